@@ -1,0 +1,222 @@
+// Package token splits text into word, number and punctuation tokens that
+// keep their byte offsets into the text they came from.
+//
+// It is framescope's one tokenizer: the tone scorers and the frame matcher read
+// the same tokens, so a paragraph is tokenized once (see the pipeline's score
+// stage) and every piece of evidence points back to exact bytes of the article.
+//
+// The rules, in order of precedence:
+//   - a word is a run of letters, digits and combining marks; an apostrophe (' or
+//     U+2019) between two letters stays inside it ("don't", "isn't"), except a
+//     final possessive "'s", which becomes a token of its own ("Iran’s" → "iran",
+//     "'s") so that "Iran" is found in "Iran’s";
+//   - single letters joined by dots are one acronym token without the dots
+//     ("U.S." → "us", "U.N." → "un"), marked Caps;
+//   - a token that starts with a digit is a Number ("2,500", "3.5");
+//   - hyphens and every other non-space character are Punct tokens of one rune
+//     each, so "Sistan-Baluchestan" is "sistan", "-", "baluchestan";
+//   - Norm is the lower-case form, with curly quotes folded to straight ones.
+package token
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into an article's text.
+type Span struct{ Start, End int }
+
+// Len is the number of bytes in s.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies wholly inside s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// Kind says what a token is.
+type Kind uint8
+
+// The kinds of token.
+const (
+	Word Kind = iota
+	Number
+	Punct
+)
+
+// Token is one token of a text.
+type Token struct {
+	Start, End int    // byte offsets into the text
+	Norm       string // lower-case form ("U.S." → "us", "’" → "'")
+	Kind       Kind
+	Caps       bool // every letter upper-case and at least two letters, or a dotted acronym ("IRGC", "U.S.")
+	Title      bool // first letter upper-case ("Iran", "IRGC")
+}
+
+// Tokenize appends the tokens of text[span.Start:span.End] to dst and returns
+// the extended slice. Offsets are into text, not into the span.
+func Tokenize(text string, span Span, dst []Token) []Token {
+	i, end := span.Start, span.End
+	for i < end {
+		r, size := decode(text, i)
+		switch {
+		case isWordRune(r):
+			i, dst = scanWord(text, i, end, dst)
+		case unicode.IsSpace(r):
+			i += size
+		default:
+			dst = append(dst, Token{Start: i, End: i + size, Norm: foldPunct(text[i:i+size], r), Kind: Punct})
+			i += size
+		}
+	}
+	return dst
+}
+
+// All tokenizes the whole of text.
+func All(text string) []Token { return Tokenize(text, Span{0, len(text)}, nil) }
+
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// scanWord reads the word, number or acronym that starts at i and returns the
+// offset after it, appending its tokens to dst (two when a possessive 's is
+// split off).
+func scanWord(text string, i, end int, dst []Token) (int, []Token) {
+	if j, ok := scanAcronym(text, i, end); ok {
+		var b strings.Builder
+		for k := i; k < j; k++ {
+			if c := text[k]; c != '.' {
+				b.WriteByte(c | 0x20)
+			}
+		}
+		return j, append(dst, Token{Start: i, End: j, Norm: b.String(), Kind: Word, Caps: true, Title: true})
+	}
+	first, _ := decode(text, i)
+	if '0' <= first && first <= '9' || unicode.IsDigit(first) {
+		j := i
+		for j < end {
+			r, size := decode(text, j)
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+			if (r == '.' || r == ',') && j+1 < end && text[j+1] >= '0' && text[j+1] <= '9' {
+				j++
+				continue
+			}
+			break
+		}
+		return j, append(dst, Token{Start: i, End: j, Norm: text[i:j], Kind: Number})
+	}
+	j := i
+	poss := -1 // start of a final possessive 's
+	for j < end {
+		r, size := decode(text, j)
+		if isWordRune(r) {
+			j += size
+			continue
+		}
+		if isApostrophe(r) && j+size < end {
+			next, nsize := decode(text, j+size)
+			if isLetter(next) {
+				after := j + size + nsize
+				if (next == 's' || next == 'S') && (after >= end || !isWordRune(runeAt(text, after, end))) {
+					poss = j
+				}
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	if poss > i {
+		w := word(text, i, poss)
+		return j, append(dst, w, Token{Start: poss, End: j, Norm: "'s", Kind: Word})
+	}
+	return j, append(dst, word(text, i, j))
+}
+
+func runeAt(text string, i, end int) rune {
+	if i >= end {
+		return utf8.RuneError
+	}
+	r, _ := decode(text, i)
+	return r
+}
+
+// scanAcronym matches single ASCII letters joined by dots, with the final dot:
+// "U.S.", "U.S.A.", "U.N.". It needs at least two letters.
+func scanAcronym(text string, i, end int) (int, bool) {
+	j, n := i, 0
+	for j+1 < end && isASCIILetter(text[j]) && text[j+1] == '.' {
+		j += 2
+		n++
+	}
+	if n < 2 || j < end && isWordRune(runeAt(text, j, end)) {
+		return i, false
+	}
+	return j, true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func word(text string, i, j int) Token {
+	s := text[i:j]
+	t := Token{Start: i, End: j, Kind: Word}
+	upper, letters := 0, 0
+	lowerNeeded := false
+	for k, r := range s {
+		if r == '\u2019' {
+			lowerNeeded = true
+		}
+		if !isLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+			lowerNeeded = true
+			if k == 0 {
+				t.Title = true
+			}
+		}
+	}
+	t.Caps = letters >= 2 && upper == letters
+	if lowerNeeded {
+		t.Norm = strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
+	} else {
+		t.Norm = s
+	}
+	return t
+}
+
+func foldPunct(s string, r rune) string {
+	switch r {
+	case '\u2018', '\u2019':
+		return "'"
+	case '\u201c', '\u201d':
+		return `"`
+	case '\u2013', '\u2014':
+		return "-"
+	}
+	return s
+}
