@@ -1,0 +1,40 @@
+package stats
+
+import "math/rand/v2"
+
+// pcgStream is the second word of the PCG state: any fixed odd constant;
+// this one is the 64-bit golden ratio.
+const pcgStream = 0x9e3779b97f4a7c15
+
+// NewRand returns the generator every random draw in framescope uses: a PCG
+// source seeded with seed (the same seed gives the same draws on every
+// platform and Go release that keeps math/rand/v2's PCG).
+func NewRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, pcgStream))
+}
+
+// BootstrapClusters runs a nonparametric bootstrap that resamples whole
+// clusters (for framescope: articles, never their paragraphs, which are not
+// independent). For each of resamples replicates it draws n cluster indices
+// in [0, n) with replacement and calls stat with them; it returns the
+// replicates in draw order. The idx slice is reused between calls: stat must
+// not keep it. The draws are deterministic in seed. n ≤ 0 or
+// resamples ≤ 0 gives nil.
+//
+// For a percentile interval sort the result and call PercentileInterval;
+// drop NaN replicates first if stat can return them.
+func BootstrapClusters(n, resamples int, seed uint64, stat func(idx []int) float64) []float64 {
+	if n <= 0 || resamples <= 0 {
+		return nil
+	}
+	r := NewRand(seed)
+	idx := make([]int, n)
+	out := make([]float64, resamples)
+	for b := range out {
+		for i := range idx {
+			idx[i] = r.IntN(n)
+		}
+		out[b] = stat(idx)
+	}
+	return out
+}
