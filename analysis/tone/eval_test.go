@@ -1,0 +1,84 @@
+package tone
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/framescope/framescope/analysis/evaldata"
+)
+
+func allScorers(t testing.TB) []Scorer {
+	var ss []Scorer
+	for _, n := range Names() {
+		s, err := New(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss = append(ss, s)
+	}
+	return ss
+}
+
+// Floors just below what was measured (regression guards, not goals).
+func TestEvalNYT(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	res, err := EvalNYT(path, allScorers(t), 50, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floors := map[string][2]float64{ // r, F1
+		"nb":    {0.15, 0.35},
+		"vader": {0.48, 0.51},
+		"rules": {0.48, 0.52},
+	}
+	var b strings.Builder
+	WriteTable(&b, res, nil)
+	t.Logf("\n%s", b.String())
+	for _, r := range res {
+		if r.N != 2568 {
+			t.Errorf("%s: N = %d, want 2568", r.Scorer, r.N)
+		}
+		if !(r.RLow <= r.R && r.R <= r.RHigh && r.F1Low <= r.F1 && r.F1 <= r.F1High) {
+			t.Errorf("%s: estimate outside its interval: %+v", r.Scorer, r)
+		}
+		if f, ok := floors[r.Scorer]; ok && (r.R < f[0] || r.F1 < f[1]) {
+			t.Errorf("%s: r %.3f F1 %.3f, want at least %.2f and %.2f", r.Scorer, r.R, r.F1, f[0], f[1])
+		}
+	}
+}
+
+func TestCrossValidateNYT(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	res, err := CrossValidateNYT(path, 5, 20, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	WriteTable(&b, res, nil)
+	t.Logf("\n%s", b.String())
+	for _, r := range res {
+		if r.R < 0.45 || r.F1 < 0.45 {
+			t.Errorf("%s: cross-validated r %.3f F1 %.3f, want at least 0.45", r.Scorer, r.R, r.F1)
+		}
+	}
+}
+
+func TestEvalTargets(t *testing.T) {
+	path := evaldata.Path(t, "eval/newsmtsc/devtest_rw.jsonl")
+	res, err := EvalTargets(path, 20, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	WriteTable(&b, nil, res)
+	t.Logf("\n%s", b.String())
+	floors := map[string]float64{"sentence:vader": 0.50, "toward": 0.51}
+	for _, r := range res {
+		if r.N != 1146 {
+			t.Errorf("%s: N = %d, want 1146", r.Scorer, r.N)
+		}
+		if f, ok := floors[r.Scorer]; ok && r.F1 < f {
+			t.Errorf("%s: F1 %.3f, want at least %.2f", r.Scorer, r.F1, f)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package tone_test
+
+import (
+	"fmt"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/analysis/tone"
+)
+
+func Example() {
+	s, err := tone.New("rules")
+	if err != nil {
+		panic(err)
+	}
+	for _, text := range []string{
+		"The talks were a success.",
+		"The talks were not a success.",
+		"The ministers met on Tuesday.",
+	} {
+		fmt.Printf("%+.2f %s\n", s.Score(text, token.All(text)), text)
+	}
+	// Output:
+	// +0.57 The talks were a success.
+	// -0.46 The talks were not a success.
+	// +0.00 The ministers met on Tuesday.
+}
+
+func ExampleNames() {
+	fmt.Println(tone.Names())
+	// Output: [nb news rules vader]
+}
+
+func ExampleToward() {
+	text := "Critics attacked Smith's disastrous plan, while Jones won praise."
+	toks := token.All(text)
+	all := token.Span{Start: 0, End: len(text)}
+	fmt.Printf("Smith %+.2f\n", tone.Toward(text, toks, all, 16, 21))
+	fmt.Printf("Jones %+.2f\n", tone.Toward(text, toks, all, 48, 53))
+	// Output:
+	// Smith -0.51
+	// Jones +0.25
+}

@@ -1,0 +1,113 @@
+package tone
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/cdipaolo/sentiment"
+	"github.com/framescope/framescope/analysis/token"
+)
+
+// The cdipaolo model is a gzipped JSON asset compiled into its package. We read
+// its per-class word counts once per process and keep only the log-ratio of each
+// word, log((count₁+1)/(count₀+1)): Naive Bayes' decision for a text is the sum
+// of these over its known words (both classes share one denominator, and the
+// priors are equal), so summing them is the model's own decision, without the
+// underflow of its Probability method and through framescope's tokenizer
+// instead of its own (which glues words across punctuation).
+var (
+	nbOnce sync.Once
+	nbLR   map[string]float64
+	nbErr  error
+)
+
+// nbLogRatios returns the cdipaolo word log-ratios, loading them on first use
+// (about 0.4 s).
+func nbLogRatios() (map[string]float64, error) {
+	nbOnce.Do(func() { nbLR, nbErr = loadNB() })
+	return nbLR, nbErr
+}
+
+func loadNB() (map[string]float64, error) {
+	raw, err := sentiment.Asset("model.json")
+	if err != nil {
+		return nil, fmt.Errorf("tone: cdipaolo/sentiment model: %w", err)
+	}
+	var models map[string]struct {
+		Words map[string]struct{ Count []uint64 } `json:"words"`
+	}
+	if err := json.Unmarshal(raw, &models); err != nil {
+		return nil, fmt.Errorf("tone: cdipaolo/sentiment model.json: %w", err)
+	}
+	en, ok := models[string(sentiment.English)]
+	if !ok {
+		return nil, fmt.Errorf("tone: cdipaolo/sentiment model.json has no %q model", sentiment.English)
+	}
+	lr := make(map[string]float64, len(en.Words))
+	for w, c := range en.Words {
+		if len(c.Count) != 2 {
+			continue
+		}
+		lr[w] = math.Log(float64(c.Count[1]+1) / float64(c.Count[0]+1))
+	}
+	return lr, nil
+}
+
+// mustNB is nbLogRatios for scorers: the asset is compiled in, so a failure is
+// a broken build, not bad input.
+func mustNB() map[string]float64 {
+	lr, err := nbLogRatios()
+	if err != nil {
+		panic(err)
+	}
+	return lr
+}
+
+// nbKey is the form cdipaolo's vocabulary has for a token: lower-case letters
+// only (its tokenizer deleted apostrophes, digits and punctuation).
+func nbKey(norm string) string {
+	if strings.IndexByte(norm, '\'') < 0 {
+		return norm
+	}
+	return strings.ReplaceAll(norm, "'", "")
+}
+
+// nbStats returns the sum of the log-ratios of the known words in toks and the
+// number of word tokens.
+func nbStats(lr map[string]float64, toks []token.Token) (sum float64, words int) {
+	for i := range toks {
+		if toks[i].Kind != token.Word {
+			continue
+		}
+		words++
+		if v, ok := lr[nbKey(toks[i].Norm)]; ok {
+			sum += v
+		}
+	}
+	return sum, words
+}
+
+// nbScale scales the length-normalised log-odds into the squashing function;
+// nbBias removes the model's positive bias on news (its mean per-word log-ratio
+// on news sentences, measured on NewsMTSC train through our tokenizer).
+const (
+	nbScale = 0.5
+)
+
+// nbScorer is cdipaolo's Naive Bayes decision, length-normalised: the summed
+// log-odds divided by √(words), so that a long paragraph does not saturate,
+// squashed by tanh.
+type nbScorer struct{}
+
+func (nbScorer) Name() string { return "nb" }
+
+func (nbScorer) Score(_ string, toks []token.Token) float64 {
+	sum, n := nbStats(mustNB(), toks)
+	if n == 0 {
+		return 0
+	}
+	return clamp1(math.Tanh(nbScale * sum / math.Sqrt(float64(n))))
+}

@@ -1,0 +1,301 @@
+package tone
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/framescope/framescope/analysis/token"
+)
+
+// VADER's constants (Hutto & Gilbert 2014), as in vaderSentiment and govader.
+const (
+	capIncr        = 0.733 // an ALL-CAPS sentiment word among mixed-case words
+	negScalar      = -0.74 // a negated word's valence is multiplied by this
+	butBefore      = 0.5   // words before "but" count half...
+	butAfter       = 1.5   // ...and words after it half again
+	exclaimIncr    = 0.292 // per "!", at most 4
+	exclaimMax     = 4
+	questionIncr   = 0.18 // per "?" when there are 2 or 3
+	questionMax    = 0.96 // more than 3 "?"
+	compoundAlpha  = 15.0 // compound = x / √(x² + α)
+	neverSoScale   = 1.25
+	boosterDecay1  = 0.95
+	boosterDecay2  = 0.9
+	boosterCapIncr = capIncr
+)
+
+//go:embed data/vader-rules.txt
+var rulesData []byte
+
+// vaderRules holds the lexicon and rule words, built once per process.
+type vaderRules struct {
+	lex     map[string]float64
+	negate  map[string]bool
+	booster map[string]float64
+}
+
+var (
+	rulesOnce sync.Once
+	rulesVal  *vaderRules
+)
+
+// theRules returns the process's VADER rules: govader's lexicon (MIT) and the
+// rule words of data/vader-rules.txt.
+func theRules() *vaderRules {
+	rulesOnce.Do(func() {
+		r, err := parseRules(rulesData, "data/vader-rules.txt")
+		if err != nil {
+			panic(err) // embedded data: a broken build
+		}
+		r.lex = analyzer().Lexicon
+		rulesVal = r
+	})
+	return rulesVal
+}
+
+// parseRules reads the "<section> <word> [<value>]" lines of a rules file.
+func parseRules(data []byte, name string) (*vaderRules, error) {
+	r := &vaderRules{negate: map[string]bool{}, booster: map[string]float64{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		f := strings.Fields(s)
+		switch {
+		case f[0] == "negate" && len(f) == 2:
+			r.negate[f[1]] = true
+		case f[0] == "booster" && len(f) == 3:
+			v, err := strconv.ParseFloat(f[2], 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			}
+			r.booster[f[1]] = v
+		default:
+			return nil, fmt.Errorf("%s:%d: want \"negate <word>\" or \"booster <word> <value>\", got %q", name, line, s)
+		}
+	}
+	return r, sc.Err()
+}
+
+func (r *vaderRules) negated(w string) bool {
+	return r.negate[w] || strings.Contains(w, "n't")
+}
+
+// sentences calls f with the bounds [i, j) in toks of each sentence: a
+// sentence ends after ".", "!" or "?" (and any closing quotes or brackets that
+// follow). Empty input calls f never.
+func sentences(toks []token.Token, f func(i, j int)) {
+	start := 0
+	for k := 0; k < len(toks); k++ {
+		if toks[k].Kind != token.Punct {
+			continue
+		}
+		switch toks[k].Norm {
+		case ".", "!", "?":
+		default:
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].Kind == token.Punct {
+			switch toks[j].Norm {
+			case ".", "!", "?", `"`, "'", ")", "]":
+				j++
+				continue
+			}
+			break
+		}
+		f(start, j)
+		start, k = j, j-1
+	}
+	if start < len(toks) {
+		f(start, len(toks))
+	}
+}
+
+// sentenceValence holds one sentence's valence after VADER's rules.
+type sentenceValence struct {
+	pos, neg float64 // summed positive and (absolute) negative valence, emphasis included
+	words    int     // word tokens
+}
+
+// raw is the sentence's signed valence, VADER's pre-compound sum.
+func (s sentenceValence) raw() float64 { return s.pos - s.neg }
+
+// compound squashes x like VADER's compound score.
+func compound(x float64) float64 { return x / math.Sqrt(x*x+compoundAlpha) }
+
+// valences applies VADER's rules to the tokens of one sentence and writes each
+// token's valence into val (len(val) == len(toks); 0 for tokens without one).
+// It returns the sentence's totals, punctuation emphasis included.
+func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence {
+	var sv sentenceValence
+	// Word positions, for "the previous three words" rules.
+	var wbuf [64]int
+	words := wbuf[:0]
+	caps := 0
+	for i := range toks {
+		val[i] = 0
+		if toks[i].Kind == token.Word {
+			words = append(words, i)
+			if toks[i].Caps {
+				caps++
+			}
+		}
+	}
+	sv.words = len(words)
+	capDiff := caps > 0 && caps < len(words)
+	norm := func(wi int) string {
+		if wi < 0 || wi >= len(words) {
+			return ""
+		}
+		return toks[words[wi]].Norm
+	}
+	for wi, ti := range words {
+		w := toks[ti].Norm
+		if _, ok := r.booster[w]; ok {
+			continue
+		}
+		if (w == "kind" || w == "sort") && norm(wi+1) == "of" {
+			continue
+		}
+		base, ok := r.lex[w]
+		if !ok {
+			continue
+		}
+		v := base
+		if w == "no" {
+			if _, next := r.lex[norm(wi+1)]; next {
+				v = 0
+			}
+		}
+		if norm(wi-1) == "no" || norm(wi-2) == "no" ||
+			norm(wi-3) == "no" && (norm(wi-1) == "or" || norm(wi-1) == "nor") {
+			v = base * negScalar
+		}
+		if toks[ti].Caps && capDiff {
+			if v > 0 {
+				v += capIncr
+			} else {
+				v -= capIncr
+			}
+		}
+		for k := 0; k < 3 && wi-k-1 >= 0; k++ {
+			p := norm(wi - k - 1)
+			if _, inLex := r.lex[p]; inLex {
+				continue
+			}
+			if s, isBooster := r.booster[p]; isBooster {
+				if v < 0 {
+					s = -s
+				}
+				if toks[words[wi-k-1]].Caps && capDiff {
+					if v > 0 {
+						s += boosterCapIncr
+					} else {
+						s -= boosterCapIncr
+					}
+				}
+				switch k {
+				case 1:
+					s *= boosterDecay1
+				case 2:
+					s *= boosterDecay2
+				}
+				v += s
+			}
+			switch {
+			case k > 0 && norm(wi-k-1) == "never" && (norm(wi-1) == "so" || norm(wi-1) == "this" || k == 2 && (norm(wi-2) == "so" || norm(wi-2) == "this")):
+				v *= neverSoScale
+			case k > 0 && norm(wi-k-1) == "without" && (norm(wi-1) == "doubt" || k == 2 && norm(wi-2) == "doubt"):
+			case r.negated(p):
+				v *= negScalar
+			}
+		}
+		// "least" negates unless "at least" / "very least".
+		if norm(wi-1) == "least" {
+			if pp := norm(wi - 2); pp != "at" && pp != "very" {
+				v *= negScalar
+			}
+		}
+		val[ti] = v
+	}
+	// "but": the words before the first "but" count half, those after 1.5 times.
+	for wi, ti := range words {
+		if toks[ti].Norm != "but" {
+			continue
+		}
+		for _, tj := range words[:wi] {
+			val[tj] *= butBefore
+		}
+		for _, tj := range words[wi+1:] {
+			val[tj] *= butAfter
+		}
+		break
+	}
+	ex, qm := 0, 0
+	for i := range toks {
+		switch {
+		case val[i] > 0:
+			sv.pos += val[i]
+		case val[i] < 0:
+			sv.neg -= val[i]
+		}
+		if toks[i].Kind == token.Punct {
+			switch toks[i].Norm {
+			case "!":
+				ex++
+			case "?":
+				qm++
+			}
+		}
+	}
+	emph := float64(min(ex, exclaimMax)) * exclaimIncr
+	switch {
+	case qm > 3:
+		emph += questionMax
+	case qm > 1:
+		emph += float64(qm) * questionIncr
+	}
+	switch raw := sv.pos - sv.neg; {
+	case raw > 0:
+		sv.pos += emph
+	case raw < 0:
+		sv.neg += emph
+	}
+	return sv
+}
+
+// rulesScorer is VADER's lexicon and rules on framescope's tokens, sentence by
+// sentence, with the √k length scaling of the package comment: the k sentence
+// sums are added, divided by √k and squashed like VADER's compound.
+type rulesScorer struct{}
+
+func (rulesScorer) Name() string { return "rules" }
+
+func (rulesScorer) Score(_ string, toks []token.Token) float64 {
+	r := theRules()
+	var buf [256]float64
+	val := buf[:0]
+	if len(toks) > len(buf) {
+		val = make([]float64, len(toks))
+	} else {
+		val = buf[:len(toks)]
+	}
+	sum, k := 0.0, 0
+	sentences(toks, func(i, j int) {
+		sum += r.valences(toks[i:j], val[i:j]).raw()
+		k++
+	})
+	if k == 0 {
+		return 0
+	}
+	return clamp1(compound(sum / math.Sqrt(float64(k))))
+}
