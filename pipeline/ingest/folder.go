@@ -1,0 +1,248 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// folder walks a folder depth-first in sorted order, one directory listing
+// per level of the current path in memory.
+type folder struct {
+	root     string
+	stack    []dirFrame
+	manifest *manifest
+	dedup    dedup
+	buf      []byte
+	finished bool
+}
+
+type dirFrame struct {
+	rel     string // slash-separated, "" for the root
+	entries []fs.DirEntry
+	i       int
+}
+
+func openFolder(r *Reader, root string) (*folder, error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	f := &folder{root: root, stack: []dirFrame{{entries: entries}}, dedup: newDedup()}
+	mpath := filepath.Join(root, manifestName)
+	if fi, err := os.Stat(mpath); err == nil && fi.Mode().IsRegular() {
+		file, err := os.Open(mpath)
+		if err != nil {
+			r.record(Status{Path: manifestName, Status: StatusWarning, Reason: "cannot read the manifest: " + err.Error(), Bytes: fi.Size()})
+		} else {
+			i := r.record(Status{Path: manifestName, Status: StatusRead, Bytes: fi.Size()})
+			m, st, reason := parseManifest(r, file)
+			_ = file.Close()
+			r.update(i, Status{Path: manifestName, Status: st, Reason: reason, Bytes: fi.Size()})
+			f.manifest = m
+		}
+	}
+	return f, nil
+}
+
+func (f *folder) close() error { return nil }
+
+func (f *folder) next(r *Reader) (Article, bool) {
+	for len(f.stack) > 0 {
+		top := &f.stack[len(f.stack)-1]
+		if top.i >= len(top.entries) {
+			f.stack = f.stack[:len(f.stack)-1]
+			continue
+		}
+		e := top.entries[top.i]
+		top.i++
+		rel := path.Join(top.rel, e.Name())
+		full := filepath.Join(f.root, filepath.FromSlash(rel))
+		if rel == manifestName {
+			continue // read by openFolder
+		}
+		isTxt := strings.EqualFold(path.Ext(rel), ".txt")
+		var fi fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Stat(full)
+			switch {
+			case err != nil:
+				if isTxt {
+					r.record(Status{Path: rel, Status: StatusSkipped, Reason: "broken symlink: " + errText(err)})
+				} else {
+					r.record(Status{Path: rel, Status: StatusIgnored, Reason: "broken symlink, not a .txt file"})
+				}
+				continue
+			case target.IsDir():
+				r.record(Status{Path: rel, Status: StatusSkipped, Reason: "symlink to a folder (not followed)"})
+				continue
+			}
+			fi = target
+		} else if e.IsDir() {
+			if strings.HasPrefix(e.Name(), ".") {
+				r.record(Status{Path: rel, Status: StatusIgnored, Reason: "hidden folder"})
+				continue
+			}
+			entries, err := os.ReadDir(full)
+			if err != nil {
+				reason := "unreadable folder: " + errText(err)
+				if len(entries) > 0 {
+					reason += fmt.Sprintf(" (the %d entries listed before the error are read)", len(entries))
+				}
+				r.record(Status{Path: rel, Status: StatusSkipped, Reason: reason})
+				if len(entries) == 0 {
+					continue
+				}
+			}
+			f.stack = append(f.stack, dirFrame{rel: rel, entries: entries})
+			continue
+		}
+		if !isTxt {
+			r.record(Status{Path: rel, Status: StatusIgnored, Reason: "not a .txt file"})
+			continue
+		}
+		if fi == nil {
+			var err error
+			if fi, err = e.Info(); err != nil {
+				r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot stat: " + errText(err)})
+				continue
+			}
+		}
+		if !fi.Mode().IsRegular() {
+			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + fi.Mode().Type().String() + ")"})
+			continue
+		}
+		if a, ok := f.read(r, rel, full, fi.Size()); ok {
+			return a, true
+		}
+	}
+	if !f.finished {
+		f.finished = true
+		f.finishManifest(r)
+	}
+	return Article{}, false
+}
+
+// read reads one .txt file, recording its status; ok when it is an article.
+func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
+	max := r.opt.MaxArticleBytes
+	if size > max {
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: tooBig(size, max), Bytes: size})
+		return Article{}, false
+	}
+	file, err := os.Open(full)
+	if err != nil {
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot open: " + errText(err), Bytes: size})
+		return Article{}, false
+	}
+	defer file.Close()
+	// Read at most max+1 bytes: the file may have grown since it was listed.
+	f.buf = f.buf[:0]
+	if int64(cap(f.buf)) < size+1 {
+		f.buf = make([]byte, 0, size+1)
+	}
+	lr := io.LimitReader(file, max+1)
+	for {
+		if len(f.buf) == cap(f.buf) {
+			f.buf = slices.Grow(f.buf, 64<<10)
+		}
+		n, err := lr.Read(f.buf[len(f.buf):cap(f.buf)])
+		f.buf = f.buf[:len(f.buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "read error: " + errText(err), Bytes: int64(len(f.buf))})
+			return Article{}, false
+		}
+	}
+	n := int64(len(f.buf))
+	if n > max {
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: tooBig(n, max) + " (the file grew while being read)", Bytes: n})
+		return Article{}, false
+	}
+	d := decodeBytes(f.buf)
+	finishText(&d)
+	if cap(f.buf) > 1<<20 {
+		f.buf = nil // do not keep a large buffer for the next small file
+	}
+	a := Article{Doc: rel, Input: rel, Text: d.text, Encoding: d.encoding}
+	if d.skip == "" {
+		if first := f.dedup.check(d.text, rel); first != "" {
+			d.warns = append(d.warns, "duplicate of "+first+" (same text; both kept)")
+		}
+	}
+	if f.manifest != nil {
+		if row, ok := f.manifest.rows[rel]; ok {
+			row.used = true
+			a.Meta = row.meta
+		}
+	}
+	st, reason := d.status()
+	r.record(Status{Path: rel, Status: st, Reason: reason, Bytes: n})
+	return a, d.skip == ""
+}
+
+// finishManifest records the manifest rows that named a file the walk did not
+// read, in manifest order, saying why.
+func (f *folder) finishManifest(r *Reader) {
+	if f.manifest == nil {
+		return
+	}
+	for _, row := range f.manifest.order {
+		if row.used {
+			continue
+		}
+		full := filepath.Join(f.root, filepath.FromSlash(row.file))
+		var reason string
+		fi, err := os.Stat(full)
+		switch {
+		case err != nil:
+			reason = "manifest names a missing file: " + row.file
+		case fi.IsDir():
+			reason = "manifest names a folder, not a .txt file: " + row.file
+		case !strings.EqualFold(path.Ext(row.file), ".txt"):
+			reason = "manifest names a file that is not a .txt file: " + row.file
+		default:
+			reason = "manifest names a file that was not read (see its own status): " + row.file
+		}
+		r.record(Status{Path: manifestName, Line: row.line, Status: StatusWarning, Reason: reason})
+	}
+}
+
+func tooBig(size, max int64) string {
+	return fmt.Sprintf("%d bytes, over the limit of %d bytes (MaxArticleBytes)", size, max)
+}
+
+// errText is an error's message without the path, which the status names.
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// dedup remembers which article first had each text, by a 128-bit prefix of
+// its SHA-256 (a collision among a billion texts has odds of about 1 in 10^20).
+type dedup struct{ seen map[[16]byte]string }
+
+func newDedup() dedup { return dedup{seen: map[[16]byte]string{}} }
+
+// check returns the name of the first article with text, or "" (and
+// remembers name) when text is new.
+func (d dedup) check(text, name string) string {
+	sum := sha256.Sum256([]byte(text))
+	var key [16]byte
+	copy(key[:], sum[:16])
+	if first, ok := d.seen[key]; ok {
+		return first
+	}
+	d.seen[key] = name
+	return ""
+}

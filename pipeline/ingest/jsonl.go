@@ -1,0 +1,251 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// jsonlSource reads a JSONL file line by line, each line in bounded memory.
+type jsonlSource struct {
+	*table
+	br   *bufio.Reader
+	line int
+	buf  []byte
+}
+
+func openJSONL(r *Reader, path string) (*jsonlSource, error) {
+	t, err := openTable(r, path)
+	if err != nil {
+		return nil, err
+	}
+	stream, enc, note := textReader(t.file)
+	t.enc, t.note = enc, note
+	return &jsonlSource{table: t, br: bufio.NewReaderSize(stream, 64<<10)}, nil
+}
+
+func (s *jsonlSource) next(r *Reader) (Article, bool) {
+	for !s.done {
+		line, size, err := readLine(s.br, r.opt.MaxArticleBytes, s.buf[:0])
+		s.buf = line[:0]
+		if err != nil && err != io.EOF {
+			s.endReason = fmt.Sprintf("read error after line %d: %v", s.line, err)
+			r.fatal(fmt.Errorf("ingest: %s: %s", s.name, s.endReason))
+			break
+		}
+		if size == 0 && err == io.EOF {
+			break
+		}
+		s.line++
+		if size > r.opt.MaxArticleBytes {
+			s.skip(r, s.line, size, fmt.Sprintf("line of %d bytes, over the limit of %d bytes (MaxArticleBytes)", size, r.opt.MaxArticleBytes))
+			continue
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			s.blank++
+			continue
+		}
+		if a, ok := s.parse(r, line, size); ok {
+			return a, true
+		}
+	}
+	s.finish(r, "line")
+	return Article{}, false
+}
+
+// parse makes an article of one line, or records why it is not one.
+func (s *jsonlSource) parse(r *Reader, line []byte, size int64) (Article, bool) {
+	text, enc, notes := decodeRecord(line)
+	kvs, err := parseObject(text)
+	if err != nil {
+		s.skip(r, s.line, size, "invalid JSON: "+err.Error())
+		return Article{}, false
+	}
+	keys := make([]string, len(kvs))
+	for i, kv := range kvs {
+		keys[i] = kv.key
+	}
+	known := knownFields(keys, []string{"id", "text", "source", "date", "title", "url"})
+	ti, ok := known["text"]
+	if !ok {
+		s.skip(r, s.line, size, `no "text" key`)
+		return Article{}, false
+	}
+	body, isString := kvs[ti].str()
+	if !isString {
+		s.skip(r, s.line, size, fmt.Sprintf("%q is not a string but %s", kvs[ti].key, kvs[ti].kind()))
+		return Article{}, false
+	}
+	var warns []string
+	used := map[int]bool{}
+	vals := map[string]string{}
+	for f, i := range known {
+		used[i] = true
+		if f == "text" {
+			continue
+		}
+		v, ok := kvs[i].scalar()
+		if !ok {
+			warns = append(warns, fmt.Sprintf("%q is %s, not a string: ignored", kvs[i].key, kvs[i].kind()))
+			continue
+		}
+		vals[f] = v
+	}
+	var extra []Field
+	for i, kv := range kvs {
+		if used[i] {
+			continue
+		}
+		v, ok := kv.scalar()
+		if !ok {
+			v = string(kv.compact())
+		}
+		extra = append(extra, Field{Name: kv.key, Value: v})
+	}
+	get := func(f string) (string, bool) { v, ok := vals[f]; return v, ok }
+	return s.row(r, FromJSONL, s.line, size, get, extra, body, enc, notes, warns)
+}
+
+// readLine reads one line (without its line end) into buf. It keeps at most
+// max bytes of it: size is the line's full length, and when size > max the
+// returned line is incomplete and must not be used. io.EOF comes with the last
+// line when the file does not end in a newline, or alone at the end.
+func readLine(br *bufio.Reader, max int64, buf []byte) (line []byte, size int64, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		n := len(chunk)
+		if err == nil { // the chunk ends with the line end
+			n--
+		}
+		size += int64(n)
+		if size <= max {
+			buf = append(buf, chunk[:n]...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return buf, size, err
+	}
+}
+
+// keyValue is one member of a JSON object, in the order written.
+type keyValue struct {
+	key string
+	raw json.RawMessage
+}
+
+// parseObject parses one JSON object, keeping its members in order.
+func parseObject(line []byte) ([]keyValue, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, jsonErr(err, dec)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, fmt.Errorf("not a JSON object (the line starts with %s)", describeToken(tok))
+	}
+	var kvs []keyValue
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, jsonErr(err, dec)
+		}
+		key, _ := tok.(string) // inside an object, Token returns keys as strings
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, jsonErr(err, dec)
+		}
+		kvs = append(kvs, keyValue{key: key, raw: raw})
+	}
+	if _, err := dec.Token(); err != nil { // the closing '}'
+		return nil, jsonErr(err, dec)
+	}
+	if tok, err := dec.Token(); err != io.EOF {
+		if err != nil {
+			return nil, fmt.Errorf("after the object: %v", jsonErr(err, dec))
+		}
+		return nil, fmt.Errorf("more data after the object (%s at byte %d)", describeToken(tok), dec.InputOffset())
+	}
+	return kvs, nil
+}
+
+func jsonErr(err error, dec *json.Decoder) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%v (at byte %d)", se, se.Offset)
+	}
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return fmt.Errorf("the line ends inside the JSON value (byte %d)", dec.InputOffset())
+	}
+	return err
+}
+
+func describeToken(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		return fmt.Sprintf("%q", string(t))
+	case string:
+		return "a string"
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	}
+	return "a number"
+}
+
+// str returns the value as a string when it is a JSON string.
+func (kv keyValue) str() (string, bool) {
+	if len(kv.raw) == 0 || kv.raw[0] != '"' {
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(kv.raw, &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// scalar returns a string, a number or a boolean as text, and null as "".
+func (kv keyValue) scalar() (string, bool) {
+	if s, ok := kv.str(); ok {
+		return s, true
+	}
+	switch kv.kind() {
+	case "null":
+		return "", true
+	case "a number", "a boolean":
+		return string(kv.raw), true
+	}
+	return "", false
+}
+
+func (kv keyValue) kind() string {
+	if len(kv.raw) == 0 {
+		return "empty"
+	}
+	switch kv.raw[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	}
+	return "a number"
+}
+
+func (kv keyValue) compact() []byte {
+	var b bytes.Buffer
+	if err := json.Compact(&b, kv.raw); err != nil {
+		return kv.raw
+	}
+	return b.Bytes()
+}

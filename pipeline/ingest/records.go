@@ -1,0 +1,275 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// record is one CSV record's raw bytes, found without parsing it so that a
+// record of any size is read in bounded memory.
+type record struct {
+	raw      []byte // the bytes, line end included; nil when over the limit
+	line     int    // the line it starts on, 1-based
+	lines    int    // the number of lines it spans
+	size     int64  // its size in bytes (raw may have been dropped)
+	over     bool   // larger than the limit: raw is nil
+	unclosed bool   // the file ended inside a quoted field
+}
+
+// CSV quoting states, as encoding/csv reads a record (without LazyQuotes).
+const (
+	csvFieldStart = iota
+	csvUnquoted
+	csvQuoted
+	csvQuoteInQuoted // a '"' inside a quoted field: closes it, or escapes a second '"'
+)
+
+// recordSplitter cuts CSV input into records where encoding/csv would: at a
+// line end outside a quoted field. A record larger than max is counted and
+// dropped, not held.
+type recordSplitter struct {
+	br   *bufio.Reader
+	max  int64
+	line int // lines consumed so far
+	buf  []byte
+}
+
+func newRecordSplitter(r io.Reader, max int64) *recordSplitter {
+	return &recordSplitter{br: bufio.NewReaderSize(r, 64<<10), max: max}
+}
+
+// next returns the next record; io.EOF at the end, or a read error.
+func (s *recordSplitter) next() (record, error) {
+	rec := record{line: s.line + 1}
+	s.buf = s.buf[:0]
+	state := csvFieldStart
+	for {
+		chunk, err := s.br.ReadSlice('\n')
+		for _, c := range chunk {
+			switch state {
+			case csvFieldStart:
+				switch c {
+				case '"':
+					state = csvQuoted
+				case ',', '\n':
+				default:
+					state = csvUnquoted
+				}
+			case csvUnquoted:
+				if c == ',' || c == '\n' {
+					state = csvFieldStart
+				}
+			case csvQuoted:
+				if c == '"' {
+					state = csvQuoteInQuoted
+				}
+			case csvQuoteInQuoted:
+				switch c {
+				case '"':
+					state = csvQuoted
+				case ',', '\n':
+					state = csvFieldStart
+				default:
+					state = csvUnquoted
+				}
+			}
+			if c == '\n' {
+				rec.lines++
+			}
+		}
+		rec.size += int64(len(chunk))
+		if rec.size > s.max {
+			rec.over = true
+			s.buf = s.buf[:0]
+		} else {
+			s.buf = append(s.buf, chunk...)
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF:
+			if rec.size == 0 {
+				return rec, io.EOF
+			}
+			if len(chunk) > 0 && chunk[len(chunk)-1] != '\n' {
+				rec.lines++
+			}
+			rec.unclosed = state == csvQuoted
+		case err != nil:
+			return rec, err
+		case state == csvQuoted:
+			continue // a line end inside a quoted field
+		}
+		s.line += rec.lines
+		if !rec.over {
+			rec.raw = s.buf
+		}
+		return rec, nil
+	}
+}
+
+// parseRecord parses one record's bytes into fields with encoding/csv. A nil
+// slice and nil error mean a blank line. Errors are *csv.ParseError with
+// lines relative to the record.
+func parseRecord(raw []byte) ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(raw))
+	cr.FieldsPerRecord = -1
+	fields, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil
+	}
+	return fields, err
+}
+
+// parseErrorLine turns a *csv.ParseError from parseRecord into an absolute line
+// and a message without encoding/csv's own line numbers.
+func parseErrorLine(rec record, err error) (int, string) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return rec.line + pe.StartLine - 1, fmt.Sprintf("invalid CSV: %v (line %d, column %d)", pe.Err, rec.line+pe.Line-1, pe.Column)
+	}
+	return rec.line, "invalid CSV: " + err.Error()
+}
+
+// decodeRecord makes a record's (or JSONL line's) bytes UTF-8 as decodeBytes
+// does for a file. It returns the encoding it decoded from ("" when the bytes
+// were valid UTF-8) and the notes and warnings that apply.
+func decodeRecord(raw []byte) (text []byte, enc string, notes []string) {
+	if utf8.Valid(raw) {
+		return raw, "", nil
+	}
+	d := decodeBytes(raw)
+	if d.skip != "" { // binary content: keep it as valid UTF-8; the text check skips it
+		return []byte(strings.ToValidUTF8(string(raw), "\uFFFD")), UTF8, []string{"invalid UTF-8 replaced with U+FFFD"}
+	}
+	return []byte(d.text), d.encoding, append(d.warns, d.notes...)
+}
+
+// textReader opens a stream of CSV or JSONL as UTF-8: a UTF-8 byte-order mark
+// is dropped and UTF-16 with a byte-order mark is decoded. It reports the
+// encoding and a note for the file's status.
+func textReader(r io.Reader) (io.Reader, string, string) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		_, _ = br.Discard(3)
+		return br, UTF8, "UTF-8 byte-order mark removed"
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+		return transform.NewReader(br, dec), UTF16LE, "decoded from UTF-16LE"
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
+		return transform.NewReader(br, dec), UTF16BE, "decoded from UTF-16BE"
+	}
+	return br, UTF8, ""
+}
+
+// columns maps a header to the known fields; unknown columns are extras.
+type columns struct {
+	index map[string]int // known field → column
+	extra []int          // columns kept as Extra, in order
+	names []string       // header names as written (trimmed)
+}
+
+// synonyms lists, for each known field, the names taken for it in order of
+// preference.
+var synonyms = map[string][]string{
+	"file":   {"file", "filename", "path"},
+	"id":     {"id", "doc_id", "article_id"},
+	"text":   {"text", "body", "content"},
+	"source": {"source", "outlet", "publication", "publisher"},
+	"date":   {"date", "published", "pub_date", "publish_date", "published_at"},
+	"title":  {"title", "headline"},
+	"url":    {"url", "link"},
+}
+
+// knownField returns the field a column or key name stands for among wanted,
+// preferring exact names: names is every name present (lower-cased).
+func knownFields(names []string, wanted []string) map[string]int {
+	lower := make([]string, len(names))
+	for i, n := range names {
+		lower[i] = strings.ToLower(strings.TrimSpace(n))
+	}
+	index := map[string]int{}
+	for _, f := range wanted {
+	search:
+		for _, syn := range synonyms[f] {
+			for i, n := range lower {
+				if n == syn {
+					index[f] = i
+					break search
+				}
+			}
+		}
+	}
+	return index
+}
+
+func newColumns(header []string, wanted []string) columns {
+	c := columns{index: knownFields(header, wanted), names: make([]string, len(header))}
+	used := map[int]bool{}
+	for _, i := range c.index {
+		used[i] = true
+	}
+	for i, h := range header {
+		c.names[i] = strings.TrimSpace(h)
+		if !used[i] {
+			c.extra = append(c.extra, i)
+		}
+	}
+	return c
+}
+
+// get returns field f of a row ("" when the column is absent or the row short).
+func (c columns) get(row []string, f string) (string, bool) {
+	i, ok := c.index[f]
+	if !ok || i >= len(row) {
+		return "", false
+	}
+	return row[i], true
+}
+
+func (c columns) extras(row []string) []Field {
+	var out []Field
+	for _, i := range c.extra {
+		v := ""
+		if i < len(row) {
+			v = row[i]
+		}
+		out = append(out, Field{Name: c.names[i], Value: v})
+	}
+	return out
+}
+
+// setMeta fills m's source, date, url and title from get, marking them as
+// coming from from. It returns a warning for a date ParseDate rejects (the
+// date is then left empty).
+func setMeta(m *Meta, from string, get func(string) (string, bool)) string {
+	if v, ok := get("source"); ok && strings.TrimSpace(v) != "" {
+		m.Source, m.SourceFrom = strings.TrimSpace(v), from
+	}
+	if v, ok := get("url"); ok && strings.TrimSpace(v) != "" {
+		m.URL, m.URLFrom = strings.TrimSpace(v), from
+	}
+	if v, ok := get("title"); ok && strings.TrimSpace(v) != "" {
+		m.Title, m.TitleFrom = strings.TrimSpace(v), from
+	}
+	if v, ok := get("date"); ok && strings.TrimSpace(v) != "" {
+		d, ok := ParseDate(v)
+		if !ok {
+			return fmt.Sprintf("unparseable date %q (want YYYY, YYYY-MM or YYYY-MM-DD): date left empty", v)
+		}
+		m.Date, m.DateFrom = d.String(), from
+	}
+	return ""
+}

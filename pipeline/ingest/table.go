@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// table is what JSONL and CSV inputs share: one file of rows, each an article.
+type table struct {
+	file      *os.File
+	name      string // the file's base name: Article.Input and Status.Path
+	size      int64
+	enc       string // the file's encoding
+	note      string // what decoding the file took ("UTF-8 byte-order mark removed")
+	statusIdx int    // the file's own status, completed at the end
+	ids       map[string]int
+	dedup     dedup
+	articles  int
+	skipped   int
+	warned    int
+	blank     int
+	done      bool
+	endReason string // why the file ended early, if it did
+}
+
+func openTable(r *Reader, path string) (*table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	t := &table{file: f, name: filepath.Base(path), size: fi.Size(), ids: map[string]int{}, dedup: newDedup()}
+	t.statusIdx = r.record(Status{Path: t.name, Status: StatusRead, Bytes: t.size})
+	return t, nil
+}
+
+func (t *table) close() error {
+	if t.file == nil {
+		return nil
+	}
+	err := t.file.Close()
+	t.file = nil
+	return err
+}
+
+// skip records a row that is not an article.
+func (t *table) skip(r *Reader, line int, size int64, reason string) {
+	t.skipped++
+	r.record(Status{Path: t.name, Line: line, Status: StatusSkipped, Reason: reason, Bytes: size})
+}
+
+// row makes an article of one row: get returns a known field's value (and
+// whether the row has it), text is the row's text, enc the encoding the row
+// was decoded from ("" for the file's), notes what decoding it took, and
+// warns problems with the row. ok is false when the row is not an article.
+func (t *table) row(r *Reader, from string, line int, size int64, get func(string) (string, bool), extra []Field, text, enc string, notes, warns []string) (Article, bool) {
+	if enc == "" {
+		enc = t.enc
+	}
+	d := decoded{text: text, encoding: enc, notes: notes, warns: warns}
+	finishText(&d)
+	if d.skip != "" {
+		t.skip(r, line, size, d.skip)
+		return Article{}, false
+	}
+	a := Article{Input: t.name, Line: line, Text: d.text, Encoding: d.encoding}
+	if w := setMeta(&a.Meta, from, get); w != "" {
+		d.warns = append(d.warns, w)
+	}
+	a.Meta.Extra = extra
+	a.Doc = fmt.Sprintf("%s:%d", t.name, line)
+	if id, _ := get("id"); strings.TrimSpace(id) != "" {
+		id = strings.TrimSpace(id)
+		if first, dup := t.ids[id]; dup {
+			d.warns = append(d.warns, fmt.Sprintf("duplicate id %q (first at line %d): named %s", id, first, a.Doc))
+		} else {
+			t.ids[id] = line
+			a.Doc = id
+		}
+	}
+	if first := t.dedup.check(a.Text, a.Doc); first != "" {
+		d.warns = append(d.warns, "duplicate of "+first+" (same text; both kept)")
+	}
+	if st, reason := d.status(); st != StatusRead {
+		t.warned++
+		r.record(Status{Path: t.name, Line: line, Status: st, Reason: reason, Bytes: size})
+	}
+	t.articles++
+	return a, true
+}
+
+// finish completes the file's own status.
+func (t *table) finish(r *Reader, unit string) {
+	if t.done {
+		return
+	}
+	t.done = true
+	parts := []string{fmt.Sprintf("%d articles", t.articles)}
+	if t.skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d %ss skipped", t.skipped, unit))
+	}
+	if t.warned > 0 {
+		parts = append(parts, fmt.Sprintf("%d %ss converted or with warnings", t.warned, unit))
+	}
+	if t.blank > 0 {
+		parts = append(parts, fmt.Sprintf("%d blank lines", t.blank))
+	}
+	st := StatusRead
+	if t.note != "" {
+		st = StatusConverted
+		parts = append([]string{t.note}, parts...)
+	}
+	if t.endReason != "" {
+		st = StatusWarning
+		if t.articles == 0 {
+			st = StatusSkipped
+		}
+		parts = append([]string{t.endReason}, parts...)
+	}
+	r.update(t.statusIdx, Status{Path: t.name, Status: st, Reason: strings.Join(parts, "; "), Bytes: t.size})
+}
