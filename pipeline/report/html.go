@@ -1,0 +1,316 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"slices"
+	"strings"
+)
+
+//go:embed report.html.tmpl
+var htmlTemplate string
+
+var pageTemplate = template.Must(template.New("report.html").Parse(htmlTemplate))
+
+// WriteHTML writes d as one self-contained HTML page to w: no external
+// request, no script, charts inline. It returns an error when d is
+// inconsistent (two cells for one source and frame, negative counts) or w
+// fails; a chart whose SVG is not well-formed is shown as a note beside its
+// data table, not as an error.
+func WriteHTML(w io.Writer, d Data) error {
+	if err := d.validate(); err != nil {
+		return err
+	}
+	p := buildPage(&d)
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, p); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("report: writing HTML: %w", err)
+	}
+	return nil
+}
+
+// page is what the template reads: d laid out, with anchors and pieces
+// computed here so the template holds no logic beyond loops.
+type page struct {
+	Title, Version, Method string
+	Notes                  []string
+	Charts                 []chartView
+	Tables                 []tableView
+	Matrix                 matrixView
+	Record                 recordView
+}
+
+type chartView struct {
+	Anchor, Title, Method string
+	Src                   template.URL // data:image/svg+xml;base64,…: base64 characters only
+	Problem               string       // why the chart could not be embedded
+	Table                 tableView
+}
+
+type tableView struct {
+	Anchor, Caption, Note string
+	Header                []cellText
+	Rows                  [][]cellText
+}
+
+type cellText struct {
+	Text string
+	Num  bool // right-aligned with tabular figures
+}
+
+type matrixView struct {
+	Caption  string
+	Frames   []string
+	Rows     []matrixRow
+	Evidence []evidenceView
+}
+
+type matrixRow struct {
+	Source string
+	Cells  []matrixCell
+}
+
+type matrixCell struct {
+	Present bool
+	Anchor  string // empty when no paragraph is listed
+	Value   string
+	N       int
+}
+
+type evidenceView struct {
+	Anchor, Source, Frame, Value string
+	N, More                      int
+	Command                      string
+	Paras                        []paraView
+}
+
+type paraView struct {
+	Doc         string
+	Para        int
+	Voice, Tone string
+	Terms       []string
+	Pieces      []piece
+}
+
+type recordView struct {
+	Counts   [][2]string
+	Statuses [][2]string // status, how many inputs
+	Inputs   []inputView
+	Omitted  int // processed inputs not listed
+}
+
+type inputView struct {
+	Input
+	Class string // status-… for the statuses the stylesheet knows, else empty
+}
+
+// statusClass is the CSS class for the statuses the stylesheet colours.
+func statusClass(status string) string {
+	switch status {
+	case "processed", "converted", "skipped":
+		return "status-" + status
+	}
+	return ""
+}
+
+func buildPage(d *Data) *page {
+	ids := idSet{}
+	p := &page{Title: d.Title, Version: d.Version, Method: d.Method, Notes: d.Notes}
+	for i, c := range d.Charts {
+		cv := chartView{
+			Anchor: ids.take("chart-"+c.ID, fmt.Sprintf("chart-%d", i+1)),
+			Title:  c.Title,
+			Method: c.Method,
+		}
+		if err := checkSVG(c.SVG); err != nil {
+			cv.Problem = err.Error()
+		} else {
+			cv.Src = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(c.SVG))
+		}
+		cv.Table = buildTable(&c.Table, "")
+		p.Charts = append(p.Charts, cv)
+	}
+	for i := range d.Tables {
+		t := &d.Tables[i]
+		p.Tables = append(p.Tables, buildTable(t, ids.take("table-"+t.ID, fmt.Sprintf("table-%d", i+1))))
+	}
+	p.Matrix = buildMatrix(d)
+	p.Record = buildRecord(&d.Record)
+	return p
+}
+
+// idSet hands out unique HTML ids.
+type idSet map[string]bool
+
+// take returns want if it is a safe, unused id, and fallback otherwise.
+func (s idSet) take(want, fallback string) string {
+	id := safeID(want, fallback)
+	if s[id] {
+		id = fallback
+	}
+	s[id] = true
+	return id
+}
+
+func buildTable(t *Table, anchor string) tableView {
+	n := t.width()
+	num := numericColumns(t.Rows, n)
+	tv := tableView{Anchor: anchor, Caption: t.Caption, Note: t.Note}
+	if len(t.Header) > 0 {
+		tv.Header = make([]cellText, n)
+		for j := range n {
+			tv.Header[j].Num = num[j]
+			if j < len(t.Header) {
+				tv.Header[j].Text = t.Header[j]
+			}
+		}
+	}
+	for _, r := range t.Rows {
+		row := make([]cellText, n)
+		for j := range n {
+			row[j].Num = num[j]
+			if j < len(r) {
+				row[j].Text = r[j]
+			}
+		}
+		tv.Rows = append(tv.Rows, row)
+	}
+	return tv
+}
+
+func buildMatrix(d *Data) matrixView {
+	m := matrixView{Caption: d.CellsCaption}
+	limit := d.MaxParagraphs
+	if limit == 0 {
+		limit = DefaultMaxParagraphs
+	}
+	var sources []string
+	srcIndex, frameIndex := map[string]int{}, map[string]int{}
+	at := map[cellKey]int{}
+	for i, c := range d.Cells {
+		if _, ok := srcIndex[c.Source]; !ok {
+			srcIndex[c.Source] = len(sources)
+			sources = append(sources, c.Source)
+		}
+		if _, ok := frameIndex[c.Frame]; !ok {
+			frameIndex[c.Frame] = len(m.Frames)
+			m.Frames = append(m.Frames, c.Frame)
+		}
+		at[cellKey{c.Source, c.Frame}] = i
+	}
+	anchors := make([]string, len(d.Cells))
+	for i, c := range d.Cells {
+		if len(c.Paragraphs) == 0 && c.More == 0 {
+			continue
+		}
+		anchors[i] = fmt.Sprintf("cell-%d", i+1)
+		ev := evidenceView{
+			Anchor: anchors[i], Source: c.Source, Frame: c.Frame, Value: c.Value, N: c.N,
+			More: c.More, Command: c.Command,
+		}
+		if ev.Command == "" {
+			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame)
+		}
+		paras := c.Paragraphs
+		if len(paras) > limit {
+			ev.More += len(paras) - limit
+			paras = paras[:limit]
+		}
+		for _, e := range paras {
+			ev.Paras = append(ev.Paras, paraView{
+				Doc: e.Doc, Para: e.Para, Voice: e.Voice, Tone: e.Tone, Terms: e.Terms,
+				Pieces: splitHighlights(e.Text, e.Highlights),
+			})
+		}
+		m.Evidence = append(m.Evidence, ev)
+	}
+	for _, s := range sources {
+		row := matrixRow{Source: s, Cells: make([]matrixCell, len(m.Frames))}
+		for j, f := range m.Frames {
+			i, ok := at[cellKey{s, f}]
+			if !ok {
+				continue
+			}
+			c := &d.Cells[i]
+			row.Cells[j] = matrixCell{Present: true, Anchor: anchors[i], Value: c.Value, N: c.N}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// identifier characters, so the command shown can be pasted as is.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-_.:/", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func buildRecord(r *Record) recordView {
+	rv := recordView{Counts: r.Counts}
+	counts := map[string]int{}
+	var order []string
+	for _, in := range r.Inputs {
+		if counts[in.Status] == 0 {
+			order = append(order, in.Status)
+		}
+		counts[in.Status]++
+	}
+	slices.Sort(order)
+	for _, s := range order {
+		rv.Statuses = append(rv.Statuses, [2]string{s, itoa(counts[s])})
+	}
+	all := len(r.Inputs) <= MaxListedInputs
+	for _, in := range r.Inputs {
+		if !all && in.Status == "processed" {
+			rv.Omitted++
+			continue
+		}
+		rv.Inputs = append(rv.Inputs, inputView{Input: in, Class: statusClass(in.Status)})
+	}
+	return rv
+}
+
+// checkSVG reports whether b is a well-formed XML document whose root is an
+// svg element: anything else would show as a broken image.
+func checkSVG(b []byte) error {
+	if len(b) == 0 {
+		return errors.New("no SVG was rendered")
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	root := ""
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("the SVG is not well-formed: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == "" {
+			root = se.Name.Local
+		}
+	}
+	if root != "svg" {
+		return errors.New("the chart is not an SVG document")
+	}
+	return nil
+}

@@ -1,0 +1,153 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// WriteTeX writes tables as LaTeX table floats with booktabs rules (\toprule,
+// \midrule, \bottomrule), ready for \input in a document that loads the
+// booktabs package. Every cell, caption and note is escaped: the ten LaTeX
+// special characters (& % $ # _ { } ~ ^ \) and < > | print as themselves, a
+// cell starting with [ or * cannot be read as an argument of the preceding \\,
+// line breaks become spaces, control characters are dropped, and the
+// typographic characters pdfLaTeX lacks by default (− – — ‘ ’ “ ” … × ± and
+// no-break spaces) are written as LaTeX commands; other non-ASCII text is left
+// as UTF-8. Columns whose body cells are all numbers are right-aligned, with
+// a leading minus set as a true minus sign, so numbers with the same number
+// of decimals align. A table's ID becomes \label{tab:ID} when it is a plain
+// identifier.
+func WriteTeX(w io.Writer, tables []Table) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%% Tables written by framescope. Requires \\usepackage{booktabs}.\n")
+	for i := range tables {
+		writeTeXTable(bw, &tables[i])
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: writing TeX: %w", err)
+	}
+	return nil
+}
+
+func writeTeXTable(w *bufio.Writer, t *Table) {
+	n := max(t.width(), 1)
+	num := numericColumns(t.Rows, n)
+	fmt.Fprintf(w, "\n\\begin{table}[htbp]\n\\centering\n")
+	if t.Caption != "" {
+		fmt.Fprintf(w, "\\caption{%s}\n", texEscape(t.Caption))
+	}
+	if id := safeID(t.ID, ""); id != "" {
+		fmt.Fprintf(w, "\\label{tab:%s}\n", id)
+	}
+	spec := make([]byte, n)
+	for j := range spec {
+		spec[j] = 'l'
+		if num[j] {
+			spec[j] = 'r'
+		}
+	}
+	fmt.Fprintf(w, "\\begin{tabular}{@{}%s@{}}\n\\toprule\n", spec)
+	if len(t.Header) > 0 {
+		writeTeXRow(w, t.Header, n, nil)
+		w.WriteString("\\midrule\n")
+	}
+	for _, r := range t.Rows {
+		writeTeXRow(w, r, n, num)
+	}
+	w.WriteString("\\bottomrule\n\\end{tabular}\n")
+	if t.Note != "" {
+		fmt.Fprintf(w, "\\par\\smallskip\n{\\footnotesize %s\\par}\n", texEscape(t.Note))
+	}
+	w.WriteString("\\end{table}\n")
+}
+
+// writeTeXRow writes one row of n cells; num marks numeric columns (nil for a
+// header).
+func writeTeXRow(w *bufio.Writer, cells []string, n int, num []bool) {
+	for j := range n {
+		if j > 0 {
+			w.WriteString(" & ")
+		}
+		if j >= len(cells) {
+			continue
+		}
+		s := texEscape(cells[j])
+		if num != nil && num[j] {
+			s = texMinus(s)
+		}
+		w.WriteString(s)
+	}
+	w.WriteString(" \\\\\n")
+}
+
+// texMinus writes the hyphen or U+2212 that starts a number (at the start of
+// an already escaped cell, or after a space or opening bracket) as $-$.
+func texMinus(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' &&
+			(i == 0 || s[i-1] == ' ' || s[i-1] == '[' || s[i-1] == '(' || s[i-1] == '}') {
+			b.WriteString("$-$")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// texReplace maps characters that must not reach LaTeX as themselves.
+var texReplace = map[rune]string{
+	'\\':     `\textbackslash{}`,
+	'&':      `\&`,
+	'%':      `\%`,
+	'$':      `\$`,
+	'#':      `\#`,
+	'_':      `\_`,
+	'{':      `\{`,
+	'}':      `\}`,
+	'~':      `\textasciitilde{}`,
+	'^':      `\textasciicircum{}`,
+	'<':      `\textless{}`,
+	'>':      `\textgreater{}`,
+	'|':      `\textbar{}`,
+	'\u2212': `-`, // minus sign: numeric cells turn a leading one into $-$
+	'\u2013': `--`,
+	'\u2014': `---`,
+	'\u2018': "`",
+	'\u2019': `'`,
+	'\u201c': "``",
+	'\u201d': `''`,
+	'\u2026': `\ldots{}`,
+	'\u00d7': `\texttimes{}`,
+	'\u00b1': `\textpm{}`,
+	'\u00a0': `~`,
+	'\u2009': `\,`,
+	'\u202f': `\,`,
+}
+
+// texEscape escapes s so LaTeX prints it as text.
+func texEscape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		if i == 0 && (r == '[' || r == '*') {
+			b.WriteString("{" + string(r) + "}")
+			continue
+		}
+		if rep, ok := texReplace[r]; ok {
+			b.WriteString(rep)
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
