@@ -147,13 +147,13 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 
 	dir := t.TempDir()
-	write := func(name string, d Data, edit func(string) string) string {
+	write := func(name string, d Data, edits ...func(string) string) string {
 		var buf bytes.Buffer
 		if err := WriteHTML(&buf, d); err != nil {
 			t.Fatal(err)
 		}
 		html := buf.String()
-		if edit != nil {
+		for _, edit := range edits {
 			html = edit(html)
 		}
 		path := filepath.Join(dir, name)
@@ -162,22 +162,30 @@ func TestBrowser(t *testing.T) {
 		}
 		return (&url.URL{Scheme: "file", Path: path}).String()
 	}
-	rich, hostileD := richData(t), hostileData(t)
 	noCSP := func(html string) string {
 		i := strings.Index(html, `<meta http-equiv="Content-Security-Policy"`)
 		j := i + strings.Index(html[i:], ">\n") + 2
 		return html[:i] + html[j:]
 	}
+	// The controls inject what escaping prevents, to show the test would
+	// see it: a script that runs and alerts without the policy, and a
+	// script the policy blocks (and the browser logs) with it.
+	inject := func(html string) string {
+		return strings.Replace(html, "</body>", "<script>"+pwn+";alert(1)</script>\n</body>", 1)
+	}
+	rich, hostileD := richData(t), hostileData(t)
 	pages := []struct {
-		name   string
-		data   Data
-		url    string
-		wantH1 string
+		name    string
+		data    Data
+		url     string
+		control string // "": nothing may run or load; "runs": the injected script must be seen; "blocked": the policy must log it
 	}{
-		{"rich", rich, write("rich.html", rich, nil), rich.Title},
-		{"hostile", hostileD, write("hostile.html", hostileD, nil), hostileD.Title},
+		{"rich", rich, write("rich.html", rich), ""},
+		{"hostile", hostileD, write("hostile.html", hostileD), ""},
 		// Without the policy, escaping alone must keep every payload inert.
-		{"hostile-without-csp", hostileD, write("hostile-nocsp.html", hostileD, noCSP), hostileD.Title},
+		{"hostile-without-csp", hostileD, write("hostile-nocsp.html", hostileD, noCSP), ""},
+		{"control-runs", rich, write("control-runs.html", rich, noCSP, inject), "runs"},
+		{"control-blocked", rich, write("control-blocked.html", rich, inject), "blocked"},
 	}
 
 	b, err := startBrowser(exe, t.TempDir())
@@ -204,16 +212,13 @@ func TestBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkLoaded(t, pg.data, &r)
-			if r.H1 != pg.wantH1 {
-				t.Errorf("the title shows %q, want the text %q", r.H1, pg.wantH1)
+			if r.H1 != pg.data.Title {
+				t.Errorf("the title shows %q, want the text %q", r.H1, pg.data.Title)
 			}
 			if r.Href != pg.url {
 				t.Errorf("the page moved to %s", r.Href)
 			}
-			if r.Pwned != 0 || r.Scripts != 0 || r.Frames != 0 || len(r.BadAttr) != 0 {
-				t.Errorf("a payload ran or was parsed as markup: pwned %d, %d scripts, %d frames, attributes %v",
-					r.Pwned, r.Scripts, r.Frames, r.BadAttr)
-			}
+			var dialogs, logs, requests []string
 			b.mu.Lock()
 			events := b.events[from:]
 			b.mu.Unlock()
@@ -223,21 +228,42 @@ func TestBrowser(t *testing.T) {
 				}
 				switch e.Method {
 				case "Page.javascriptDialogOpening":
-					t.Errorf("a dialog opened: %s", e.Params)
-				case "Runtime.exceptionThrown":
-					t.Errorf("a script error: %s", e.Params)
-				case "Log.entryAdded":
+					dialogs = append(dialogs, string(e.Params))
+				case "Runtime.exceptionThrown", "Log.entryAdded":
 					// A CSP violation means something tried to run or load.
-					t.Errorf("the browser logged: %s", e.Params)
+					logs = append(logs, string(e.Params))
 				case "Network.requestWillBeSent":
 					var p struct {
 						Request struct{ URL string } `json:"request"`
 					}
 					if err := json.Unmarshal(e.Params, &p); err == nil &&
 						!strings.HasPrefix(p.Request.URL, "file:") && !strings.HasPrefix(p.Request.URL, "data:") {
-						t.Errorf("the page requested %s", p.Request.URL)
+						requests = append(requests, p.Request.URL)
 					}
 				}
+			}
+			if len(requests) > 0 {
+				t.Errorf("the page requested %v", requests)
+			}
+			ran := r.Pwned != 0 || r.Scripts != 0 || r.Frames != 0 || len(r.BadAttr) != 0 || len(dialogs) > 0
+			switch pg.control {
+			case "":
+				if ran || len(logs) > 0 {
+					t.Errorf("a payload ran, was parsed as markup or was blocked: pwned %d, %d scripts, "+
+						"%d frames, attributes %v, dialogs %v, browser log %v",
+						r.Pwned, r.Scripts, r.Frames, r.BadAttr, dialogs, logs)
+				}
+			case "runs":
+				if r.Pwned != 1 || r.Scripts != 1 || len(dialogs) != 1 {
+					t.Errorf("the control script went unseen: pwned %d, %d scripts, dialogs %v", r.Pwned, r.Scripts, dialogs)
+				}
+			case "blocked":
+				if r.Pwned != 0 || len(dialogs) != 0 || len(logs) == 0 || !strings.Contains(strings.Join(logs, " "), "Content Security Policy") {
+					t.Errorf("the policy did not block and log the control script: pwned %d, dialogs %v, log %v", r.Pwned, dialogs, logs)
+				}
+			}
+			if pg.control != "" {
+				return
 			}
 			png, err := tb.screenshot(ctx)
 			if err != nil {

@@ -90,6 +90,7 @@ type evidenceView struct {
 	Anchor, Source, Frame, Value string
 	N, More                      int
 	Command                      string
+	DefaultCommand               bool // Command is framescope kwic -frame …, which lists every outlet's paragraphs
 	Paras                        []paraView
 }
 
@@ -219,6 +220,7 @@ func buildMatrix(d *Data) matrixView {
 		}
 		if ev.Command == "" {
 			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame)
+			ev.DefaultCommand = true
 		}
 		paras := c.Paragraphs
 		if len(paras) > limit {

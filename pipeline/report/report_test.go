@@ -142,7 +142,7 @@ func TestHTMLStructure(t *testing.T) {
 		{"cell link", `<a href="#cell-1">0.40</a>`},
 		{"cell anchor", `<section class="cell" id="cell-1">`},
 		{"highlight", `Both nations share <mark>Islamic brotherhood</mark>, the minister said.`},
-		{"more", `… and 2 more.`},
+		{"more", `… and 2 more not listed`},
 		{"kwic command", `<code>framescope kwic -frame muslim_unity</code>`},
 		{"numeric column right-aligned", `<td class="num">−0.15</td>`},
 		{"skipped input", `<span class="status status-skipped">skipped</span>`},
@@ -224,7 +224,7 @@ func TestParagraphCap(t *testing.T) {
 	if got := strings.Count(html, `<p class="text"`); got != 2 {
 		t.Errorf("%d paragraphs listed, want 2 (one per cell)", got)
 	}
-	if !strings.Contains(html, "… and 1 more.") {
+	if !strings.Contains(html, "… and 1 more not listed") {
 		t.Error("the capped cell does not say how many more")
 	}
 }
