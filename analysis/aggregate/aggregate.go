@@ -1,0 +1,489 @@
+package aggregate
+
+import (
+	"cmp"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/framescope/framescope/analysis/stats"
+)
+
+// Para is one body paragraph of a scored article.
+type Para struct {
+	Voice                 string    // "outlet", "quote" or "mixed"; anything else counts in voice "all" only
+	Tone                  float64   // in [-1, 1]; NaN (or ±Inf) when unscored: left out of the tone measures
+	ToneOutlet, ToneQuote float64   // tone of the outlet's own sentences / of quoted ones; NaN when none
+	Frames                []bool    // indexed like Options.Frames; missing entries count as false
+	Targets               []float64 // tone toward each actor, indexed like Options.Actors; NaN when not mentioned
+}
+
+// Article is one scored article: its body paragraphs only.
+type Article struct {
+	Doc, Source string // Source "" is reported as "unknown"
+	Year        int    // 0 = unknown
+	Paras       []Para
+}
+
+// Weight values.
+const (
+	WeightArticle   = "article"
+	WeightParagraph = "paragraph"
+)
+
+// Options configure an Aggregator. The zero value of each field but
+// Frames and Actors picks its default.
+type Options struct {
+	Frames, Actors []string // ids, in output order
+	Weight         string   // WeightArticle (default) or WeightParagraph
+	Resamples      int      // bootstrap resamples; default 2000
+	Seed           uint64   // bootstrap seed; each group derives its own from it and the group key
+	MinBootstrap   int      // fewer contributing articles → Wilson/Clopper–Pearson/t; default 10
+	Level          float64  // confidence level; default 0.95
+	Workers        int      // goroutines Rows uses for the bootstraps; default 1 (the output does not depend on it)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Weight == "" {
+		o.Weight = WeightArticle
+	}
+	if o.Resamples <= 0 {
+		o.Resamples = 2000
+	}
+	if o.MinBootstrap <= 0 {
+		o.MinBootstrap = 10
+	}
+	if !(o.Level > 0 && o.Level < 1) {
+		o.Level = 0.95
+	}
+	if o.Workers <= 0 {
+		o.Workers = 1
+	}
+	return o
+}
+
+// Voices in output order.
+var voices = [...]string{"all", "outlet", "quote"}
+
+const (
+	kindTone = iota
+	kindShare
+)
+
+// measure is one column of the per-article summary.
+type measure struct {
+	name  string
+	voice int // index into voices
+	kind  int
+	frame int // for kindShare
+}
+
+// layout lists the measures in output order: per voice tone_mean, the
+// frame shares, (voice all) tone_outlet_mean and tone_quote_mean, then the
+// actors.
+func layout(frames, actors []string) (ms []measure, base [len(voices)]int) {
+	for v := range voices {
+		base[v] = len(ms)
+		ms = append(ms, measure{name: "tone_mean", voice: v, kind: kindTone})
+		for f, id := range frames {
+			ms = append(ms, measure{name: id + "_share", voice: v, kind: kindShare, frame: f})
+		}
+		if v == 0 {
+			ms = append(ms,
+				measure{name: "tone_outlet_mean", voice: v, kind: kindTone},
+				measure{name: "tone_quote_mean", voice: v, kind: kindTone})
+		}
+		for _, id := range actors {
+			ms = append(ms, measure{name: "tone_toward_" + id, voice: v, kind: kindTone})
+		}
+	}
+	return ms, base
+}
+
+// Aggregator accumulates per-article summaries. It is not safe for
+// concurrent use; give each goroutine its own and Merge them.
+type Aggregator struct {
+	opt  Options
+	ms   []measure
+	base [len(voices)]int
+
+	docs  []string
+	srcs  []string
+	years []int
+	sums  []float64 // len(docs)·len(ms): Σ values of the contributing paragraphs
+	cnts  []int32   // len(docs)·len(ms): number of contributing paragraphs
+}
+
+// New returns an empty Aggregator.
+func New(opt Options) *Aggregator {
+	opt = opt.withDefaults()
+	opt.Frames = slices.Clone(opt.Frames)
+	opt.Actors = slices.Clone(opt.Actors)
+	a := &Aggregator{opt: opt}
+	a.ms, a.base = layout(opt.Frames, opt.Actors)
+	return a
+}
+
+// Len returns the number of articles added (or merged in).
+func (a *Aggregator) Len() int { return len(a.docs) }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// Add adds one article. An article without paragraphs is counted in no
+// measure.
+func (a *Aggregator) Add(art Article) {
+	k := len(a.ms)
+	off := len(a.sums)
+	a.sums = append(a.sums, make([]float64, k)...)
+	a.cnts = append(a.cnts, make([]int32, k)...)
+	sums, cnts := a.sums[off:], a.cnts[off:]
+	src := art.Source
+	if src == "" {
+		src = "unknown"
+	}
+	a.docs = append(a.docs, art.Doc)
+	a.srcs = append(a.srcs, src)
+	a.years = append(a.years, art.Year)
+
+	nf := len(a.opt.Frames)
+	for i := range art.Paras {
+		p := &art.Paras[i]
+		for v := range voices {
+			if v == 1 && p.Voice != "outlet" || v == 2 && p.Voice != "quote" {
+				continue
+			}
+			j := a.base[v]
+			if finite(p.Tone) {
+				sums[j] += p.Tone
+				cnts[j]++
+			}
+			j++
+			for f := 0; f < nf; f++ {
+				if f < len(p.Frames) && p.Frames[f] {
+					sums[j+f]++
+				}
+				cnts[j+f]++
+			}
+			j += nf
+			if v == 0 {
+				if finite(p.ToneOutlet) {
+					sums[j] += p.ToneOutlet
+					cnts[j]++
+				}
+				if finite(p.ToneQuote) {
+					sums[j+1] += p.ToneQuote
+					cnts[j+1]++
+				}
+				j += 2
+			}
+			for t := range a.opt.Actors {
+				if t < len(p.Targets) && finite(p.Targets[t]) {
+					sums[j+t] += p.Targets[t]
+					cnts[j+t]++
+				}
+			}
+		}
+	}
+}
+
+// Merge adds every article of b to a. Both must have been made with the
+// same Frames, Actors and Weight; Merge panics otherwise (a caller's bug).
+func (a *Aggregator) Merge(b *Aggregator) {
+	if !slices.Equal(a.opt.Frames, b.opt.Frames) || !slices.Equal(a.opt.Actors, b.opt.Actors) || a.opt.Weight != b.opt.Weight {
+		panic(fmt.Sprintf("aggregate: Merge of aggregators with different options (frames %v/%v, actors %v/%v, weight %s/%s)",
+			a.opt.Frames, b.opt.Frames, a.opt.Actors, b.opt.Actors, a.opt.Weight, b.opt.Weight))
+	}
+	a.docs = append(a.docs, b.docs...)
+	a.srcs = append(a.srcs, b.srcs...)
+	a.years = append(a.years, b.years...)
+	a.sums = append(a.sums, b.sums...)
+	a.cnts = append(a.cnts, b.cnts...)
+}
+
+// order returns the article indices sorted by Doc, then Source, Year and
+// the summaries themselves, so that equal Docs from different shards still
+// come out in one order whatever the order of Add and Merge.
+func (a *Aggregator) order() []int {
+	k := len(a.ms)
+	idx := make([]int, len(a.docs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int {
+		if c := cmp.Compare(a.docs[x], a.docs[y]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.srcs[x], a.srcs[y]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.years[x], a.years[y]); c != 0 {
+			return c
+		}
+		if c := slices.Compare(a.cnts[x*k:(x+1)*k], a.cnts[y*k:(y+1)*k]); c != 0 {
+			return c
+		}
+		return slices.Compare(a.sums[x*k:(x+1)*k], a.sums[y*k:(y+1)*k])
+	})
+	return idx
+}
+
+// groupKey names a group; the pooled flags keep a real source called "all"
+// apart from the pooled rows.
+type groupKey struct {
+	allSrc  bool
+	src     string
+	allYear bool
+	year    int
+}
+
+func (g groupKey) source() string {
+	if g.allSrc {
+		return "all"
+	}
+	return g.src
+}
+
+func (g groupKey) yearName() string {
+	switch {
+	case g.allYear:
+		return "all"
+	case g.year == 0:
+		return "unknown"
+	}
+	return strconv.Itoa(g.year)
+}
+
+func compareKeys(x, y groupKey) int {
+	if x.allSrc != y.allSrc {
+		if x.allSrc {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(x.src, y.src); c != 0 {
+		return c
+	}
+	if x.allYear != y.allYear {
+		if x.allYear {
+			return -1
+		}
+		return 1
+	}
+	if (x.year == 0) != (y.year == 0) { // unknown last
+		if x.year == 0 {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(x.year, y.year)
+}
+
+// groups buckets the sorted articles into outlet×year, outlet, year and all.
+func (a *Aggregator) groups(order []int) ([]groupKey, map[groupKey][]int) {
+	m := make(map[groupKey][]int)
+	for _, i := range order {
+		s, y := a.srcs[i], a.years[i]
+		for _, g := range [4]groupKey{
+			{src: s, year: y},
+			{src: s, allYear: true},
+			{allSrc: true, year: y},
+			{allSrc: true, allYear: true},
+		} {
+			m[g] = append(m[g], i)
+		}
+	}
+	keys := make([]groupKey, 0, len(m))
+	for g := range m {
+		keys = append(keys, g)
+	}
+	slices.SortFunc(keys, compareKeys)
+	return keys, m
+}
+
+// seedFor derives a group's bootstrap seed from the run's seed and the
+// group key (FNV-1a of the key, mixed with splitmix64's finaliser).
+func seedFor(seed uint64, g groupKey) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%t\x00%s\x00%t\x00%d", g.allSrc, g.src, g.allYear, g.year)
+	z := seed ^ h.Sum64()
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// unit returns article i's contribution to measure j under the weighting:
+// (mean, 1) per article or (sum, count) per paragraph; (0, 0) when the
+// article has no contributing paragraph.
+func (a *Aggregator) unit(i, j int) (y, m float64) {
+	k := len(a.ms)
+	c := a.cnts[i*k+j]
+	if c == 0 {
+		return 0, 0
+	}
+	s := a.sums[i*k+j]
+	if a.opt.Weight == WeightParagraph {
+		return s, float64(c)
+	}
+	return s / float64(c), 1
+}
+
+// Row is one estimate.
+type Row struct {
+	Source, Year, Voice string  // Source "all" pools outlets; Year "2017", "unknown" or "all"
+	Measure             string  // see the package comment
+	Value, Low, High    float64 // Low, High NaN when Interval is "none"
+	Interval            string  // "bootstrap-articles", "clopper-pearson", "wilson", "t" or "none"
+	NArticles           int     // articles with at least one contributing paragraph
+	NParagraphs         int     // contributing paragraphs
+	Weight              string  // "article" or "paragraph"
+}
+
+// Rows returns every estimate: groups outlet × year, outlet (Year "all"),
+// year (Source "all") and all, each by voice, sorted as the package comment
+// says. A measure no article contributes to in a group has no row; Value is
+// never NaN.
+func (a *Aggregator) Rows() []Row {
+	keys, members := a.groups(a.order())
+	out := make([][]Row, len(keys))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range a.opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for gi := range next {
+				out[gi] = a.groupRows(keys[gi], members[keys[gi]])
+			}
+		}()
+	}
+	for gi := range keys {
+		next <- gi
+	}
+	close(next)
+	wg.Wait()
+	var rows []Row
+	for _, r := range out {
+		rows = append(rows, r...)
+	}
+	return rows
+}
+
+// groupRows computes the rows of one group from its articles (sorted).
+func (a *Aggregator) groupRows(g groupKey, arts []int) []Row {
+	opt := a.opt
+	k := len(a.ms)
+	type acc struct {
+		sy, sm float64
+		nArt   int
+		nPara  int
+		sumInt float64 // Σ raw sums, for Clopper–Pearson
+	}
+	accs := make([]acc, k)
+	for _, i := range arts {
+		for j := range k {
+			y, m := a.unit(i, j)
+			if m == 0 {
+				continue
+			}
+			ac := &accs[j]
+			ac.sy += y
+			ac.sm += m
+			ac.nArt++
+			ac.nPara += int(a.cnts[i*k+j])
+			ac.sumInt += a.sums[i*k+j]
+		}
+	}
+
+	// Bootstrap the measures with enough articles, all on the same draws.
+	var boot []int
+	for j := range k {
+		if accs[j].nArt >= opt.MinBootstrap && accs[j].nArt >= 2 {
+			boot = append(boot, j)
+		}
+	}
+	bootLo := make([]float64, k)
+	bootHi := make([]float64, k)
+	if len(boot) > 0 {
+		nb := len(boot)
+		ys := make([]float64, len(arts)*nb)
+		ws := make([]float64, len(arts)*nb)
+		for r, i := range arts {
+			for c, j := range boot {
+				ys[r*nb+c], ws[r*nb+c] = a.unit(i, j)
+			}
+		}
+		reps := make([][]float64, nb)
+		for c := range reps {
+			reps[c] = make([]float64, 0, opt.Resamples)
+		}
+		sy := make([]float64, nb)
+		sw := make([]float64, nb)
+		stats.BootstrapClusters(len(arts), opt.Resamples, seedFor(opt.Seed, g), func(idx []int) float64 {
+			clear(sy)
+			clear(sw)
+			for _, r := range idx {
+				yr, wr := ys[r*nb:(r+1)*nb], ws[r*nb:(r+1)*nb]
+				for c := range sy {
+					sy[c] += yr[c]
+					sw[c] += wr[c]
+				}
+			}
+			for c := range sy {
+				if sw[c] > 0 {
+					reps[c] = append(reps[c], sy[c]/sw[c])
+				}
+			}
+			return 0
+		})
+		for c, j := range boot {
+			slices.Sort(reps[c])
+			bootLo[j], bootHi[j] = stats.PercentileInterval(reps[c], opt.Level)
+		}
+	}
+
+	z := distuv.UnitNormal.Quantile((1 + opt.Level) / 2)
+	var rows []Row
+	for j, ms := range a.ms {
+		ac := accs[j]
+		if ac.nArt == 0 {
+			continue
+		}
+		r := Row{
+			Source: g.source(), Year: g.yearName(), Voice: voices[ms.voice], Measure: ms.name,
+			Value: ac.sy / ac.sm, Low: math.NaN(), High: math.NaN(), Interval: "none",
+			NArticles: ac.nArt, NParagraphs: ac.nPara, Weight: opt.Weight,
+		}
+		switch {
+		case ac.nArt < 2:
+		case ac.nArt >= opt.MinBootstrap:
+			r.Low, r.High, r.Interval = bootLo[j], bootHi[j], "bootstrap-articles"
+		case ms.kind == kindShare && opt.Weight == WeightParagraph:
+			r.Low, r.High = stats.ClopperPearson(int(math.Round(ac.sumInt)), ac.nPara, 1-opt.Level)
+			r.Interval = "clopper-pearson"
+		case ms.kind == kindShare:
+			r.Low, r.High = stats.WilsonP(r.Value, float64(ac.nArt), z)
+			r.Interval = "wilson"
+		default:
+			ys := make([]float64, 0, len(arts))
+			ws := make([]float64, 0, len(arts))
+			for _, i := range arts {
+				y, m := a.unit(i, j)
+				ys, ws = append(ys, y), append(ws, m)
+			}
+			_, r.Low, r.High = stats.RatioMeanCI(ys, ws, opt.Level)
+			r.Low, r.High = math.Max(r.Low, -1), math.Min(r.High, 1) // tone lives in [-1, 1]
+			r.Interval = "t"
+		}
+		if math.IsNaN(r.Low) || math.IsNaN(r.High) {
+			r.Low, r.High, r.Interval = math.NaN(), math.NaN(), "none"
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
