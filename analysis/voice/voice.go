@@ -1,0 +1,468 @@
+// Package voice decides whose voice each sentence of a paragraph is: a quote
+// (direct quotation or reported speech attributed to someone) or the outlet's
+// own narration.
+//
+// The definition is the gold sets' (eval/frames-codebook.md, "voice"): quote
+// when what the unit says is attributed to someone — direct quotation, or
+// reported speech such as "X said that…", "according to X"; outlet otherwise.
+// The rules are general attribution structures of English news writing:
+//   - direct quotation: a sentence inside quotation marks, including a
+//     quotation opened in one sentence and closed in a later one, or a
+//     sentence that carries a quoted clause of at least four words;
+//   - a speech or stance verb with its speaker ("X said (that)…", "…, he
+//     added", "X stressed / noted / warned / urged / called for / hailed /
+//     proposed / described … as", "X was quoted as saying", "Press TV
+//     reported"), in the past or, as in headlines, the present tense;
+//   - "according to X";
+//   - a participial opening with a speaker ("Stressing the need …, the
+//     commander said"; "Speaking to reporters, the minister …").
+//
+// A verb does not count when it is used as an adjective after a determiner
+// ("the proposed pipeline", "its stated aim") or sits in a relative clause
+// about something else ("tweets in which he voiced support").
+package voice
+
+import (
+	"strings"
+
+	"github.com/framescope/framescope/analysis/token"
+)
+
+// Voice is whose voice a sentence or paragraph is.
+type Voice string
+
+// The voices.
+const (
+	Quote  Voice = "quote"
+	Outlet Voice = "outlet"
+	Mixed  Voice = "mixed"
+)
+
+// Attribution is the voice of one sentence, with the speaker and the cue that
+// decided it.
+type Attribution struct {
+	Voice   Voice
+	Speaker string // name or noun phrase when the text gives it ("Hatami", "the Iranian commander"); "" otherwise
+	Cue     string // "said", "according to", "quote", …
+}
+
+// Of folds the voices of a paragraph's sentences: quote if all are quote,
+// outlet if all are outlet, mixed otherwise, and "" for none.
+func Of(attrs []Attribution) Voice {
+	if len(attrs) == 0 {
+		return ""
+	}
+	v := attrs[0].Voice
+	for _, a := range attrs[1:] {
+		if a.Voice != v {
+			return Mixed
+		}
+	}
+	return v
+}
+
+// Attribute gives the voice of each sentence of a paragraph (the sentences in
+// text order, as segment.Sentences gives them). A quotation that is still
+// open at the end of one sentence carries its voice, and its speaker, into
+// the next ones.
+func Attribute(text string, sentences []token.Span) []Attribution {
+	out := make([]Attribution, len(sentences))
+	open := false
+	run := -1 // first sentence of the current quotation run
+	var toks []token.Token
+	for i, s := range sentences {
+		q := scanQuotes(text, s, open)
+		toks = token.Tokenize(text, s, toks[:0])
+		a := attribute(text, toks)
+		switch {
+		case a.Voice == Quote:
+		case q.inside || q.quotedWords >= minQuoteWords:
+			a = Attribution{Voice: Quote, Cue: "quote"}
+		default:
+			a = Attribution{Voice: Outlet}
+		}
+		out[i] = a
+		// A quotation run: sentences joined by an open quotation share the
+		// speaker named in any of them.
+		if q.startsOpen && run >= 0 {
+			shareSpeaker(out[run : i+1])
+		} else if q.opened {
+			run = i
+		}
+		if !q.endsOpen {
+			run = -1
+		}
+		open = q.endsOpen
+	}
+	return out
+}
+
+// minQuoteWords is the number of quoted words from which a quotation is a
+// direct quote rather than a scare-quoted phrase ("the “most dangerous”").
+const minQuoteWords = 5
+
+func shareSpeaker(run []Attribution) {
+	sp := ""
+	for _, a := range run {
+		if a.Speaker != "" {
+			sp = a.Speaker
+		}
+	}
+	if sp == "" {
+		return
+	}
+	for i := range run {
+		if run[i].Voice == Quote && run[i].Speaker == "" {
+			run[i].Speaker = sp
+		}
+	}
+}
+
+// quoteScan is what a sentence's quotation marks say.
+type quoteScan struct {
+	startsOpen, endsOpen bool // a quotation is open at the start / end of the sentence
+	opened               bool // a quotation opens in this sentence
+	inside               bool // most of the sentence lies inside quotation marks
+	quotedWords          int  // words inside quotation marks
+}
+
+// scanQuotes follows the quotation marks of the sentence s. Curly double
+// quotes open and close; a straight double quote toggles; curly single quotes
+// count when ‘ opens and ’ closes before a non-letter (so that apostrophes
+// don't).
+func scanQuotes(text string, s token.Span, open bool) quoteScan {
+	q := quoteScan{startsOpen: open}
+	inBytes, total := 0, 0
+	single := false
+	wordIn := false
+	for i, r := range text[s.Start:s.End] {
+		switch r {
+		case '“', '«':
+			if !open {
+				q.opened = true
+			}
+			open = true
+			continue
+		case '”', '»':
+			open = false
+			continue
+		case '"':
+			open = !open
+			if open {
+				q.opened = true
+			}
+			continue
+		case '‘':
+			if !open {
+				single = true
+				q.opened = true
+			}
+			continue
+		case '’':
+			j := s.Start + i + len("’")
+			if single && (j >= s.End || !isLetterByte(text[j])) {
+				single = false
+			}
+			continue
+		}
+		inside := open || single
+		if r != ' ' {
+			total++
+			if inside {
+				inBytes++
+			}
+		}
+		isWord := r != ' ' && r != '\n' && r != '\t'
+		if inside && isWord && !wordIn {
+			q.quotedWords++
+		}
+		wordIn = inside && isWord
+	}
+	q.endsOpen = open
+	q.inside = total > 0 && inBytes*2 > total && (q.startsOpen || q.quotedWords >= 3)
+	if q.startsOpen {
+		q.inside = true
+	}
+	return q
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+
+// attribute finds a reported-speech cue in a sentence's tokens.
+func attribute(text string, toks []token.Token) Attribution {
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind != token.Word {
+			continue
+		}
+		w := t.Norm
+		switch {
+		case w == "according" && k+1 < len(toks) && toks[k+1].Norm == "to":
+			if k+2 < len(toks) && notSources[toks[k+2].Norm] {
+				continue
+			}
+			return Attribution{Voice: Quote, Cue: "according to", Speaker: phraseAfter(text, toks, k+2)}
+		case k == 0 && participles[w] && hasComma(toks):
+			// "Stressing the need …, the commander said": the main clause
+			// after the comma names the speaker.
+			return Attribution{Voice: Quote, Cue: w, Speaker: subjectAfterOpening(text, toks)}
+		case w == "reportedly" || w == "allegedly":
+			return Attribution{Voice: Quote, Cue: w}
+		}
+		cue, ok := cueAt(toks, k)
+		if !ok {
+			continue
+		}
+		if adjectival(toks, k) || inRelativeClause(toks, k) {
+			continue
+		}
+		return Attribution{Voice: Quote, Cue: cue, Speaker: speaker(text, toks, k)}
+	}
+	return Attribution{Voice: Outlet}
+}
+
+// cueAt reports whether the word at k is a speech or stance verb in a form
+// that attributes, and returns the cue.
+func cueAt(toks []token.Token, k int) (string, bool) {
+	w := toks[k].Norm
+	next := ""
+	if k+1 < len(toks) {
+		next = toks[k+1].Norm
+	}
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].Norm
+	}
+	switch {
+	case speechVerbs[w]:
+		if baseForms[w] && prev == "to" {
+			return "", false
+		}
+		if w == "said" && k == 1 && prev == "that" {
+			return "", false // "That said, …"
+		}
+		return w, true
+	case needsThat[w]:
+		if next == "that" || next == "," || next == ":" || next == "." || next == "\"" || k+1 == len(toks) {
+			return w, true
+		}
+	case w == "call" || w == "calls" || w == "called" || w == "calling":
+		if next == "for" || next == "on" || next == "upon" {
+			if w == "call" && (prev == "a" || prev == "the" || prev == "to") || w == "calls" && (prev == "the" || prev == "of") {
+				return "", false
+			}
+			return w + " " + next, true
+		}
+	case w == "pointed" || w == "points" || w == "lashed":
+		if next == "out" {
+			return w + " out", true
+		}
+	case w == "quoted" || w == "quoting":
+		return w, true
+	case w == "expressed" || w == "expresses" || w == "voiced" || w == "voices" || w == "conveyed":
+		return w, true
+	case w == "statement" || w == "remarks" || w == "interview" || w == "speech" || w == "press":
+		// "in a statement", "in his remarks", "in an interview"
+		if k >= 2 && (toks[k-2].Norm == "in" || prev == "in") {
+			return "in a " + w, true
+		}
+	}
+	return "", false
+}
+
+// speechVerbs are verbs of saying and of public stance that attribute what
+// follows (or their object) to their subject, in the forms news writing uses.
+var speechVerbs = set(
+	"said", "says", "say", "saying", "told", "tells", "stated", "stressed", "stresses",
+	"underlined", "underlines", "underscored", "underscores", "emphasized", "emphasised", "emphasizes", "emphasises",
+	"warned", "warns", "urged", "urges", "highlighted", "highlights", "described", "describes",
+	"explained", "explains", "announced", "announces", "declared", "declares", "insisted", "insists",
+	"argued", "argues", "asserted", "asserts", "reiterated", "reiterates", "affirmed", "affirms", "reaffirmed", "reaffirms",
+	"confirmed", "confirms", "denied", "denies", "acknowledged", "acknowledges", "admitted", "admits",
+	"hailed", "hails", "welcomed", "welcomes", "praised", "praises", "lauded", "lauds", "commended", "commends",
+	"criticised", "criticized", "criticises", "criticizes", "condemned", "condemns", "slammed", "slams",
+	"dismissed", "dismisses", "rejected", "rejects", "denounced", "denounces", "blamed", "blames", "accused", "accuses",
+	"proposed", "proposes", "suggested", "suggests", "recommended", "recommends", "demanded", "demands",
+	"vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens",
+	"reported", "wrote", "writes", "tweeted", "remarked", "commented", "replied", "responded",
+	"answered", "asked", "appealed", "mentioned", "recalled", "cautioned", "complained", "assured", "thanked",
+	"congratulated", "noted", "claimed", "contended", "opined", "predicted",
+	"questioned", "conceded", "disclosed", "revealed", "objected", "protested", "deplored", "decried",
+	"lamented", "regretted", "rebuffed", "refuted", "retorted", "telling", "noting", "stressing", "warning",
+	"urging", "describing", "insist", "argue", "warn", "urge", "tell", "emphasizing", "emphasising", "insisting", "arguing",
+)
+
+// baseForms are the plain forms in speechVerbs, which after "to" state a
+// purpose, not a speech ("to warn them").
+var baseForms = set("say", "insist", "argue", "warn", "urge", "tell")
+
+// needsThat are verbs that attribute only when followed by "that", a stop,
+// a comma or a colon ("he added.", "he believes that"), because their other
+// uses are common ("added 3,000 troops", "the notes").
+var needsThat = set("added", "adds", "notes", "believes", "believed", "believe", "hopes", "hoped", "thinks", "feels",
+	"states", "claims", "reports", "announce", "explain", "stress", "claim", "estimate",
+	"emphasize", "emphasise", "estimates", "recalls", "adding", "tweets", "maintained", "observed", "maintains")
+
+// participles open a sentence with the speaker's action before naming the
+// speaker in the main clause.
+var participles = set("stressing", "noting", "pointing", "referring", "warning", "highlighting", "emphasizing",
+	"emphasising", "underlining", "underscoring", "speaking", "addressing", "commenting", "talking", "describing",
+	"calling", "reiterating", "insisting", "arguing", "expressing", "welcoming", "hailing", "praising", "criticising",
+	"criticizing", "condemning", "urging", "asserting", "explaining", "reacting", "responding", "alluding")
+
+// notSources follow "according to" when it means "as laid down by", not a
+// speaker: "according to plan".
+var notSources = set("plan", "plans", "schedule", "law", "rules", "tradition", "custom")
+
+// determiners before a past participle make it an adjective ("the proposed deal").
+var determiners = set("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "my",
+	"your", "any", "some", "so", "well", "widely", "much", "oft", "often", "most", "newly", "recently", "previously")
+
+func adjectival(toks []token.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := toks[k-1].Norm
+	if p == "'s" {
+		return true // "Iran's demands"
+	}
+	if p == "-" && k >= 2 { // "so-called", "much-vaunted"
+		return true
+	}
+	return determiners[p]
+}
+
+// inRelativeClause reports whether the verb at k sits in a relative clause
+// opened by "which" (or "in which") after the sentence's last comma — the
+// main clause then narrates something else.
+func inRelativeClause(toks []token.Token, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		switch toks[j].Norm {
+		case ",", ";", "(", ")":
+			return false
+		case "which", "whereby", "if", "whether", "unless":
+			return true // a relative clause, or a hypothetical one ("if you asked")
+		}
+	}
+	return false
+}
+
+func hasComma(toks []token.Token) bool {
+	for _, t := range toks {
+		if t.Norm == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// skipWords are adverbs and auxiliaries between a speaker and the verb.
+var skipWords = set("also", "has", "have", "had", "was", "were", "is", "are", "further", "then", "later", "again",
+	"once", "previously", "earlier", "reportedly", "allegedly", "recently", "repeatedly", "publicly", "openly",
+	"explicitly", "strongly", "firmly", "separately", "jointly", "both", "had", "too", "meanwhile", "however", "in",
+	"turn", "his", "her", "their", "part", "for", "on", "other", "hand", "the", "own")
+
+// clauseStops end a subject phrase on the left of a verb.
+var clauseStops = set(",", ";", ":", "\"", "(", ")", "-", "that", "which", "who", "and", "but", "as", "when", "while", "where",
+	"if", "because", "after", "before", ".", "!", "?")
+
+// speaker returns the noun phrase that the verb at k attributes to: its
+// subject on the left ("Iran's defense chief also said"), or after an
+// inverted verb (", said the minister", "“…,” he said").
+func speaker(text string, toks []token.Token, k int) string {
+	// Left: the words back to a clause boundary, dropping adverbs and
+	// auxiliaries next to the verb and phrases like "for his part".
+	if k > 0 && (toks[k-1].Norm == "," || toks[k-1].Norm == "\"") {
+		if p, ok := invertedSubject(text, toks, k+1); ok {
+			return p
+		}
+	}
+	end := k
+	for end > 0 && (skipWords[toks[end-1].Norm] && !isName(toks[end-1]) || toks[end-1].Norm == ",") {
+		end--
+	}
+	start := end
+	for start > 0 && !clauseStops[toks[start-1].Norm] && end-start < 8 {
+		start--
+	}
+	if start < end {
+		if p := phrase(text, toks[start:end]); p != "" && !skipWords[strings.ToLower(p)] {
+			return p
+		}
+	}
+	return phraseAfter(text, toks, k+1)
+}
+
+// invertedSubject reads the speaker after an inverted verb (", said the
+// minister." / ", said Hatami, adding …"): a phrase that starts with a name or
+// an article and runs to the end of the clause.
+func invertedSubject(text string, toks []token.Token, k int) (string, bool) {
+	if k >= len(toks) {
+		return "", false
+	}
+	t := toks[k]
+	if !(t.Title || t.Norm == "the" || t.Norm == "a" || t.Norm == "an") {
+		return "", false
+	}
+	e := k
+	for e < len(toks) && toks[e].Kind != token.Punct && e-k < 8 {
+		e++
+	}
+	if e < len(toks) && toks[e].Kind != token.Punct {
+		return "", false
+	}
+	return phrase(text, toks[k:e]), true
+}
+
+// phraseAfter returns the words from k to the next punctuation, at most eight.
+func phraseAfter(text string, toks []token.Token, k int) string {
+	e := k
+	for e < len(toks) && toks[e].Kind != token.Punct && e-k < 8 {
+		if toks[e].Norm == "that" || toks[e].Norm == "as" {
+			break
+		}
+		e++
+	}
+	if e == k {
+		return ""
+	}
+	return phrase(text, toks[k:e])
+}
+
+// subjectAfterOpening returns the subject of the main clause after a
+// participial opening: the words after the first comma up to the verb.
+func subjectAfterOpening(text string, toks []token.Token) string {
+	for j, t := range toks {
+		if t.Norm != "," {
+			continue
+		}
+		e := j + 1
+		for e < len(toks) && toks[e].Kind == token.Word && !speechVerbs[toks[e].Norm] && !needsThat[toks[e].Norm] && e-j <= 8 {
+			e++
+		}
+		if e > j+1 {
+			return phrase(text, toks[j+1:e])
+		}
+		return ""
+	}
+	return ""
+}
+
+func isName(t token.Token) bool { return t.Title }
+
+// phrase returns the text that the tokens cover, with a possessive's
+// apostrophe kept.
+func phrase(text string, toks []token.Token) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(text[toks[0].Start:toks[len(toks)-1].End]), " ")
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
