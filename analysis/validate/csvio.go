@@ -63,6 +63,7 @@ type table struct {
 func newTable(r io.Reader, name string) (*table, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = 0 // every record as wide as the header
+	cr.LazyQuotes = true   // as lenient with stray quotes as Python's csv module
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: name, Line: 1, Err: errors.New("empty file: no header row")}

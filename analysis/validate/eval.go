@@ -11,11 +11,16 @@ import (
 	"strings"
 )
 
-// Measure is one figure with its bootstrap 95% interval. Lo and Hi are NaN
-// when no interval was computed (zero resamples) or the measure was undefined
-// in every resample; Value is NaN when the measure is undefined (a Pearson r
-// over fewer than three paragraphs or with no variation; a voice accuracy
-// where the run attributes no voice).
+// Measure is one figure with its bootstrap 95% interval.
+//
+// Value follows score_run.py: NaN when the measure is undefined (a Pearson r
+// over fewer than three paragraphs or without variation; a voice accuracy
+// where the run attributes no voice), and 0 for a precision, recall or F1
+// with a zero denominator. Lo and Hi are the 2.5th and 97.5th percentiles of
+// the measure over the resamples where it is defined (there a precision,
+// recall or F1 with a zero denominator is undefined rather than 0, and a
+// macro average is over the frames whose F1 is defined); NaN when no
+// interval was computed (zero resamples) or it was never defined.
 type Measure struct {
 	Value, Lo, Hi float64
 }
@@ -116,8 +121,44 @@ type tally struct {
 	paras                    int
 	para, unit               []conf // per frame
 	goldPos                  []int
-	toneX, toneY             []float64
+	toneX, toneY             []float64 // the pairs, in score_run.py's order
+	tone                     moments   // their sums, for the bootstrap
 	voiceN, voiceOK          int
+}
+
+// moments are the sums a Pearson r needs; they add across documents.
+type moments struct{ n, x, y, xx, yy, xy float64 }
+
+func (m *moments) add(x, y float64) {
+	m.n++
+	m.x += x
+	m.y += y
+	m.xx += x * x
+	m.yy += y * y
+	m.xy += x * y
+}
+
+func (m *moments) plus(o moments) {
+	m.n += o.n
+	m.x += o.x
+	m.y += o.y
+	m.xx += o.xx
+	m.yy += o.yy
+	m.xy += o.xy
+}
+
+// r is Pearson's r from the sums: NaN below three pairs or when either
+// variable does not vary (up to rounding).
+func (m moments) r() float64 {
+	if m.n < 3 {
+		return math.NaN()
+	}
+	vx := m.xx - m.x*m.x/m.n
+	vy := m.yy - m.y*m.y/m.n
+	if vx <= 1e-12*m.xx || vy <= 1e-12*m.yy || vx <= 0 || vy <= 0 {
+		return math.NaN()
+	}
+	return max(-1, min(1, (m.xy-m.x*m.y/m.n)/math.Sqrt(vx*vy)))
 }
 
 func newTally(nf int) *tally {
@@ -135,8 +176,7 @@ func (t *tally) plus(o *tally) {
 		t.unit[f].plus(o.unit[f])
 		t.goldPos[f] += o.goldPos[f]
 	}
-	t.toneX = append(t.toneX, o.toneX...)
-	t.toneY = append(t.toneY, o.toneY...)
+	t.tone.plus(o.tone) // the pairs themselves are not needed in resamples
 	t.voiceN += o.voiceN
 	t.voiceOK += o.voiceOK
 }
@@ -149,7 +189,15 @@ type figures struct {
 	tone, voice, voiceCo float64
 }
 
-func (t *tally) figures() figures {
+// figures computes the measures. With strict false they follow
+// score_run.py: a precision, recall or F1 with a zero denominator is 0, and
+// the macro averages divide by the number of frames. With strict true (the
+// bootstrap's resamples) an undefined precision, recall or F1 (an F1 is
+// undefined when the resample has neither a gold nor a predicted positive)
+// is NaN, and the macro averages are over the frames whose F1 is defined,
+// so that a resample without a frame does not count as a miss; tone r comes
+// from the pairs' sums rather than the pairs.
+func (t *tally) figures(strict bool) figures {
 	nf := len(t.para)
 	g := figures{p: make([]float64, nf), r: make([]float64, nf), f: make([]float64, nf), uf: make([]float64, nf)}
 	g.role = math.NaN()
@@ -158,19 +206,56 @@ func (t *tally) figures() figures {
 		g.role = float64(t.roleOK) / float64(t.units)
 		g.voiceCo = float64(t.voiceN) / float64(t.units)
 	}
-	_, _, g.body = t.body.prf()
+	g.body = t.body.f1(strict)
+	var nm, nu int
 	for f := range nf {
-		g.p[f], g.r[f], g.f[f] = t.para[f].prf()
-		_, _, g.uf[f] = t.unit[f].prf()
+		g.p[f], g.r[f], _ = t.para[f].prf()
+		g.f[f] = t.para[f].f1(strict)
+		g.uf[f] = t.unit[f].f1(strict)
+		if strict {
+			c := t.para[f]
+			if c.tp+c.fp == 0 {
+				g.p[f] = math.NaN()
+			}
+			if c.tp+c.fn == 0 {
+				g.r[f] = math.NaN()
+			}
+			if !math.IsNaN(g.f[f]) {
+				g.macro += g.f[f]
+				nm++
+			}
+			if !math.IsNaN(g.uf[f]) {
+				g.unitMacro += g.uf[f]
+				nu++
+			}
+			continue
+		}
 		g.macro += g.f[f] / float64(nf)
 		g.unitMacro += g.uf[f] / float64(nf)
 	}
-	g.tone = pearson(t.toneX, t.toneY)
+	if strict {
+		g.macro /= float64(nm) // NaN when no frame is defined
+		g.unitMacro /= float64(nu)
+	}
+	if strict {
+		g.tone = t.tone.r()
+	} else {
+		g.tone = pearson(t.toneX, t.toneY)
+	}
 	g.voice = math.NaN()
 	if t.voiceN > 0 {
 		g.voice = float64(t.voiceOK) / float64(t.voiceN)
 	}
 	return g
+}
+
+// f1 is prf's F1; with strict, NaN when there is no positive at all.
+func (c conf) f1(strict bool) float64 {
+	if strict && c.tp+c.fp+c.fn == 0 {
+		return math.NaN()
+	}
+	_, _, f := c.prf()
+	return f
 }
 
 // pearson is score_run.py's: NaN below three pairs or without variation.
@@ -300,8 +385,10 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 				}
 				y += v
 			}
+			y /= float64(len(us))
 			t.toneX = append(t.toneX, x)
-			t.toneY = append(t.toneY, y/float64(len(us)))
+			t.toneY = append(t.toneY, y)
+			t.tone.add(x, y)
 		}
 		return t, nil
 	}
@@ -341,7 +428,7 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 		Resamples:        resamples,
 		Seed:             seed,
 	}
-	point := whole.figures()
+	point := whole.figures(false)
 	boots := make([]figures, 0, resamples)
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	for range resamples {
@@ -349,7 +436,7 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 		for range docs {
 			t.plus(docs[rng.IntN(len(docs))])
 		}
-		boots = append(boots, t.figures())
+		boots = append(boots, t.figures(true))
 	}
 	m := func(v float64, get func(figures) float64) Measure {
 		xs := make([]float64, 0, len(boots))

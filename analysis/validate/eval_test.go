@@ -3,7 +3,10 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,5 +112,150 @@ func TestEvalSeedsGold(t *testing.T) {
 		if !(m.Lo <= m.Value+1e-9 || m.Hi >= m.Value-1e-9) || m.Lo > m.Hi {
 			t.Errorf("interval [%v, %v] is not an interval around %v", m.Lo, m.Hi, m.Value)
 		}
+	}
+}
+
+// named is an input with a name, as an *os.File has.
+type named struct {
+	io.Reader
+	name string
+}
+
+func (n named) Name() string { return n.name }
+
+func TestEvalFramesFromGoldHeader(t *testing.T) {
+	gold := "unit,file,start,end,alpha,beta,tone,voice,role\n" +
+		"g1,x.txt,0,10,1,0,1,quote,body\n" +
+		"g2,x.txt,10,20,0,1,-1,outlet,body\n" +
+		"g3,x.txt,20,30,0,0,0,outlet,headline\n" +
+		"g4,y.txt,0,10,1,1,2,quote,body\n"
+	run := "doc,start,end,role,voice,tone,alpha,beta\n" +
+		"d/x.txt,0,20,body,quote,0.5,1,0\n" +
+		"d/x.txt,20,30,headline,outlet,0,0,0\n" +
+		"y.txt,0,10,body,outlet,1,0,1\n"
+	rep, err := Eval(strings.NewReader(run), strings.NewReader(gold), 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(name string, got, want float64) {
+		t.Helper()
+		if math.IsNaN(want) != math.IsNaN(got) || math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	if len(rep.Frames) != 2 || rep.Frames[0].ID != "alpha" || rep.Frames[1].ID != "beta" {
+		t.Fatalf("frames = %+v, want alpha, beta from the gold header", rep.Frames)
+	}
+	near("role accuracy", rep.RoleAccuracy.Value, 1)
+	near("body F1", rep.BodyF1.Value, 1)
+	near("alpha P", rep.Frames[0].P.Value, 1)
+	near("alpha R", rep.Frames[0].R.Value, 0.5)
+	near("alpha F1", rep.Frames[0].F1.Value, 2.0/3)
+	near("alpha unit F1", rep.Frames[0].UnitF1.Value, 0.5)
+	near("beta F1", rep.Frames[1].F1.Value, 2.0/3)
+	near("beta unit F1", rep.Frames[1].UnitF1.Value, 2.0/3)
+	near("macro F1", rep.MacroF1.Value, 2.0/3)
+	near("unit macro F1", rep.UnitMacroF1.Value, (0.5+2.0/3)/2)
+	near("tone r (two pairs)", rep.ToneR.Value, math.NaN())
+	near("voice accuracy", rep.VoiceAccuracy.Value, 0.5)
+	near("voice coverage", rep.VoiceCoverage.Value, 1)
+	if rep.ParagraphsScored != 2 || rep.Frames[0].GoldPos != 2 || rep.Frames[1].GoldPos != 2 {
+		t.Errorf("scored %d, gold_pos %d %d; want 2, 2, 2", rep.ParagraphsScored, rep.Frames[0].GoldPos, rep.Frames[1].GoldPos)
+	}
+	if !math.IsNaN(rep.MacroF1.Lo) {
+		t.Errorf("interval %v with 0 resamples, want NaN", rep.MacroF1.Lo)
+	}
+}
+
+func TestEvalErrors(t *testing.T) {
+	const gold = "unit,file,start,end,f,tone,voice,role\ng1,a.txt,0,10,1,1,quote,body\n"
+	const run = "doc,start,end,role,voice,tone,f\n"
+	tests := []struct {
+		name      string
+		run, gold string
+		want      string
+	}{
+		{"gold lacks role", run, "unit,file,start,end,f,tone,voice\n", "gold.csv:1: missing column: role"},
+		{"gold without frames", run, "unit,file,start,end,tone,voice,role\n", "gold.csv:1: no frame columns between end and tone"},
+		{"gold without units", run, "unit,file,start,end,f,tone,voice,role\n", "gold.csv: no data rows"},
+		{"gold empty", run, "", "gold.csv:1: empty file"},
+		{"gold bad start", run, gold + "g2,a.txt,x1,10,1,1,quote,body\n", `gold.csv:3: column "start": not a number: "x1" is not an integer`},
+		{"gold short row", run, gold + "g2,a.txt,0\n", "gold.csv:3: wrong number of fields"},
+		{"gold bad tone where used", run + "a.txt,0,10,body,quote,0.5,1\n", strings.Replace(gold, ",1,quote", ",high,quote", 1), `gold.csv:2: column "tone": not a number: "high"`},
+		{"run lacks frame", "doc,start,end,role,voice,tone\n", gold, "run.csv:1: missing column: f"},
+		{"run bad end", run + "a.txt,0,10,body,quote,0.5,1\na.txt,10,1.5,body,quote,0.5,1\n", gold, `run.csv:3: column "end": not a number: "1.5" is not an integer`},
+		{"run duplicate column", "doc,start,end,role,voice,tone,f,f\n", gold, `run.csv:1: column "f": duplicate column`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Eval(named{strings.NewReader(tc.run), "run.csv"}, named{strings.NewReader(tc.gold), "gold.csv"}, 0, 1)
+			var pe *ParseError
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.As(err, &pe) {
+				t.Errorf("err = %v, want a ParseError containing %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := Eval(strings.NewReader(run), strings.NewReader(gold), -1, 1); err == nil {
+		t.Error("negative resamples accepted")
+	}
+}
+
+func TestEvalBootstrapSeeded(t *testing.T) {
+	gold := filepath.Join("testdata", "gold-small.csv")
+	run := filepath.Join("testdata", "run-units.csv")
+	var outs [3]string
+	for i, seed := range []uint64{7, 7, 8} {
+		pf, _ := os.Open(run)
+		gf, _ := os.Open(gold)
+		rep, err := Eval(pf, gf, 300, seed)
+		pf.Close()
+		gf.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := rep.WriteJSON(&b); err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = b.String()
+		for _, m := range []Measure{rep.RoleAccuracy, rep.BodyF1, rep.MacroF1, rep.ToneR, rep.VoiceAccuracy, rep.VoiceCoverage} {
+			if math.IsNaN(m.Lo) || m.Lo > m.Hi || m.Lo < -1 || m.Hi > 1 {
+				t.Errorf("seed %d: interval [%v, %v] around %v", seed, m.Lo, m.Hi, m.Value)
+			}
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("same seed, different reports:\n%s\n%s", outs[0], outs[1])
+	}
+	if outs[0] == outs[2] {
+		t.Errorf("seeds 7 and 8 gave the same intervals")
+	}
+}
+
+func TestWriteText(t *testing.T) {
+	rep := evalFiles(t, filepath.Join("testdata", "run-tricky.csv"), filepath.Join("testdata", "gold-small.csv"), 200)
+	var b bytes.Buffer
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join("testdata", "golden", "run-tricky.txt"), b.Bytes())
+}
+
+// golden compares got with the file at path, rewriting it under -update and
+// writing path.got on a mismatch.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		_ = os.WriteFile(path+".got", got, 0o644)
+		t.Errorf("%s differs from its golden file; see %s.got", path, path)
 	}
 }
