@@ -267,16 +267,22 @@ type TargetResult struct {
 	F1, F1Low, F1High float64
 }
 
-// cvModels are the feature sets CrossValidateNYT refits within each fold.
+// cvModels are the feature sets CrossValidateNYT refits within each fold; the
+// last is the news scorer's.
 var cvModels = []struct {
-	name string
-	use  [nFeat]bool
+	name  string
+	feats []int
 }{
-	{"cv:rules-fit", [nFeat]bool{fPos: true, fNeg: true}},
-	{"cv:rules+nb", [nFeat]bool{fPos: true, fNeg: true, fNB: true, fWords: true}},
-	{"cv:rules+news", [nFeat]bool{fPos: true, fNeg: true, fNews: true, fWords: true}},
-	{"cv:news", [nFeat]bool{fPos: true, fNeg: true, fNB: true, fNews: true, fWords: true}},
+	{"cv:rules-fit", []int{fComp, fPos, fNeg}},
+	{"cv:rules+nb", []int{fComp, fPos, fNeg, fNB, fWords}},
+	{"cv:news", newsFeatures},
 }
+
+// newsFeatures are the features the news scorer uses.
+var newsFeatures = []int{fComp, fPos, fNeg, fNPos, fNNeg, fNB, fNews, fQuest, fWords}
+
+// lambdaNews is the ridge penalty of the news scorer's fit.
+const lambdaNews = 1e-3
 
 // CrossValidateNYT measures, on the NYT file at path, the news scorer's model
 // (and smaller feature sets of it) when its weights are fitted on this file:
@@ -303,22 +309,36 @@ func CrossValidateNYT(path string, folds, resamples int, seed uint64) ([]NYTResu
 	for _, m := range cvModels {
 		scores := make([]float64, len(rows))
 		for k := range folds {
-			var tf [][nFeat]float64
+			var tf [][]float64
 			var tg []float64
 			for i := range rows {
 				if fold[i] != k {
-					tf = append(tf, feats[i])
+					tf = append(tf, pick(&feats[i], m.feats))
 					tg = append(tg, rows[i].gold)
 				}
 			}
-			w := fitWeights(tf, tg, m.use)
+			w := fitLinear(tf, tg, lambdaNews)
+			fitted := make([]float64, len(tf))
+			for i, x := range tf {
+				fitted[i] = w.apply(x)
+			}
+			c := fitCalib(fitted, tg)
 			for i := range rows {
 				if fold[i] == k {
-					scores[i] = w.apply(&feats[i])
+					scores[i] = c.apply(w.apply(pick(&feats[i], m.feats)))
 				}
 			}
 		}
 		out = append(out, nytResult(m.name, rows, scores, resamples, seed))
 	}
 	return out, nil
+}
+
+// pick returns the features idx of f.
+func pick(f *[nFeat]float64, idx []int) []float64 {
+	x := make([]float64, len(idx))
+	for k, i := range idx {
+		x[k] = f[i]
+	}
+	return x
 }

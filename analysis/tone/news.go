@@ -13,18 +13,23 @@ import (
 	"github.com/framescope/framescope/analysis/token"
 )
 
-// The news scorer's features, per sentence; a paragraph's features are the sum
-// over its k sentences divided by √k (see the package comment).
+// The news scorer's candidate features, per sentence; a paragraph's features
+// are the sum over its k sentences divided by √k (see the package comment).
+// The weights file names the ones the scorer uses.
 const (
-	fPos   = iota // VADER-rule positive valence
+	fComp  = iota // VADER compound of the sentence's rule-adjusted valence
+	fPos          // VADER-rule positive valence
 	fNeg          // VADER-rule negative valence (absolute)
+	fNPos         // number of words with positive valence / √words
+	fNNeg         // number of words with negative valence / √words
 	fNB           // cdipaolo log-odds Σ/√words
 	fNews         // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
+	fQuest        // the sentence is a question
 	fWords        // √words: lets a fit remove the per-word bias of the log-odds
 	nFeat
 )
 
-var featNames = [nFeat]string{"pos", "neg", "nb", "news", "sqrtwords"}
+var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords"}
 
 //go:embed data/newsmtsc-logratio.tsv
 var newsLexData []byte
@@ -35,29 +40,16 @@ var newsWeightsData []byte
 var (
 	newsOnce    sync.Once
 	newsLex     map[string]float64
-	newsWeights weights
+	newsWeights linear
+	newsCalib   calib
 )
-
-// weights is a fitted linear model: score = tanh(bias + Σ w[i]·feature[i]).
-type weights struct {
-	bias float64
-	w    [nFeat]float64
-}
-
-func (m *weights) apply(f *[nFeat]float64) float64 {
-	z := m.bias
-	for i, x := range f {
-		z += m.w[i] * x
-	}
-	return clamp1(math.Tanh(z))
-}
 
 func loadNews() {
 	newsOnce.Do(func() {
 		var err error
 		newsLex, err = parseLogRatios(newsLexData, "data/newsmtsc-logratio.tsv")
 		if err == nil {
-			newsWeights, err = parseWeights(newsWeightsData, "data/news-weights.txt")
+			newsWeights, newsCalib, err = parseWeights(newsWeightsData, "data/news-weights.txt")
 		}
 		if err != nil {
 			panic(err) // embedded data: a broken build
@@ -87,10 +79,11 @@ func parseLogRatios(data []byte, name string) (map[string]float64, error) {
 	return m, sc.Err()
 }
 
-// parseWeights reads "name value" lines (names: bias and featNames).
-func parseWeights(data []byte, name string) (weights, error) {
-	var m weights
-	seen := map[string]bool{}
+// parseWeights reads "name value" lines: bias, featNames, calib_delta and
+// calib_tau.
+func parseWeights(data []byte, name string) (linear, calib, error) {
+	m := linear{w: make([]float64, nFeat)}
+	var c calib
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for line := 1; sc.Scan(); line++ {
 		s := strings.TrimSpace(sc.Text())
@@ -99,32 +92,42 @@ func parseWeights(data []byte, name string) (weights, error) {
 		}
 		f := strings.Fields(s)
 		if len(f) != 2 {
-			return m, fmt.Errorf("%s:%d: want \"name value\"", name, line)
+			return m, c, fmt.Errorf("%s:%d: want \"name value\"", name, line)
 		}
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
-			return m, fmt.Errorf("%s:%d: %v", name, line, err)
+			return m, c, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
-		k := -1
-		for i, n := range featNames {
-			if n == f[0] {
-				k = i
-			}
-		}
-		switch {
-		case f[0] == "bias":
+		switch f[0] {
+		case "bias":
 			m.bias = v
-		case k >= 0:
-			m.w[k] = v
-		default:
-			return m, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
+			continue
+		case "calib_delta":
+			c.delta = v
+			continue
+		case "calib_tau":
+			c.tau = v
+			continue
 		}
-		seen[f[0]] = true
+		k := featIndex(f[0])
+		if k < 0 {
+			return m, c, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
+		}
+		m.w[k] = v
 	}
-	return m, sc.Err()
+	return m, c, sc.Err()
 }
 
-// features computes the news scorer's features of toks.
+func featIndex(name string) int {
+	for i, n := range featNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// features computes the news scorer's candidate features of toks into f.
 func features(toks []token.Token, f *[nFeat]float64) {
 	*f = [nFeat]float64{}
 	r := theRules()
@@ -140,19 +143,31 @@ func features(toks []token.Token, f *[nFeat]float64) {
 	k := 0
 	sentences(toks, func(i, j int) {
 		sv := r.valences(toks[i:j], val[i:j])
-		var nbSum, newsSum float64
-		for _, t := range toks[i:j] {
-			if t.Kind != token.Word {
-				continue
+		var nbSum, newsSum, npos, nneg float64
+		quest := 0.0
+		for m, t := range toks[i:j] {
+			switch {
+			case t.Kind == token.Word:
+				nbSum += nb[nbKey(t.Norm)]
+				newsSum += newsLex[t.Norm]
+			case t.Norm == "?":
+				quest = 1
 			}
-			key := nbKey(t.Norm)
-			nbSum += nb[key]
-			newsSum += newsLex[t.Norm]
+			switch v := val[i+m]; {
+			case v > 0:
+				npos++
+			case v < 0:
+				nneg++
+			}
 		}
+		f[fComp] += compound(sv.raw())
 		f[fPos] += sv.pos
 		f[fNeg] += sv.neg
+		f[fQuest] += quest
 		if sv.words > 0 {
 			sq := math.Sqrt(float64(sv.words))
+			f[fNPos] += npos / sq
+			f[fNNeg] += nneg / sq
 			f[fNB] += nbSum / sq
 			f[fNews] += newsSum / sq
 			f[fWords] += sq
@@ -176,6 +191,9 @@ func (newsScorer) Name() string { return "news" }
 func (newsScorer) Score(_ string, toks []token.Token) float64 {
 	var f [nFeat]float64
 	features(toks, &f)
+	if f[fWords] == 0 { // no words: nothing to read a tone from
+		return 0
+	}
 	loadNews()
-	return newsWeights.apply(&f)
+	return newsCalib.apply(newsWeights.apply(f[:]))
 }

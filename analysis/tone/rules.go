@@ -28,6 +28,9 @@ const (
 	boosterDecay1  = 0.95
 	boosterDecay2  = 0.9
 	boosterCapIncr = capIncr
+
+	shiftReach  = 4    // a shifter reaches this many words ahead
+	shiftScalar = -0.5 // and turns a negative word's valence by this
 )
 
 //go:embed data/vader-rules.txt
@@ -38,6 +41,7 @@ type vaderRules struct {
 	lex     map[string]float64
 	negate  map[string]bool
 	booster map[string]float64
+	shift   map[string]bool
 }
 
 var (
@@ -61,7 +65,7 @@ func theRules() *vaderRules {
 
 // parseRules reads the "<section> <word> [<value>]" lines of a rules file.
 func parseRules(data []byte, name string) (*vaderRules, error) {
-	r := &vaderRules{negate: map[string]bool{}, booster: map[string]float64{}}
+	r := &vaderRules{negate: map[string]bool{}, booster: map[string]float64{}, shift: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for line := 1; sc.Scan(); line++ {
 		s := strings.TrimSpace(sc.Text())
@@ -72,6 +76,8 @@ func parseRules(data []byte, name string) (*vaderRules, error) {
 		switch {
 		case f[0] == "negate" && len(f) == 2:
 			r.negate[f[1]] = true
+		case f[0] == "shift" && len(f) == 2:
+			r.shift[f[1]] = true
 		case f[0] == "booster" && len(f) == 3:
 			v, err := strconv.ParseFloat(f[2], 64)
 			if err != nil {
@@ -79,7 +85,7 @@ func parseRules(data []byte, name string) (*vaderRules, error) {
 			}
 			r.booster[f[1]] = v
 		default:
-			return nil, fmt.Errorf("%s:%d: want \"negate <word>\" or \"booster <word> <value>\", got %q", name, line, s)
+			return nil, fmt.Errorf("%s:%d: want \"negate <word>\", \"shift <word>\" or \"booster <word> <value>\", got %q", name, line, s)
 		}
 	}
 	return r, sc.Err()
@@ -226,6 +232,23 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 			}
 		}
 		val[ti] = v
+	}
+	// Shifters: a negative word shortly after a reducer reads weakly positive,
+	// and the reducer's own negative valence is dropped.
+	for wi, ti := range words {
+		if !r.shift[toks[ti].Norm] {
+			continue
+		}
+		shifted := false
+		for k := wi + 1; k < len(words) && k <= wi+shiftReach; k++ {
+			if tk := words[k]; val[tk] < 0 {
+				val[tk] *= shiftScalar
+				shifted = true
+			}
+		}
+		if shifted && val[ti] < 0 {
+			val[ti] = 0
+		}
 	}
 	// "but": the words before the first "but" count half, those after 1.5 times.
 	for wi, ti := range words {

@@ -48,7 +48,7 @@ type Scorer interface {
 // Default is the name of the scorer the pipeline uses unless told otherwise,
 // chosen by cross-validated agreement with people (see the package README table
 // in doc comments of EvalNYT and the report).
-const Default = "rules"
+const Default = "news"
 
 var registry = map[string]func() Scorer{
 	"nb":    func() Scorer { return nbScorer{} },
