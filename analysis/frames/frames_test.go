@@ -1,0 +1,268 @@
+package frames
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
+)
+
+// testCodebook exercises every feature of the language on a small scale.
+const testCodebook = `
+name: test
+negation:
+  window: 3
+  cues: [not, no, never]
+  breakers: [but, stop]
+actors:
+  - id: us
+    label: United States
+    terms: [{pattern: US, case: true}, united states, washington]
+    exclude: [washington post]
+  - id: israel
+    label: Israel
+    terms: [israel, zionist regime]
+frames:
+  - id: threat
+    label: Threat
+    threshold: 1
+    terms:
+      - great satan
+      - {pattern: maximum pressure, weight: 0.5}
+    groups:
+      - id: actor
+        actors: [us, israel]
+      - id: cue
+        terms: [threat*, destabili*, plot*, sanction*]
+      - id: proxy
+        terms: [enemies, hegemonic system]
+      - id: condemn
+        terms: [us condemned]
+    rules:
+      - id: actor_cue
+        all: [actor, cue]
+        none: [condemn]
+      - id: near
+        all: [actor, cue]
+        within: 2
+        weight: 0.5
+      - id: proxy_ctx
+        all: [proxy]
+        context: actor_cue
+  - id: border
+    label: Border
+    terms: [border security, sistan-baluchestan]
+    exclude: [border security forum]
+  - id: us_shape
+    label: Case
+    terms: [{pattern: US, case: true}]
+`
+
+func testMatcher(t testing.TB) *Matcher {
+	t.Helper()
+	cb, err := Parse("test.yaml", []byte(testCodebook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewMatcher(cb)
+}
+
+// oneArticle builds an article from sentences, each its own paragraph; a
+// sentence starting with "H:" is a headline (not decided).
+func oneArticle(sents ...string) (string, []Para) {
+	var b strings.Builder
+	var paras []Para
+	for _, s := range sents {
+		decide := true
+		if rest, ok := strings.CutPrefix(s, "H:"); ok {
+			s, decide = rest, false
+		}
+		sp := token.Span{Start: b.Len()}
+		b.WriteString(s)
+		sp.End = b.Len()
+		b.WriteString("\n\n")
+		paras = append(paras, Para{Span: sp, Decide: decide})
+	}
+	text := b.String()
+	for i := range paras {
+		paras[i].Tokens = token.Tokenize(text, paras[i].Span, nil)
+	}
+	return text, paras
+}
+
+func TestMatcherFeatures(t *testing.T) {
+	m := testMatcher(t)
+	tests := []struct {
+		name  string
+		sents []string
+		frame string
+		para  int     // which paragraph to check
+		want  bool    // its decision
+		score float64 // its score, when > 0
+		terms string  // the non-negated hits' terms, joined with "|"
+	}{
+		{"phrase", []string{"He spoke of the Great Satan."}, "threat", 0, true, 1, "great satan"},
+		{"weighted term below threshold", []string{"The maximum pressure policy."}, "threat", 0, false, 0.5, "maximum pressure"},
+		{"wildcard", []string{"Washington seeks to destabilize the region."}, "threat", 0, true, 1, "washington + destabili*"},
+		{"wildcard plural", []string{"Israel's plots failed."}, "threat", 0, true, 1.5, "israel + plot*|israel + plot*"},
+		{"case-sensitive US", []string{"The US imposed sanctions."}, "threat", 0, true, 1.5, "US + sanction*|US + sanction*"},
+		{"case-sensitive dotted", []string{"The U.S. imposed new sanctions."}, "threat", 0, true, 1, "US + sanction*"},
+		{"lower-case us is a pronoun", []string{"Sanctions hurt us."}, "threat", 0, false, 0, ""},
+		{"case-only frame rejects Us", []string{"Us and them."}, "us_shape", 0, false, 0, ""},
+		{"co-occurrence needs both", []string{"Washington hosted a meeting."}, "threat", 0, false, 0, ""},
+		{"co-occurrence within window", []string{"Washington's sanctions."}, "threat", 0, true, 1.5, "washington + sanction*|washington + sanction*"},
+		{"cue far from actor", []string{"Washington, in a long statement issued late on Friday, mentioned sanctions."}, "threat", 0, true, 1, "washington + sanction*"},
+		{"co-occurrence is per sentence", []string{"Washington spoke."}, "threat", 0, false, 0, ""},
+		{"actor exclusion", []string{"The Washington Post reported threats."}, "threat", 0, false, 0, ""},
+		{"frame exclusion", []string{"The border security forum met."}, "border", 0, false, 0, ""},
+		{"hyphen optional", []string{"Sistan Baluchestan province."}, "border", 0, true, 1, "sistan-baluchestan"},
+		{"none group blocks rule", []string{"US condemned the threat."}, "threat", 0, false, 0, ""},
+		{"negation", []string{"Israel is not a threat."}, "threat", 0, false, 0, ""},
+		{"negation by n't", []string{"Israel isn't a threat."}, "threat", 0, false, 0, ""},
+		{"negation out of window", []string{"Israel did not say a word about threats."}, "threat", 0, true, 1, "israel + threat*"},
+		{"negation broken by breaker", []string{"Israel does not stop plotting."}, "threat", 0, true, 1, "israel + plot*"},
+		{"negation broken by comma", []string{"No, Israel plots."}, "threat", 0, true, 1.5, "israel + plot*|israel + plot*"},
+		{"context from another paragraph", []string{"Enemies are everywhere.", "The US plots."}, "threat", 0, true, 1, "enemies"},
+		{"context from headline", []string{"H:US threats grow", "Enemies are everywhere."}, "threat", 1, true, 1, "enemies"},
+		{"headline not decided", []string{"H:US threats grow"}, "threat", 0, false, 1.5, "US + threat*|US + threat*"},
+		{"no context without tie", []string{"Enemies are everywhere.", "The US hosted talks."}, "threat", 0, false, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, paras := oneArticle(tt.sents...)
+			res := m.Article(text, paras)
+			fi := m.Codebook().FrameIndex(tt.frame)
+			d := res[tt.para].Frames[fi]
+			if d.On != tt.want {
+				t.Errorf("On = %v, want %v (hits %v)", d.On, tt.want, hitTerms(d.Hits))
+			}
+			if tt.score > 0 && d.Score != tt.score {
+				t.Errorf("Score = %v, want %v (hits %v)", d.Score, tt.score, hitTerms(d.Hits))
+			}
+			var terms []string
+			for _, h := range d.Hits {
+				if !h.Negated {
+					terms = append(terms, h.Term)
+				}
+			}
+			if got := strings.Join(terms, "|"); got != tt.terms {
+				t.Errorf("terms = %q, want %q", got, tt.terms)
+			}
+		})
+	}
+}
+
+func TestNegatedHitsReported(t *testing.T) {
+	m := testMatcher(t)
+	text, paras := oneArticle("Israel is not a threat.")
+	d := m.Article(text, paras)[0].Frames[0]
+	if len(d.Hits) == 0 || !d.Hits[0].Negated || d.Score != 0 {
+		t.Fatalf("want a negated hit and score 0, got %+v", d)
+	}
+	if got := text[d.Hits[0].Start:d.Hits[0].End]; got != "Israel is not a threat" {
+		t.Errorf("hit covers %q", got)
+	}
+}
+
+func TestHitsSortedAndInSentence(t *testing.T) {
+	m := NewMatcher(Default())
+	text := "Enemies plot. The US and the Zionist regime plot to destabilise the region and impose sanctions. Border security along the border with Iran matters."
+	sents := []token.Span{{Start: 0, End: 13}, {Start: 14, End: 95}, {Start: 96, End: len(text)}}
+	p := Para{Span: token.Span{Start: 0, End: len(text)}, Sentences: sents, Tokens: token.All(text), Decide: true}
+	res := m.Article(text, []Para{p})
+	for fi, d := range res[0].Frames {
+		for i, h := range d.Hits {
+			if i > 0 && d.Hits[i-1].Start > h.Start {
+				t.Errorf("frame %d: hits not sorted by Start", fi)
+			}
+			if !h.Sentence.Contains(token.Span{Start: h.Start, End: h.End}) {
+				t.Errorf("hit %+v outside its sentence", h)
+			}
+		}
+	}
+	if !res[0].Frames[Default().FrameIndex("us_israel_threat")].On || !res[0].Frames[Default().FrameIndex("border_security")].On {
+		t.Errorf("want threat and border on: %+v", res[0].Frames)
+	}
+}
+
+func TestMentions(t *testing.T) {
+	m := NewMatcher(Default())
+	text, paras := oneArticle("The U.S. and Israel met Pakistan's envoy in Tehran; the Washington Post said so.")
+	var got []string
+	for _, mt := range m.Article(text, paras)[0].Mentions {
+		got = append(got, mt.Actor+"="+text[mt.Start:mt.End])
+	}
+	want := "us=U.S. israel=Israel pakistan=Pakistan iran=Tehran"
+	if strings.Join(got, " ") != want {
+		t.Errorf("mentions %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestKWIC(t *testing.T) {
+	text := "Iran’s defence chief said a plot\nis underway by the hegemonic system to destabilize the region."
+	start := strings.Index(text, "hegemonic system")
+	h := Hit{Start: start, End: start + len("hegemonic system")}
+	tests := []struct {
+		name  string
+		width int
+		want  string
+	}{
+		{"wide", 200, "Iran’s defence chief said a plot is underway by the [hegemonic system] to destabilize the region."},
+		{"narrow", 12, "… by the [hegemonic system] to …"},
+		{"zero", 0, "… [hegemonic system] …"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := KWIC(text, h, tt.width); got != tt.want {
+				t.Errorf("KWIC = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDefaultCodebook(t *testing.T) {
+	cb := Default()
+	if got := strings.Join(cb.FrameIDs(), ","); got != "us_israel_threat,muslim_unity,border_security" {
+		t.Errorf("frames %s", got)
+	}
+	if len(cb.Hash) != 64 || cb.Format != "framescope" || cb.Name != "framescope-default" {
+		t.Errorf("name %q hash %q format %q", cb.Name, cb.Hash, cb.Format)
+	}
+	for _, f := range cb.Frames {
+		if f.Label == "" || f.Description == "" || len(f.Sources) == 0 {
+			t.Errorf("frame %s lacks a label, description or sources", f.ID)
+		}
+	}
+	again, err := Parse("x.yaml", DefaultSource())
+	if err != nil || again.Hash != cb.Hash {
+		t.Errorf("DefaultSource does not parse to the same codebook: %v", err)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	m := NewMatcher(Default())
+	text, paras := oneArticle("The US plots against Muslims.", "Border guards patrol the border.")
+	want := m.Article(text, paras)
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			ok := true
+			for range 50 {
+				got := m.Article(text, paras)
+				for i := range got {
+					for f := range got[i].Frames {
+						if got[i].Frames[f].On != want[i].Frames[f].On || len(got[i].Frames[f].Hits) != len(want[i].Frames[f].Hits) {
+							ok = false
+						}
+					}
+				}
+			}
+			done <- ok
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Error("concurrent results differ")
+		}
+	}
+}

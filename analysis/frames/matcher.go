@@ -1,0 +1,757 @@
+package frames
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/framescope/framescope/analysis/token"
+)
+
+// Para is one paragraph of an article as the pipeline gives it to the matcher.
+type Para struct {
+	Span      token.Span
+	Sentences []token.Span  // the paragraph's sentences; none means the paragraph is one sentence
+	Tokens    []token.Token // token.Tokenize(text, Span, nil), shared with the tone scorers
+	// Decide is false for headline, boilerplate and comment paragraphs: their
+	// hits are reported and give article context (see Rule.Context), but their
+	// decisions are never On.
+	Decide bool
+}
+
+// Hit is one piece of evidence for a frame.
+type Hit struct {
+	Frame    string     // frame id
+	Rule     string     // rule id, or "term" for a term of the frame's own list
+	Term     string     // the pattern(s) that matched, rule parts joined by " + "
+	Start    int        // bytes into the article text
+	End      int        // exclusive
+	Sentence token.Span // the sentence that holds it
+	Weight   float64
+	Negated  bool // inside a negation's scope: reported, not counted
+}
+
+// Decision is a paragraph's result for one frame.
+type Decision struct {
+	Score float64 // the highest sentence score in the paragraph
+	On    bool    // Score ≥ the frame's threshold (and the paragraph is a Decide paragraph)
+	Hits  []Hit   // sorted by Start
+}
+
+// Mention is one mention of an actor.
+type Mention struct {
+	Actor      string
+	Start, End int
+	Sentence   token.Span
+}
+
+// Result is what the matcher finds in one paragraph.
+type Result struct {
+	Frames   []Decision // indexed like Codebook.Frames
+	Mentions []Mention  // sorted by Start
+}
+
+// pattern kinds
+const (
+	kTerm      uint8 = iota // a frame's own term
+	kGroup                  // a member of a frame's group
+	kExclude                // a frame's exclusion (its own, or one of an actor its groups use)
+	kActor                  // an actor's term
+	kActorExcl              // an actor's exclusion
+	kNeg                    // a negation cue
+	kBreak                  // a negation breaker
+)
+
+type pat struct {
+	toks   []ptok
+	kind   uint8
+	cased  bool
+	owner  int32 // frame or actor index
+	sub    int32 // group index (kGroup)
+	weight float64
+	text   string
+}
+
+type node struct {
+	exact map[string]*node
+	wild  *wnode // byte trie of the wildcard prefixes that leave this node
+	ends  []int32
+}
+
+// wnode is a node of a byte trie over wildcard prefixes: next is the trie
+// node reached when a prefix ends here.
+type wnode struct {
+	keys []byte
+	kids []*wnode
+	next *node
+}
+
+func (w *wnode) child(b byte) *wnode {
+	for i, k := range w.keys {
+		if k == b {
+			return w.kids[i]
+		}
+	}
+	return nil
+}
+
+type rule struct {
+	id      string
+	all     []int32
+	none    []int32
+	within  int
+	weight  float64
+	context int32 // -1 none; ≥0 rule index; ≤ -2: group index -(g+2)
+}
+
+type frameC struct {
+	id        string
+	threshold float64
+	rules     []rule
+	groupIDs  []string
+}
+
+// Matcher finds a codebook's frames and actors in paragraphs. It is immutable
+// after NewMatcher and safe for concurrent use.
+type Matcher struct {
+	cb     *Codebook
+	root   *node
+	pats   []pat
+	frames []frameC
+	window int
+	pool   sync.Pool
+}
+
+// NewMatcher compiles cb into one trie over token forms, so that all terms,
+// phrases and wildcards are found in one pass over a paragraph's tokens.
+func NewMatcher(cb *Codebook) *Matcher {
+	m := &Matcher{cb: cb, root: &node{}, window: cb.Negation.Window}
+	actorIdx := map[string]int{}
+	for i, a := range cb.Actors {
+		actorIdx[a.ID] = i
+		for _, t := range a.Terms {
+			m.add(t, kActor, int32(i), 0)
+		}
+		for _, t := range a.Exclude {
+			m.add(t, kActorExcl, int32(i), 0)
+		}
+	}
+	for _, t := range cb.Negation.Cues {
+		m.add(t, kNeg, -1, 0)
+	}
+	for _, t := range cb.Negation.Breakers {
+		m.add(t, kBreak, -1, 0)
+	}
+	for fi, f := range cb.Frames {
+		fc := frameC{id: f.ID, threshold: f.Threshold}
+		for _, t := range f.Terms {
+			m.add(t, kTerm, int32(fi), 0)
+		}
+		for _, t := range f.Exclude {
+			m.add(t, kExclude, int32(fi), 0)
+		}
+		gidx := map[string]int32{}
+		for gi, g := range f.Groups {
+			gidx[g.ID] = int32(gi)
+			fc.groupIDs = append(fc.groupIDs, g.ID)
+			for _, t := range g.Terms {
+				m.add(t, kGroup, int32(fi), int32(gi))
+			}
+			for _, aid := range g.Actors {
+				a := cb.Actors[actorIdx[aid]]
+				for _, t := range a.Terms {
+					m.add(t, kGroup, int32(fi), int32(gi))
+				}
+				for _, t := range a.Exclude {
+					m.add(t, kExclude, int32(fi), 0)
+				}
+			}
+		}
+		ridx := map[string]int32{}
+		for ri, r := range f.Rules {
+			ridx[r.ID] = int32(ri)
+		}
+		for _, r := range f.Rules {
+			rc := rule{id: r.ID, within: r.Within, weight: r.Weight, context: -1}
+			for _, g := range r.All {
+				rc.all = append(rc.all, gidx[g])
+			}
+			for _, g := range r.None {
+				rc.none = append(rc.none, gidx[g])
+			}
+			if r.Context != "" {
+				if i, ok := ridx[r.Context]; ok {
+					rc.context = i
+				} else {
+					rc.context = -(gidx[r.Context] + 2)
+				}
+			}
+			fc.rules = append(fc.rules, rc)
+		}
+		m.frames = append(m.frames, fc)
+	}
+	m.pool.New = func() any { return new(scratch) }
+	return m
+}
+
+// Codebook returns the codebook the matcher was built from.
+func (m *Matcher) Codebook() *Codebook { return m.cb }
+
+func (m *Matcher) add(t Term, kind uint8, owner, sub int32) {
+	toks, err := compilePattern(t.Pattern)
+	if err != nil {
+		return // Parse has already rejected it; a hand-built codebook skips it
+	}
+	id := int32(len(m.pats))
+	m.pats = append(m.pats, pat{toks: toks, kind: kind, cased: t.Case, owner: owner, sub: sub, weight: t.Weight, text: t.Pattern})
+	n := m.root
+	for _, pt := range toks {
+		if pt.wild {
+			if n.wild == nil {
+				n.wild = &wnode{}
+			}
+			w := n.wild
+			for i := 0; i < len(pt.norm); i++ {
+				c := w.child(pt.norm[i])
+				if c == nil {
+					c = &wnode{}
+					w.keys = append(w.keys, pt.norm[i])
+					w.kids = append(w.kids, c)
+				}
+				w = c
+			}
+			if w.next == nil {
+				w.next = &node{}
+			}
+			n = w.next
+			continue
+		}
+		if n.exact == nil {
+			n.exact = map[string]*node{}
+		}
+		next := n.exact[pt.norm]
+		if next == nil {
+			next = &node{}
+			n.exact[pt.norm] = next
+		}
+		n = next
+	}
+	n.ends = append(n.ends, id)
+}
+
+// match is one pattern found in a paragraph.
+type match struct {
+	pat         int32
+	first, last int32 // token indexes
+	sent        int32
+	neg, drop   bool
+}
+
+type scratch struct {
+	sentOf  []int32
+	path    [maxPatternTokens]int32
+	matches []match
+	flags   []uint8
+	paras   []paraState
+}
+
+type paraState struct {
+	matches []match
+	sentLo  []int32 // matches[sentLo[i]:sentLo[i+1]] are in sentence i
+	sents   []token.Span
+	hits    [][]Hit // per frame
+	score   [][]float64
+}
+
+const (
+	flagNeg uint8 = 1 << iota
+	flagBreak
+)
+
+// Article matches every paragraph of one article and returns one Result per
+// paragraph. Rules with a context are decided after the whole article is read.
+func (m *Matcher) Article(text string, paras []Para) []Result {
+	s := m.pool.Get().(*scratch)
+	defer m.pool.Put(s)
+	if cap(s.paras) < len(paras) {
+		s.paras = make([]paraState, len(paras))
+	}
+	s.paras = s.paras[:len(paras)]
+	nf := len(m.frames)
+	// fired[f] marks, per frame, the rules then the groups that fired anywhere.
+	fired := make([][]bool, nf)
+	for fi, f := range m.frames {
+		fired[fi] = make([]bool, len(f.rules)+len(f.groupIDs))
+	}
+	for pi := range paras {
+		p := &paras[pi]
+		ps := &s.paras[pi]
+		ps.sents = p.Sentences
+		if len(ps.sents) == 0 {
+			ps.sents = []token.Span{p.Span}
+		}
+		m.scan(s, p.Tokens, ps.sents)
+		ps.matches = append(ps.matches[:0], s.matches...)
+		ps.sentLo = ps.sentLo[:0]
+		for si, mi := 0, 0; si <= len(ps.sents); si++ {
+			for mi < len(ps.matches) && int(ps.matches[mi].sent) < si {
+				mi++
+			}
+			ps.sentLo = append(ps.sentLo, int32(mi))
+		}
+		m.negate(s, p.Tokens, ps.matches)
+		for si := range ps.sents {
+			m.exclude(ps.matches[ps.sentLo[si]:ps.sentLo[si+1]])
+		}
+		ps.hits = resize(ps.hits, nf)
+		ps.score = resizeF(ps.score, nf)
+		for fi := range m.frames {
+			ps.hits[fi] = ps.hits[fi][:0]
+			ps.score[fi] = ps.score[fi][:0]
+			for range ps.sents {
+				ps.score[fi] = append(ps.score[fi], 0)
+			}
+			m.evalFrame(text, p.Tokens, ps, fi, fired[fi], false, nil)
+		}
+	}
+	out := make([]Result, len(paras))
+	for pi := range paras {
+		p := &paras[pi]
+		ps := &s.paras[pi]
+		r := Result{Frames: make([]Decision, nf)}
+		for fi, f := range m.frames {
+			m.evalFrame(text, p.Tokens, ps, fi, nil, true, fired[fi])
+			d := Decision{}
+			for _, sc := range ps.score[fi] {
+				if sc > d.Score {
+					d.Score = sc
+				}
+			}
+			d.On = p.Decide && d.Score >= f.threshold
+			if len(ps.hits[fi]) > 0 {
+				d.Hits = append([]Hit(nil), ps.hits[fi]...)
+				sort.SliceStable(d.Hits, func(a, b int) bool { return d.Hits[a].Start < d.Hits[b].Start })
+			}
+			r.Frames[fi] = d
+		}
+		r.Mentions = m.mentions(p.Tokens, ps)
+		out[pi] = r
+	}
+	return out
+}
+
+func resize(h [][]Hit, n int) [][]Hit {
+	if cap(h) < n {
+		return make([][]Hit, n)
+	}
+	return h[:n]
+}
+
+func resizeF(h [][]float64, n int) [][]float64 {
+	if cap(h) < n {
+		return make([][]float64, n)
+	}
+	return h[:n]
+}
+
+// scan finds every pattern in toks, in one pass: at each token it follows the
+// trie from the root along the tokens that come next.
+func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
+	s.matches = s.matches[:0]
+	if cap(s.sentOf) < len(toks) {
+		s.sentOf = make([]int32, len(toks), 2*len(toks))
+	}
+	s.sentOf = s.sentOf[:len(toks)]
+	si := 0
+	for i, t := range toks {
+		for si+1 < len(sents) && t.Start >= sents[si].End {
+			si++
+		}
+		s.sentOf[i] = int32(si)
+	}
+	for i := range toks {
+		m.walk(s, toks, m.root, i, 0)
+	}
+}
+
+func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
+	for _, id := range n.ends {
+		if m.shapeOK(s, toks, id, depth) {
+			s.matches = append(s.matches, match{pat: id, first: s.path[0], last: s.path[depth-1], sent: s.sentOf[s.path[0]]})
+		}
+	}
+	if depth == maxPatternTokens || (n.exact == nil && n.wild == nil) {
+		return
+	}
+	k := j
+	if depth > 0 {
+		for k < len(toks) && toks[k].Kind == token.Punct && toks[k].Norm == "-" {
+			k++
+		}
+		if k >= len(toks) || s.sentOf[k] != s.sentOf[s.path[0]] {
+			return
+		}
+	}
+	if k >= len(toks) {
+		return
+	}
+	t := &toks[k]
+	if n.exact != nil {
+		if c := n.exact[t.Norm]; c != nil {
+			s.path[depth] = int32(k)
+			m.walk(s, toks, c, k+1, depth+1)
+		}
+	}
+	if w := n.wild; w != nil {
+		norm := t.Norm
+		for b := 0; b < len(norm); b++ {
+			if w = w.child(norm[b]); w == nil {
+				break
+			}
+			if w.next != nil {
+				s.path[depth] = int32(k)
+				m.walk(s, toks, w.next, k+1, depth+1)
+			}
+		}
+	}
+}
+
+func (m *Matcher) shapeOK(s *scratch, toks []token.Token, id int32, depth int) bool {
+	p := &m.pats[id]
+	if !p.cased {
+		return true
+	}
+	for i := 0; i < depth; i++ {
+		t := &toks[s.path[i]]
+		switch p.toks[i].shape {
+		case shapeCaps:
+			if !t.Caps {
+				return false
+			}
+		case shapeTitle:
+			if !t.Title {
+				return false
+			}
+		case shapeLower:
+			if t.Title {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// negate marks the matches that follow a negation cue within the window, in
+// the same sentence, with no breaker (a breaker word, or punctuation other than
+// a hyphen or apostrophe) in between.
+func (m *Matcher) negate(s *scratch, toks []token.Token, ms []match) {
+	if cap(s.flags) < len(toks) {
+		s.flags = make([]uint8, len(toks), 2*len(toks))
+	}
+	fl := s.flags[:len(toks)]
+	clear(fl)
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == token.Punct && t.Norm != "-" && t.Norm != "'" {
+			fl[i] |= flagBreak
+		} else if t.Kind == token.Word && strings.HasSuffix(t.Norm, "n't") {
+			fl[i] |= flagNeg
+		}
+	}
+	anyNeg := false
+	for _, mt := range ms {
+		switch m.pats[mt.pat].kind {
+		case kNeg:
+			for k := mt.first; k <= mt.last; k++ {
+				fl[k] |= flagNeg
+			}
+		case kBreak:
+			for k := mt.first; k <= mt.last; k++ {
+				fl[k] |= flagBreak
+			}
+		}
+	}
+	for i := range fl {
+		if fl[i]&flagNeg != 0 {
+			anyNeg = true
+			break
+		}
+	}
+	if !anyNeg || m.window == 0 {
+		return
+	}
+	for i := range ms {
+		mt := &ms[i]
+		switch m.pats[mt.pat].kind {
+		case kTerm, kGroup:
+		default:
+			continue
+		}
+		for k, n := int(mt.first)-1, 0; k >= 0 && n < m.window && s.sentOf[k] == mt.sent; k, n = k-1, n+1 {
+			if fl[k]&flagNeg != 0 {
+				mt.neg = true
+				break
+			}
+			if fl[k]&flagBreak != 0 {
+				break
+			}
+		}
+	}
+}
+
+// exclude drops the matches of a frame (or actor) that overlap one of its
+// exclusions, and of overlapping matches of one frame's own terms keeps the
+// longest.
+func (m *Matcher) exclude(ms []match) {
+	for i := range ms {
+		e := &ms[i]
+		ek := m.pats[e.pat].kind
+		if ek != kExclude && ek != kActorExcl {
+			continue
+		}
+		want := kTerm
+		if ek == kActorExcl {
+			want = kActor
+		}
+		owner := m.pats[e.pat].owner
+		for j := range ms {
+			o := &ms[j]
+			p := &m.pats[o.pat]
+			if p.owner != owner || o.last < e.first || o.first > e.last {
+				continue
+			}
+			if p.kind == want || (ek == kExclude && p.kind == kGroup) {
+				o.drop = true
+			}
+		}
+	}
+	// Longest match among a frame's terms, and among an actor's terms.
+	for i := range ms {
+		a := &ms[i]
+		pa := &m.pats[a.pat]
+		if a.drop || (pa.kind != kTerm && pa.kind != kActor) {
+			continue
+		}
+		for j := range ms {
+			if i == j {
+				continue
+			}
+			b := &ms[j]
+			pb := &m.pats[b.pat]
+			if b.drop || pb.kind != pa.kind || pb.owner != pa.owner || b.last < a.first || b.first > a.last {
+				continue
+			}
+			la, lb := a.last-a.first, b.last-b.first
+			if lb > la || lb == la && (b.first < a.first || b.first == a.first && j < i) {
+				a.drop = true
+				break
+			}
+		}
+	}
+}
+
+// evalFrame scores frame fi in every sentence of a paragraph. The first pass
+// (second == false) counts terms and rules without context and records what
+// fired in fired; the second pass adds rules with context, given the article's
+// record in ctx.
+func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
+	fc := &m.frames[fi]
+	if !second {
+		for _, mt := range ps.matches {
+			p := &m.pats[mt.pat]
+			if mt.drop || int(p.owner) != fi {
+				continue
+			}
+			switch p.kind {
+			case kTerm:
+				h := m.hit(text, toks, ps, fc.id, "term", p.text, mt.first, mt.last, mt.sent, p.weight, mt.neg)
+				ps.hits[fi] = append(ps.hits[fi], h)
+				if !mt.neg {
+					ps.score[fi][mt.sent] += p.weight
+				}
+			case kGroup:
+				if !mt.neg && fired != nil {
+					fired[len(fc.rules)+int(p.sub)] = true
+				}
+			}
+		}
+	}
+	for ri := range fc.rules {
+		r := &fc.rules[ri]
+		hasCtx := r.context != -1
+		if hasCtx != second {
+			continue
+		}
+		if hasCtx {
+			var ok bool
+			if r.context >= 0 {
+				ok = ctx[r.context]
+			} else {
+				ok = ctx[len(fc.rules)+int(-r.context-2)]
+			}
+			if !ok {
+				continue
+			}
+		}
+		for si := range ps.sents {
+			h, ok := m.evalRule(text, toks, ps, fi, r, int32(si))
+			if !ok {
+				continue
+			}
+			ps.hits[fi] = append(ps.hits[fi], h)
+			if !h.Negated {
+				ps.score[fi][si] += r.weight
+				if fired != nil {
+					fired[ri] = true
+				}
+			}
+		}
+	}
+}
+
+// evalRule looks for the rule in one sentence: first with un-negated matches
+// only, then, for the record, with negated ones.
+func (m *Matcher) evalRule(text string, toks []token.Token, ps *paraState, fi int, r *rule, si int32) (Hit, bool) {
+	ms := ps.matches[ps.sentLo[si]:ps.sentLo[si+1]]
+	if len(ms) < len(r.all) {
+		return Hit{}, false
+	}
+	for _, mt := range ms {
+		p := &m.pats[mt.pat]
+		if mt.sent == si && !mt.drop && !mt.neg && p.kind == kGroup && int(p.owner) == fi {
+			for _, g := range r.none {
+				if p.sub == g {
+					return Hit{}, false
+				}
+			}
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		allowNeg := pass == 1
+		for ai := range ms {
+			a := &ms[ai]
+			if !m.usable(a, fi, r.all[0], si, allowNeg) {
+				continue
+			}
+			first, last := a.first, a.last
+			terms := m.pats[a.pat].text
+			neg := a.neg
+			ok := true
+			for _, g := range r.all[1:] {
+				found := false
+				for bi := range ms {
+					b := &ms[bi]
+					if bi == ai || !m.usable(b, fi, g, si, allowNeg) || (b.last >= a.first && b.first <= a.last) {
+						continue
+					}
+					if r.within > 0 && (abs32(b.first-a.last) > int32(r.within) && abs32(a.first-b.last) > int32(r.within)) {
+						continue
+					}
+					found = true
+					first, last = min(first, b.first), max(last, b.last)
+					terms += " + " + m.pats[b.pat].text
+					neg = neg || b.neg
+					break
+				}
+				if !found {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return m.hit(text, toks, ps, m.frames[fi].id, r.id, terms, first, last, si, r.weight, neg), true
+			}
+		}
+	}
+	return Hit{}, false
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (m *Matcher) usable(mt *match, fi int, g int32, si int32, allowNeg bool) bool {
+	if mt.sent != si || mt.drop || (mt.neg && !allowNeg) {
+		return false
+	}
+	p := &m.pats[mt.pat]
+	return p.kind == kGroup && int(p.owner) == fi && p.sub == g
+}
+
+func (m *Matcher) hit(text string, toks []token.Token, ps *paraState, frame, rule, term string, first, last, si int32, w float64, neg bool) Hit {
+	_ = text
+	return Hit{Frame: frame, Rule: rule, Term: term, Start: toks[first].Start, End: toks[last].End,
+		Sentence: ps.sents[si], Weight: w, Negated: neg}
+}
+
+func (m *Matcher) mentions(toks []token.Token, ps *paraState) []Mention {
+	var out []Mention
+	for _, mt := range ps.matches {
+		p := &m.pats[mt.pat]
+		if p.kind != kActor || mt.drop {
+			continue
+		}
+		out = append(out, Mention{Actor: m.cb.Actors[p.owner].ID, Start: toks[mt.first].Start, End: toks[mt.last].End, Sentence: ps.sents[mt.sent]})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].Actor < out[b].Actor
+	})
+	return out
+}
+
+// KWIC returns a keyword-in-context line for a hit: up to width bytes of text
+// on each side (cut at rune boundaries, line breaks shown as spaces), and the
+// hit's own text in brackets.
+func KWIC(text string, h Hit, width int) string {
+	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
+	if end < start {
+		end = start
+	}
+	ls := max(0, start-width)
+	for ls > 0 && ls < len(text) && !utf8.RuneStart(text[ls]) {
+		ls++
+	}
+	re := min(len(text), end+width)
+	for re < len(text) && re > 0 && !utf8.RuneStart(text[re]) {
+		re--
+	}
+	left := text[ls:start]
+	if ls > 0 && ls < start && !isSpaceByte(text[ls-1]) {
+		// drop the cut word
+		if i := strings.IndexAny(left, " \t\n\r"); i >= 0 {
+			left = left[i:]
+		} else {
+			left = ""
+		}
+	}
+	right := text[end:re]
+	if re < len(text) && re > end && !isSpaceByte(text[re]) {
+		if i := strings.LastIndexAny(right, " \t\n\r"); i >= 0 {
+			right = right[:i]
+		} else {
+			right = ""
+		}
+	}
+	var b strings.Builder
+	if ls > 0 {
+		b.WriteString("… ")
+	}
+	b.WriteString(strings.TrimLeft(left, " \t\n\r"))
+	b.WriteByte('[')
+	b.WriteString(text[start:end])
+	b.WriteByte(']')
+	b.WriteString(strings.TrimRight(right, " \t\n\r"))
+	if re < len(text) {
+		b.WriteString(" …")
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
