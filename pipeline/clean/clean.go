@@ -1,0 +1,492 @@
+// Package clean gives every paragraph of an article a role — body, headline,
+// boilerplate or comment — and reads the metadata the text itself states
+// (outlet, date, title).
+//
+// The roles follow the coding instructions of the gold sets
+// (eval/frames-codebook.md, "Other labels"): body is article text; headline a
+// title, including a repeated one; boilerplate the site's furniture (site name,
+// menus, bylines, publication lines, datelines standing alone, photo captions,
+// newsletter and share prompts, licence lines, links to other stories and
+// headlines of other articles inserted in the text); comment a reader comment
+// with its name, timestamp and buttons, or a forum user's posts around the
+// article.
+//
+// Every rule is a general pattern of web news pages; each paragraph records
+// the rule that decided its role (Paragraph.Rule) so a result can be traced.
+// Paragraph boundaries separate units of different roles: a paragraph from
+// segment.Paragraphs is cut further where a line or a sentence inside it has
+// another role (a licence line glued to the last paragraph, an "Also read:"
+// link between two sentences).
+package clean
+
+import (
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/pipeline/segment"
+)
+
+// Role is what a paragraph is on the page.
+type Role string
+
+// The roles.
+const (
+	Body        Role = "body"
+	Headline    Role = "headline"
+	Boilerplate Role = "boilerplate"
+	Comment     Role = "comment"
+)
+
+// Paragraph is one unit of the article with its role.
+type Paragraph struct {
+	Span      token.Span
+	Role      Role
+	Rule      string // the rule that decided the role: "licence line", "repeated headline", …
+	Sentences []token.Span
+}
+
+// Hints is metadata already known (from a manifest); fields may be "".
+type Hints struct{ Title, Source string }
+
+// Found is metadata the text itself states; a field is "" when it does not.
+type Found struct {
+	Source, SourceHow string // "Mehr News Agency", "licence line" | "dateline" | "first line" | "copyright line"
+	Date, DateHow     string // "2018-01-05" / "2018-01" / "2018", "published line" | "dateline"; never guessed
+	Title, TitleHow   string // the headline when the text has one
+}
+
+// Article cuts text into paragraphs, gives each a role and the rule that
+// decided it, splits each into sentences, and reports the metadata the text
+// states. Every non-space byte of text lies in exactly one paragraph, and the
+// paragraphs are in text order.
+func Article(text string, h Hints) ([]Paragraph, Found) {
+	us := units(text)
+	c := classifier{text: text, hints: h, units: us}
+	c.run()
+	out := make([]Paragraph, len(us))
+	for i, u := range us {
+		out[i] = Paragraph{Span: u.span, Role: u.role, Rule: u.rule, Sentences: segment.Sentences(text, u.span)}
+	}
+	return out, c.found()
+}
+
+// unit is a paragraph being classified.
+type unit struct {
+	span token.Span
+	s    string
+	role Role
+	rule string
+}
+
+// units cuts the text into paragraphs (segment.Paragraphs), then cuts each
+// further where a line or a sentence inside it is of its own kind.
+func units(text string) []*unit {
+	var out []*unit
+	add := func(sp token.Span) {
+		sp = segment.Trim(text, sp)
+		if sp.Len() > 0 {
+			out = append(out, &unit{span: sp, s: text[sp.Start:sp.End]})
+		}
+	}
+	for _, p := range segment.Paragraphs(text) {
+		for _, part := range splitLines(text, p) {
+			for _, sp := range splitSentences(text, part) {
+				add(sp)
+			}
+		}
+	}
+	return out
+}
+
+// splitLines cuts a multi-line paragraph before and after each line that is a
+// unit of its own kind (a boilerplate line, a comment header, a timestamp).
+func splitLines(text string, p token.Span) []token.Span {
+	ls := segment.Lines(text, p)
+	if len(ls) < 2 {
+		return []token.Span{p}
+	}
+	var out []token.Span
+	cur := token.Span{Start: -1}
+	for _, l := range ls {
+		s := text[l.Start:l.End]
+		if lineKind(s) != "" {
+			if cur.Start >= 0 {
+				out = append(out, cur)
+				cur.Start = -1
+			}
+			out = append(out, l)
+			continue
+		}
+		if cur.Start < 0 {
+			cur.Start = l.Start
+		}
+		cur.End = l.End
+	}
+	if cur.Start >= 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// lineKind names the rule that makes a line a unit of its own, or "".
+func lineKind(s string) string {
+	if r := matchRules(boilerplateRules, s); r != "" {
+		return r
+	}
+	if r := matchRules(commentMetaRules, s); r != "" {
+		return r
+	}
+	if len(s) <= 60 && postTimestamp.MatchString(s) {
+		return "timestamp"
+	}
+	return ""
+}
+
+// splitSentences cuts a licence notice glued to the end of a paragraph, and
+// links to other stories between its sentences, into units of their own.
+func splitSentences(text string, p token.Span) []token.Span {
+	s := text[p.Start:p.End]
+	var tail token.Span
+	if loc := licenceStart.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		tail = token.Span{Start: p.Start + loc[0], End: p.End}
+		p.End = p.Start + loc[0]
+	}
+	var out []token.Span
+	sents := segment.Sentences(text, p)
+	if len(sents) < 2 {
+		out = append(out, p)
+	} else {
+		cur := token.Span{Start: -1}
+		for _, st := range sents {
+			if inlineLink.MatchString(text[st.Start:st.End]) {
+				if cur.Start >= 0 {
+					out = append(out, cur)
+					cur.Start = -1
+				}
+				out = append(out, st)
+				continue
+			}
+			if cur.Start < 0 {
+				cur.Start = st.Start
+			}
+			cur.End = st.End
+		}
+		if cur.Start >= 0 {
+			out = append(out, cur)
+		}
+		// keep the bytes between sentences (only space) inside the units
+	}
+	if tail.Len() > 0 {
+		out = append(out, tail)
+	}
+	return out
+}
+
+// state is where the classifier is on the page.
+type state int
+
+const (
+	top       state = iota // before the first body paragraph
+	inBody                 // article text
+	inComment              // after a comments header or the first comment
+	inPost                 // a forum user's post
+	inQuoted               // an article quoted inside a forum post
+)
+
+type classifier struct {
+	text  string
+	hints Hints
+	units []*unit
+	st    state
+
+	title, titleHow string
+	siteName        string
+	counts          map[string]int
+}
+
+func (c *classifier) set(i int, r Role, rule string) {
+	c.units[i].role, c.units[i].rule = r, rule
+}
+
+func (c *classifier) run() {
+	c.counts = make(map[string]int)
+	for _, u := range c.units {
+		c.counts[normLine(u.s)]++
+	}
+	c.chooseTitle()
+	for i := range c.units {
+		c.classify(i)
+	}
+}
+
+// chooseTitle picks the headline among the title-like lines before the first
+// prose paragraph: the manifest's title, else a line that the page repeats,
+// else the longest of at least three words.
+func (c *classifier) chooseTitle() {
+	var cands []int
+	for i, u := range c.units {
+		if isProse(u.s) {
+			break
+		}
+		if lineKind(u.s) != "" || !titleLike(u.s) {
+			continue
+		}
+		cands = append(cands, i)
+	}
+	best, how := -1, ""
+	ht := normLine(c.hints.Title)
+	for _, i := range cands {
+		n := normLine(c.units[i].s)
+		switch {
+		case ht != "" && n == ht:
+			best, how = i, "title from manifest"
+		case best < 0 || how == "" || how == "longest title line":
+			if c.counts[n] > 1 && (how != "repeated line") {
+				best, how = i, "repeated line"
+			}
+		}
+		if how == "title from manifest" {
+			break
+		}
+	}
+	if best < 0 {
+		for _, i := range cands {
+			if words(c.units[i].s) >= 3 && (best < 0 || len(c.units[i].s) > len(c.units[best].s)) {
+				best, how = i, "longest title line"
+			}
+		}
+	}
+	if best >= 0 {
+		c.title, c.titleHow = c.units[best].s, how
+	}
+}
+
+// isProse reports whether s reads as running text: a sentence that ends with a
+// stop, or a long line.
+func isProse(s string) bool {
+	if lineKind(s) != "" {
+		return false
+	}
+	n := words(s)
+	if endsWithStop(s) && n >= 6 {
+		return true
+	}
+	return n > 22 || len(s) > 160
+}
+
+func (c *classifier) classify(i int) {
+	u := c.units[i]
+	s := u.s
+	n := normLine(s)
+	bp := matchRules(boilerplateRules, s)
+	meta := matchRules(commentMetaRules, s)
+	stamp := len(s) <= 60 && postTimestamp.MatchString(s)
+
+	if meta == "forum post header" {
+		c.set(i, Comment, meta)
+		c.st = inPost
+		return
+	}
+	if c.title != "" && n == normLine(c.title) {
+		if i > 0 && c.st == top && c.counts[n] > 1 && c.units[i-1].role == Headline {
+			c.set(i, Headline, "repeated headline")
+		} else if c.st == top {
+			c.set(i, Headline, "headline: "+c.titleHow)
+		} else {
+			c.set(i, Headline, "repeated headline")
+		}
+		if c.st == inPost {
+			c.st = inQuoted
+		}
+		return
+	}
+	switch c.st {
+	case inComment:
+		switch {
+		case bp == "comments header":
+			c.set(i, Boilerplate, bp)
+		case bp == "read more link" || bp == "licence line" || bp == "newsletter prompt" || bp == "site furniture" || bp == "menu" || bp == "advertisement":
+			c.set(i, Boilerplate, bp)
+		case meta != "":
+			c.set(i, Comment, meta)
+		case stamp:
+			c.set(i, Comment, "comment timestamp")
+		default:
+			c.set(i, Comment, "after comments header")
+		}
+		return
+	case inPost, inQuoted:
+		c.classifyForum(i, bp, meta, stamp)
+		return
+	}
+	switch {
+	case bp == "comments header":
+		c.set(i, Boilerplate, bp)
+		if c.st != top || i > 0 {
+			c.st = inComment
+		}
+		return
+	case bp != "":
+		c.set(i, Boilerplate, bp)
+		if bp == "publication line" && c.st == inBody && stamp && c.nameBefore(i) {
+			c.startComments(i)
+		}
+		return
+	case stamp:
+		if c.st == inBody && c.nameBefore(i) {
+			c.startComments(i)
+			return
+		}
+		c.set(i, Boilerplate, "publication line")
+		return
+	case meta != "":
+		if c.st == inBody {
+			c.set(i, Comment, meta)
+			c.st = inComment
+			return
+		}
+		c.set(i, Boilerplate, meta)
+		return
+	case len(s) <= 30 && liveStamp.MatchString(s) && liveStamp.FindString(s) == s:
+		c.set(i, Boilerplate, "live-blog timestamp")
+		return
+	}
+	if c.st == top {
+		if c.classifyTop(i) {
+			return
+		}
+	}
+	if !isProse(s) && titleLike(s) && c.st == inBody {
+		if c.hasBodyAfter(i) {
+			c.set(i, Boilerplate, "inserted headline")
+		} else {
+			c.set(i, Boilerplate, "link after the text")
+		}
+		return
+	}
+	c.set(i, Body, "text")
+	if i == 0 || c.st == top {
+		if datelineRx.MatchString(s) || datedOutletRx.MatchString(s) {
+			u.rule = "datelined text"
+		}
+	}
+	c.st = inBody
+}
+
+// classifyTop decides a unit above the first paragraph of text; it reports
+// false when the unit is the start of the body.
+func (c *classifier) classifyTop(i int) bool {
+	s := c.units[i].s
+	if isProse(s) || !titleLike(s) {
+		return false
+	}
+	if src := normLine(c.hints.Source); src != "" && normLine(s) == src {
+		c.set(i, Boilerplate, "site name")
+		return true
+	}
+	// A title-like line above the headline is the site's name or a section
+	// label; below it, a long one is a subtitle.
+	if c.title != "" && !c.seenTitle(i) {
+		if i == 0 {
+			c.set(i, Boilerplate, "site name")
+			if c.siteName == "" && words(s) <= 6 {
+				c.siteName = s
+			}
+		} else {
+			c.set(i, Boilerplate, "section label")
+		}
+		return true
+	}
+	if c.title != "" && words(s) >= 5 {
+		c.set(i, Headline, "subtitle")
+		return true
+	}
+	if c.title != "" {
+		c.set(i, Boilerplate, "label below the headline")
+		return true
+	}
+	return false
+}
+
+func (c *classifier) seenTitle(i int) bool {
+	t := normLine(c.title)
+	for _, u := range c.units[:i] {
+		if normLine(u.s) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBefore reports whether the unit before i is a short line that names a
+// commenter ("• cuban"), so that a timestamp at i starts a comment.
+func (c *classifier) nameBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := c.units[i-1].s
+	return commenterName.MatchString(p) && words(p) <= 5 && !endsWithStop(p)
+}
+
+// startComments marks the name line before i and the timestamp at i as the
+// first comment.
+func (c *classifier) startComments(i int) {
+	c.set(i-1, Comment, "commenter name")
+	c.set(i, Comment, "comment timestamp")
+	c.st = inComment
+}
+
+// hasBodyAfter reports whether a prose paragraph follows unit i before any
+// comments header.
+func (c *classifier) hasBodyAfter(i int) bool {
+	for _, u := range c.units[i+1:] {
+		if matchRules(boilerplateRules, u.s) == "comments header" {
+			return false
+		}
+		if isProse(u.s) {
+			return true
+		}
+	}
+	return false
+}
+
+// classifyForum decides a unit inside a forum thread: the posts are comments;
+// an article quoted in a post (from its headline or dateline to its source
+// line) is headline and body.
+func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
+	s := c.units[i].s
+	switch {
+	case meta != "":
+		c.set(i, Comment, meta)
+		c.st = inPost
+	case stamp:
+		c.set(i, Comment, "post timestamp")
+	case bp == "source line" || bp == "url" || bp == "read more link":
+		c.set(i, Boilerplate, bp)
+		c.st = inPost
+	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:
+		c.set(i, Comment, "forum post")
+	case bp != "":
+		c.set(i, Boilerplate, bp)
+	case c.st == inPost && (datelineRx.MatchString(s) || datedOutletRx.MatchString(s)) && isProse(s):
+		c.set(i, Body, "datelined text in a post")
+		c.st = inQuoted
+	case c.st == inPost && titleLike(s) && !isProse(s) && c.proseNext(i):
+		c.set(i, Headline, "headline in a post")
+		c.st = inQuoted
+	case c.st == inQuoted:
+		c.set(i, Body, "article quoted in a post")
+	default:
+		c.set(i, Comment, "forum post")
+	}
+}
+
+// proseNext reports whether the next unit after i is formal prose of at least
+// two sentences or a datelined paragraph.
+func (c *classifier) proseNext(i int) bool {
+	for _, u := range c.units[i+1:] {
+		if bp := matchRules(boilerplateRules, u.s); bp == "byline" || bp == "publication line" || bp == "dateline alone" {
+			continue
+		}
+		return isProse(u.s) && (datelineRx.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
+	}
+	return false
+}

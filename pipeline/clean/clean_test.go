@@ -1,0 +1,403 @@
+package clean
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/framescope/framescope/analysis/evaldata"
+	"github.com/framescope/framescope/analysis/token"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// goldUnit is a coded unit: its bytes and its role.
+type goldUnit struct {
+	span token.Span
+	role Role
+}
+
+// roleOf returns the role of the paragraph that overlaps s most, as
+// score_run.py matches gold units to a run's paragraphs ("" when none does).
+func roleOf(ps []Paragraph, s token.Span) Role {
+	best, bo := Role(""), 0
+	for _, p := range ps {
+		if o := min(s.End, p.Span.End) - max(s.Start, p.Span.Start); o > bo {
+			best, bo = p.Role, o
+		}
+	}
+	return best
+}
+
+// confusion counts gold role → predicted role.
+type confusion map[[2]Role]int
+
+func (c confusion) String() string {
+	var keys [][2]Role
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  gold %-11s → %-11s %d\n", k[0], k[1], c[k])
+	}
+	return b.String()
+}
+
+var roleCodes = map[string]Role{"h": Headline, "b": Body, "p": Boilerplate, "c": Comment}
+
+// readDev rebuilds a dev article from its coded lines (see testdata/dev/README.md).
+func readDev(t *testing.T, path string) (string, []goldUnit) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	var units []goldUnit
+	for n, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if n > 0 {
+			text.WriteByte('\n')
+		}
+		if line == "" {
+			continue
+		}
+		for k, part := range strings.Split(line, "||") {
+			code, body, ok := strings.Cut(part, "|")
+			role, known := roleCodes[code]
+			if !ok || !known {
+				t.Fatalf("%s:%d: a line must start with h|, b|, p| or c|", path, n+1)
+			}
+			if k > 0 {
+				text.WriteByte(' ')
+			}
+			start := text.Len()
+			text.WriteString(body)
+			sp := token.Span{Start: start, End: text.Len()}
+			sp.Start += len(body) - len(strings.TrimLeft(body, " "))
+			units = append(units, goldUnit{sp, role})
+		}
+	}
+	return text.String(), units
+}
+
+// TestDevRoles measures role accuracy on the dev set written for this
+// package (testdata/dev), scored as score_run.py scores the seeds.
+func TestDevRoles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "dev", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no dev files: %v", err)
+	}
+	n, ok := 0, 0
+	conf := confusion{}
+	for _, f := range files {
+		text, units := readDev(t, f)
+		ps, _ := Article(text, Hints{})
+		for _, u := range units {
+			got := roleOf(ps, u.span)
+			n++
+			conf[[2]Role{u.role, got}]++
+			if got == u.role {
+				ok++
+			} else {
+				t.Logf("%s: got %s, want %s: %.80q", filepath.Base(f), got, u.role, text[u.span.Start:u.span.End])
+			}
+		}
+	}
+	acc := float64(ok) / float64(n)
+	t.Logf("role accuracy on the dev set: %d/%d = %.3f\n%s", ok, n, acc, conf)
+	if acc < 0.9 {
+		t.Errorf("role accuracy on the dev set %.3f < 0.90", acc)
+	}
+}
+
+func seedsDir() string { return filepath.Join("..", "..", "seeds") }
+
+// TestSeedGoldRoles measures role accuracy on the seeds' gold units
+// (../shared/eval/frames-seeds-gold.csv) exactly as score_run.py does.
+func TestSeedGoldRoles(t *testing.T) {
+	path := evaldata.Path(t, "eval/frames-seeds-gold.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	docs := map[string][]Paragraph{}
+	n, ok := 0, 0
+	conf := confusion{}
+	for line, r := range recs[1:] {
+		file := r[col["file"]]
+		ps, seen := docs[file]
+		if !seen {
+			b, err := os.ReadFile(filepath.Join(seedsDir(), file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps, _ = Article(string(b), Hints{})
+			docs[file] = ps
+		}
+		s, err1 := strconv.Atoi(r[col["start"]])
+		e, err2 := strconv.Atoi(r[col["end"]])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s:%d: bad offsets", path, line+2)
+		}
+		want, got := Role(r[col["role"]]), roleOf(ps, token.Span{Start: s, End: e})
+		n++
+		conf[[2]Role{want, got}]++
+		if got == want {
+			ok++
+		} else {
+			t.Logf("%s: got %s, want %s", r[col["unit"]], got, want)
+		}
+	}
+	acc := float64(ok) / float64(n)
+	t.Logf("role accuracy on the seeds' gold: %d/%d = %.3f\n%s", ok, n, acc, conf)
+	if acc < 0.95 {
+		t.Errorf("role accuracy %.3f < 0.95", acc)
+	}
+}
+
+// render writes the paragraphs and found metadata as text, for golden files.
+func render(text string, ps []Paragraph, f Found) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "found: source=%q (%s) date=%q (%s) title=%q (%s)\n", f.Source, f.SourceHow, f.Date, f.DateHow, f.Title, f.TitleHow)
+	for _, p := range ps {
+		s := strings.Join(strings.Fields(text[p.Span.Start:p.Span.End]), " ")
+		if utf8.RuneCountInString(s) > 90 {
+			r := []rune(s)
+			s = string(r[:60]) + " … " + string(r[len(r)-25:])
+		}
+		fmt.Fprintf(&b, "%5d-%-5d %-11s %-26s %2d  %s\n", p.Span.Start, p.Span.End, p.Role, p.Rule, len(p.Sentences), s)
+	}
+	return b.Bytes()
+}
+
+// TestGolden compares each seed's paragraphs (span, role, rule, sentence
+// count, text) with testdata/golden/<seed>.golden; -update rewrites them.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(seedsDir(), "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	devs, _ := filepath.Glob(filepath.Join("testdata", "dev", "*.txt"))
+	for _, f := range append(files, devs...) {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			if strings.Contains(f, "dev") {
+				text, _ = readDev(t, f)
+			}
+			ps, found := Article(text, Hints{})
+			got := render(text, ps, found)
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, ".txt")+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				_ = os.WriteFile(golden+".got", got, 0o644)
+				t.Errorf("%s differs from the golden file; see %s.got (go test -update to accept)", name, golden)
+			}
+		})
+	}
+}
+
+func TestFound(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Found
+	}{
+		{"licence line", "Body text of the article goes here. NA/PA  All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.",
+			Found{Source: "Mehr News Agency", SourceHow: "licence line"}},
+		{"agency dateline", "A Title Here\n\nTEHRAN (Tasnim) – The chief of staff called for more cooperation with Islamabad.",
+			Found{Source: "Tasnim News Agency", SourceHow: "dateline", Title: "A Title Here", TitleHow: "longest title line"}},
+		{"unknown agency kept as written", "LAHORE (Nawa) – The chief minister opened the new hospital on Monday morning.",
+			Found{Source: "Nawa", SourceHow: "dateline"}},
+		{"dated outlet without year", "November 7, The Iran Project – Heading a delegation, the army chief arrived in Tehran on Monday.",
+			Found{Source: "The Iran Project", SourceHow: "dateline"}},
+		{"dated dateline with year", "KARACHI, July 10, 2023 (Reuters) - The central bank kept its main rate unchanged on Monday.",
+			Found{Source: "Reuters", SourceHow: "dateline", Date: "2023-07-10", DateHow: "dateline"}},
+		{"published line", "Iran, Pakistan discuss defense ties\n\nPublished: January 5, 2018\n\nTEHRAN: The ministers held talks on defence cooperation on Friday.",
+			Found{Date: "2018-01-05", DateHow: "published line", Title: "Iran, Pakistan discuss defense ties", TitleHow: "longest title line"}},
+		{"site name on the first line", "Apadana Freedom Foundation\nIRGC Ready to Work with Pakistan\n\nIRGC Ready to Work with Pakistan\n\nThe army chief discussed plans for military cooperation between the two neighbours.",
+			Found{Source: "Apadana Freedom Foundation", SourceHow: "first line", Title: "IRGC Ready to Work with Pakistan", TitleHow: "repeated line"}},
+		{"copyright line", "The talks ended on Friday with a joint statement from both sides.\n\n© 2023 The Daily Observer. All rights reserved.",
+			Found{Source: "The Daily Observer", SourceHow: "copyright line"}},
+		{"nothing stated", "The talks ended on Friday with a joint statement from both sides.", Found{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := Article(tt.text, Hints{})
+			if got != tt.want {
+				t.Errorf("Found = %+v\nwant    %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHints(t *testing.T) {
+	text := "The Daily Observer\nMinister resigns\n\nThe minister resigned on Friday after an inquiry was opened into his ministry."
+	ps, f := Article(text, Hints{Title: "Minister resigns", Source: "The Daily Observer"})
+	want := []Role{Boilerplate, Headline, Body}
+	if len(ps) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d", len(ps), len(want))
+	}
+	for i, p := range ps {
+		if p.Role != want[i] {
+			t.Errorf("paragraph %d: %s (%s), want %s", i, p.Role, p.Rule, want[i])
+		}
+	}
+	if f.Title != "Minister resigns" || f.TitleHow != "title from manifest" {
+		t.Errorf("title %q (%s)", f.Title, f.TitleHow)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Published: January 5, 2018", "2018-01-05"},
+		{"5 January 2018", "2018-01-05"},
+		{"Jan. 5, 2018 - 5:13PM", "2018-01-05"},
+		{"2018-01-05", "2018-01-05"},
+		{"November 7", ""},
+		{"March 2021", "2021-03"},
+		{"05/01/2018", "2018"},
+		{"no date", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := parseDate(tt.in); got != tt.want {
+				t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// checkCover fails unless the paragraphs are in order, non-empty, disjoint
+// and cover every non-space byte of text, and their sentences lie inside them.
+func checkCover(t *testing.T, text string, ps []Paragraph) {
+	t.Helper()
+	pos := 0
+	for i, p := range ps {
+		if p.Span.Len() <= 0 || p.Span.Start < pos || p.Span.End > len(text) {
+			t.Fatalf("paragraph %d %v empty, out of order or outside the text", i, p.Span)
+		}
+		if strings.TrimFunc(text[pos:p.Span.Start], isSpace) != "" {
+			t.Fatalf("bytes lost before paragraph %d: %q", i, text[pos:p.Span.Start])
+		}
+		if p.Role == "" || p.Rule == "" {
+			t.Fatalf("paragraph %d has no role or rule", i)
+		}
+		for _, s := range p.Sentences {
+			if !p.Span.Contains(s) {
+				t.Fatalf("sentence %v outside paragraph %v", s, p.Span)
+			}
+		}
+		pos = p.Span.End
+	}
+	if strings.TrimFunc(text[pos:], isSpace) != "" {
+		t.Fatalf("bytes lost at the end: %q", text[pos:])
+	}
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xa0 ||
+		r == 0x1680 || (r >= 0x2000 && r <= 0x200a) || r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f ||
+		r == 0x3000 || r == 0x200b || r == 0xfeff
+}
+
+func FuzzArticle(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(seedsDir(), "*.txt"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	for _, s := range []string{
+		"", "\n\n", "Title\n\nBody. NA/PA All Content by X is licensed under a Creative Commons License.",
+		"Reader Comments (2)\n• a\nJan 5, 2018 - 5:13PM\nHi.", "Posted by x on Jan 5, 2018\nQuote:\nHi\n\nTitle Here\n\nTEHRAN (IRNA) – Body text. More text here.",
+		"©", "Also read: x. Body. Read more: y", "10:42 GMT\nText.", "\xff\xfe", "a\r\rb",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ps, _ := Article(text, Hints{Title: "Title", Source: "X"})
+		checkCover(t, text, ps)
+	})
+}
+
+func BenchmarkArticle(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(seedsDir(), "*.txt"))
+	var texts []string
+	size := 0
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			Article(s, Hints{})
+		}
+	}
+}
+
+func ExampleArticle() {
+	text := "Daily Planet\nTalks Resume on Border Trade\n\nPublished: January 5, 2018\n\n" +
+		"TEHRAN (IRNA) – Officials of the two countries resumed talks on border trade on Friday. " +
+		"AB/CD All Content by Daily Planet is licensed under a Creative Commons Attribution 4.0 International License.\n\n" +
+		"Sign up for our email newsletter"
+	ps, found := Article(text, Hints{})
+	for _, p := range ps {
+		fmt.Printf("%-11s %-20s %.40q\n", p.Role, p.Rule, text[p.Span.Start:p.Span.End])
+	}
+	fmt.Printf("%s (%s); %s (%s); %s\n", found.Source, found.SourceHow, found.Date, found.DateHow, found.Title)
+	// Output:
+	// boilerplate site name            "Daily Planet"
+	// headline    headline: longest title line "Talks Resume on Border Trade"
+	// boilerplate publication line     "Published: January 5, 2018"
+	// body        datelined text       "TEHRAN (IRNA) – Officials of the two cou"
+	// boilerplate licence line         "AB/CD All Content by Daily Planet is lic"
+	// boilerplate newsletter prompt    "Sign up for our email newsletter"
+	// Daily Planet (licence line); 2018-01-05 (published line); Talks Resume on Border Trade
+}

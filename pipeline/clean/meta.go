@@ -1,0 +1,159 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// agencies maps the short names that news agencies put in datelines
+// ("TEHRAN (Tasnim) –") to their own full names, as each agency writes it on
+// its site. Only agencies whose short form is unambiguous are listed; any other
+// short name is reported as written.
+var agencies = map[string]string{
+	"tasnim":  "Tasnim News Agency",
+	"mehr":    "Mehr News Agency",
+	"fars":    "Fars News Agency",
+	"irna":    "Islamic Republic News Agency",
+	"isna":    "Iranian Students' News Agency",
+	"ilna":    "Iranian Labour News Agency",
+	"app":     "Associated Press of Pakistan",
+	"reuters": "Reuters",
+	"afp":     "Agence France-Presse",
+	"ap":      "Associated Press",
+	"xinhua":  "Xinhua",
+	"pti":     "Press Trust of India",
+	"ians":    "Indo-Asian News Service",
+	"anadolu": "Anadolu Agency",
+	"aa":      "Anadolu Agency",
+	"wam":     "Emirates News Agency",
+	"spa":     "Saudi Press Agency",
+	"ani":     "Asian News International",
+	"upi":     "United Press International",
+	"dpa":     "Deutsche Presse-Agentur",
+	"efe":     "EFE",
+	"tass":    "TASS",
+	"ptv":     "Pakistan Television",
+	"irib":    "Islamic Republic of Iran Broadcasting",
+}
+
+var (
+	licenceOutlet   = regexp.MustCompile(`(?i)all (?:content|contents|material)s? (?:by|of|on|from) (.{2,80}?) (?:is|are) (?:licensed|protected|copyright)`)
+	copyrightOutlet = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:[.,|]|all rights reserved|$)`)
+	dateInText      = regexp.MustCompile(`(?i)` + dateRx)
+)
+
+// found gathers what the text says about itself from the classified units.
+func (c *classifier) found() Found {
+	var f Found
+	if c.title != "" {
+		f.Title, f.TitleHow = c.title, c.titleHow
+	}
+	// Source: a licence or copyright line names the outlet; then a dateline;
+	// then a site name alone on the first line.
+	for _, u := range c.units {
+		if u.role != Boilerplate || u.rule != "licence line" {
+			continue
+		}
+		if m := licenceOutlet.FindStringSubmatch(u.s); m != nil {
+			f.Source, f.SourceHow = strings.TrimSpace(m[1]), "licence line"
+			break
+		}
+		if m := copyrightOutlet.FindStringSubmatch(u.s); m != nil && f.Source == "" {
+			f.Source, f.SourceHow = strings.TrimSpace(m[1]), "copyright line"
+		}
+	}
+	for _, u := range c.units {
+		if u.role == Body || u.role == Boilerplate && u.rule == "dateline alone" {
+			c.fromDateline(u.s, &f)
+			break
+		}
+	}
+	if f.Source == "" && c.siteName != "" {
+		f.Source, f.SourceHow = c.siteName, "first line"
+	}
+	if f.Date == "" {
+		for _, u := range c.units {
+			if u.role == Boilerplate && u.rule == "publication line" {
+				if d := parseDate(u.s); d != "" {
+					f.Date, f.DateHow = d, "published line"
+					break
+				}
+			}
+		}
+	}
+	return f
+}
+
+// fromDateline reads the outlet (or agency) and the date that a dateline
+// states: "TEHRAN (Tasnim) –", "TEHRAN, Jan. 5, 2018 (Reuters) -",
+// "November 7, The Iran Project –".
+func (c *classifier) fromDateline(s string, f *Found) {
+	if m := datedOutletRx.FindStringSubmatch(s); m != nil {
+		if f.Source == "" {
+			f.Source, f.SourceHow = strings.TrimSpace(m[datedOutletRx.SubexpIndex("outlet")]), "dateline"
+		}
+		if d := parseDate(m[datedOutletRx.SubexpIndex("date")]); d != "" {
+			f.Date, f.DateHow = d, "dateline"
+		}
+		return
+	}
+	m := datelineRx.FindStringSubmatch(s)
+	if m == nil {
+		return
+	}
+	if a := strings.TrimSpace(m[datelineRx.SubexpIndex("agency")]); a != "" && f.Source == "" {
+		if full, ok := agencies[strings.ToLower(a)]; ok {
+			f.Source = full
+		} else {
+			f.Source = a
+		}
+		f.SourceHow = "dateline"
+	}
+	if d := parseDate(m[datelineRx.SubexpIndex("date")]); d != "" {
+		f.Date, f.DateHow = d, "dateline"
+	}
+}
+
+var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+var (
+	isoDate  = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	yearRx   = regexp.MustCompile(`\b(1[89]\d{2}|20\d{2})\b`)
+	dayRxNum = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\b`)
+	monthRxW = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`)
+)
+
+// parseDate returns the first date in s as "2018-01-05", "2018-01" or "2018".
+// A date without a year ("November 7") gives "": the year is never guessed.
+// Numeric dates such as 05/01/2018 are ambiguous between day-first and
+// month-first and give only the year.
+func parseDate(s string) string {
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		return m[0]
+	}
+	loc := dateInText.FindStringIndex(s)
+	if loc == nil {
+		return ""
+	}
+	d := s[loc[0]:loc[1]]
+	y := yearRx.FindString(d)
+	if y == "" {
+		return ""
+	}
+	mm := monthRxW.FindStringSubmatch(d)
+	if mm == nil {
+		return y
+	}
+	month := monthNum[strings.ToLower(mm[1])]
+	rest := strings.Replace(d, y, "", 1)
+	day := 0
+	if dm := dayRxNum.FindStringSubmatch(rest); dm != nil {
+		day, _ = strconv.Atoi(dm[1])
+	}
+	if day < 1 || day > 31 {
+		return fmt.Sprintf("%s-%02d", y, month)
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, month, day)
+}

@@ -1,0 +1,155 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A pattern is one rule that recognises a kind of line by its wording. The
+// rules are written from how web news pages are built in general (site
+// furniture, newsletter boxes, share bars, captions, comment threads, forum
+// wrappers, live blogs), not from any one article.
+type pattern struct {
+	rule   string
+	re     *regexp.Regexp
+	maxLen int // the unit must be at most this many bytes (0: any length)
+}
+
+func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// Shared pieces of the patterns.
+const (
+	monthRx = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	dayRx   = `(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?`
+	// dateRx matches "January 5, 2018", "5 January 2018", "Jan. 5", "2018-01-05", "05/01/2018".
+	dateRx = `(?:` + dayRx + `(?:` + monthRx + `\s+\d{4}\b|` + monthRx + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRx + `(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}))`
+	timeRx = `(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|pst|est|edt|bst|ist|pkt|irst|[a-z]{2,4}t))?|\d{1,2}\s*[ap]\.?m\.?)`
+)
+
+// Whole-unit boilerplate rules, tried in order.
+var boilerplateRules = []pattern{
+	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z]{1,5})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400},
+	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160},
+	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80},
+	{"share or follow prompt", rx(`(?i)^(follow|like|join) (us|the .{1,30}) on (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news)`), 160},
+	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200},
+	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300},
+	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140},
+	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140},
+	{"byline", rx(`(?i)^(reporting by|editing by|writing by|additional reporting by)\b`), 300},
+	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,20}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160},
+	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,)\s*(updated|last updated)?.{0,40})?\s*$`), 80},
+	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60},
+	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\))?\s*(,\s*` + `(?i:` + dateRx + `))?\s*[-–—:]?\s*$`), 80},
+	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b)`), 400},
+	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80},
+	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300},
+	{"source line", rx(`(?i)^(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in))\s*[:|]`), 300},
+	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300},
+	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$`), 300},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90},
+	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60},
+}
+
+// Lines that belong to a reader comment or forum post around the text: the
+// commenter's name line, timestamps, and the buttons under each comment.
+var commentMetaRules = []pattern{
+	{"comment buttons", rx(`(?i)^((recommend|reply|report( abuse| comment)?|like|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|\d+\s*(likes?|replies|upvotes?|points?|recommends?))\W*)+$`), 60},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited by.{0,80}|reputation:.{0,40})$`), 140},
+}
+
+// postTimestamp is a line that is only a date and time, as stamped on a
+// comment or a post ("Jan 5, 2018 - 5:13PM", "5 hours ago").
+var postTimestamp = rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`)
+
+// liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
+// "10.42am: …").
+var liveStamp = rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b`)
+
+// commenterName is a short line naming a commenter: "• cuban", "Raj",
+// "Meraj shahab", "@user".
+var commenterName = rx(`^([•·*▪►–—-]\s*)?@?[\p{L}\p{N}_.' -]{1,40}$`)
+
+// licenceStart finds a licence or copyright notice glued to the end of a
+// paragraph, with the desk code before it ("NA/PA  All Content by …").
+var licenceStart = rx(`(?:\b[A-Z]{1,5}(?:/[A-Z]{1,5})+\s*)?(?:\b(?i:all (?:content|contents|material)s? (?:by|of|on|from))\s|©|\b(?i:copyright)\s*(?:©|\(c\)|\d{4})|\b(?i:all rights reserved))`)
+
+// inlineLink is a sentence inside a paragraph that points to another story.
+var inlineLink = rx(`(?i)^(\(?(also read|read more|read also|related|see also|also see|recommended|suggested reading|watch|listen|read)\s*[:|»›>-]|\((also read|read more|see also)\b)`)
+
+// dateline is a dateline that starts the body: "TEHRAN (Tasnim) –",
+// "TEHRAN –", "ISLAMABAD:", "TEHRAN, Jan. 5 (Reuters) -",
+// "November 7, The Iran Project –".
+var datelineRx = rx(`^(?P<place>[\p{Lu}][\p{Lu}\p{M} .'’-]{2,40}?)(?:\s*,\s*(?P<date>` + `(?i:` + dateRx + `)))?\s*(?:\((?P<agency>[\p{L}\p{N} .&'-]{2,40})\))?\s*(?:[-–—]|:)\s*`)
+var datedOutletRx = rx(`^(?P<date>(?i:` + dateRx + `))\s*,\s*(?P<outlet>[\p{Lu}][\p{L}\p{N} .&'-]{2,50}?)\s*[-–—]\s+`)
+
+// Words that a headline rarely ends with, so a line ending with one is cut-off
+// prose, not a title.
+var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these)\W*$`)
+
+func matchRules(rules []pattern, s string) string {
+	for _, p := range rules {
+		if p.maxLen > 0 && len(s) > p.maxLen {
+			continue
+		}
+		if p.re.MatchString(s) {
+			return p.rule
+		}
+	}
+	return ""
+}
+
+// words counts the space-separated words of s.
+func words(s string) int { return len(strings.Fields(s)) }
+
+// endsWithStop reports whether s ends with '.', '!', '?' or '…', possibly
+// followed by closing quotes or brackets.
+func endsWithStop(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '"', '\'', ')', ']', '”', '’', '»':
+			s = s[:len(s)-n]
+			continue
+		case '.', '!', '?', '…':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// titleLike reports whether s reads as a title: one short line, no final full
+// stop, not prose cut off mid-sentence.
+func titleLike(s string) bool {
+	if strings.ContainsAny(s, "\n\r") || len(s) > 160 || len(s) < 3 {
+		return false
+	}
+	n := words(s)
+	if n == 0 || n > 22 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return false
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, `."`) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		return false
+	}
+	if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") {
+		return false
+	}
+	if n > 3 && danglingEnd.MatchString(s) {
+		return false
+	}
+	return true
+}
+
+// normLine folds a line for comparison: lower case, curly quotes straight,
+// runs of space as one.
+func normLine(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-").Replace(s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
