@@ -143,7 +143,9 @@ func artifactDir(t *testing.T) string {
 
 func TestBrowser(t *testing.T) {
 	exe := findBrowser(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	// A guard against a hung browser, not a speed test: the test takes ~5 s
+	// on an idle machine.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 
 	dir := t.TempDir()
@@ -188,11 +190,90 @@ func TestBrowser(t *testing.T) {
 		{"control-blocked", rich, write("control-blocked.html", rich, inject), "blocked"},
 	}
 
+	s := openSession(t, exe, ctx)
+	shots := artifactDir(t)
+	for _, pg := range pages {
+		t.Run(pg.name, func(t *testing.T) {
+			v := s.visit(t, ctx, pg.url)
+			r := &v.page
+			checkLoaded(t, pg.data, r)
+			if r.H1 != pg.data.Title {
+				t.Errorf("the title shows %q, want the text %q", r.H1, pg.data.Title)
+			}
+			switch pg.control {
+			case "":
+				v.checkInert(t)
+			case "runs":
+				if r.Pwned != 1 || r.Scripts != 1 || len(v.dialogs) != 1 {
+					t.Errorf("the control script went unseen: pwned %d, %d scripts, dialogs %v", r.Pwned, r.Scripts, v.dialogs)
+				}
+			case "blocked":
+				if r.Pwned != 0 || len(v.dialogs) != 0 || !strings.Contains(strings.Join(v.logs, " "), "Content Security Policy") {
+					t.Errorf("the policy did not block and log the control script: pwned %d, dialogs %v, log %v", r.Pwned, v.dialogs, v.logs)
+				}
+				return
+			}
+			if pg.name != "hostile-without-csp" { // looks the same as hostile
+				s.screenshot(t, ctx, filepath.Join(shots, "report-"+pg.name+".png"))
+			}
+			if pg.name == "rich" { // and as printed, for a look at the print style
+				s.media(t, ctx, "print")
+				s.screenshot(t, ctx, filepath.Join(shots, "report-"+pg.name+"-print.png"))
+				s.media(t, ctx, "")
+			}
+		})
+	}
+}
+
+// TestBrowserReportFile checks a report.html from a real run, named by
+// $FRAMESCOPE_REPORT: every chart loads, every cell link lands on its
+// paragraphs, nothing runs or loads; its screenshot goes beside the others.
+func TestBrowserReportFile(t *testing.T) {
+	path := os.Getenv("FRAMESCOPE_REPORT")
+	if path == "" {
+		t.Skip("set FRAMESCOPE_REPORT=path/to/report.html to check a real run's report")
+	}
+	exe := findBrowser(t)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	s := openSession(t, exe, ctx)
+	v := s.visit(t, ctx, (&url.URL{Scheme: "file", Path: abs}).String())
+	r := &v.page
+	if n := bytes.Count(html, []byte(`<p class="problem">`)); n > 0 {
+		t.Errorf("%d charts could not be embedded (see the notes in the report)", n)
+	}
+	if figures := bytes.Count(html, []byte("<figure ")); len(r.Images) != figures {
+		t.Errorf("%d images for %d charts", len(r.Images), figures)
+	}
+	checkImagesAndLinks(t, r)
+	if len(r.Links) == 0 {
+		t.Error("no outlet × frame cell links to paragraphs")
+	}
+	v.checkInert(t)
+	s.screenshot(t, ctx, filepath.Join(artifactDir(t), "report-file.png"))
+}
+
+// session is a browser with one tab open, watching the network.
+type session struct {
+	b   *browser
+	tab *tab
+}
+
+func openSession(t *testing.T, exe string, ctx context.Context) *session {
+	t.Helper()
 	b, err := startBrowser(exe, t.TempDir())
 	if err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
-	defer b.Close()
+	t.Cleanup(func() { b.Close() })
 	tb, err := b.newTab(ctx, 1100, 900)
 	if err != nil {
 		t.Fatalf("%v\nchromium said:\n%s", err, b.stderr)
@@ -200,95 +281,102 @@ func TestBrowser(t *testing.T) {
 	if err := b.call(ctx, tb.session, "Network.enable", struct{}{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	shots := artifactDir(t)
-	for _, pg := range pages {
-		t.Run(pg.name, func(t *testing.T) {
-			from := b.eventCount()
-			if err := tb.navigate(ctx, pg.url); err != nil {
-				t.Fatalf("%v\nchromium said:\n%s", err, b.stderr)
+	return &session{b: b, tab: tb}
+}
+
+// visited is what a page did while it loaded.
+type visited struct {
+	page     pageReport
+	url      string
+	dialogs  []string // JavaScript dialogs opened
+	logs     []string // browser log entries and exceptions: CSP violations, failed loads
+	requests []string // requests for anything but file: and data: URLs
+}
+
+// visit loads url and collects what the page did.
+func (s *session) visit(t *testing.T, ctx context.Context, url string) *visited {
+	t.Helper()
+	from := s.b.eventCount()
+	if err := s.tab.navigate(ctx, url); err != nil {
+		t.Fatalf("%v\nchromium said:\n%s", err, s.b.stderr)
+	}
+	v := &visited{url: url}
+	if err := s.tab.eval(ctx, inspectJS, &v.page); err != nil {
+		t.Fatal(err)
+	}
+	s.b.mu.Lock()
+	events := s.b.events[from:]
+	s.b.mu.Unlock()
+	for _, e := range events {
+		if e.SessionID != s.tab.session {
+			continue
+		}
+		switch e.Method {
+		case "Page.javascriptDialogOpening":
+			v.dialogs = append(v.dialogs, string(e.Params))
+		case "Runtime.exceptionThrown", "Log.entryAdded":
+			v.logs = append(v.logs, string(e.Params))
+		case "Network.requestWillBeSent":
+			var p struct {
+				Request struct{ URL string } `json:"request"`
 			}
-			var r pageReport
-			if err := tb.eval(ctx, inspectJS, &r); err != nil {
-				t.Fatal(err)
+			if err := json.Unmarshal(e.Params, &p); err == nil &&
+				!strings.HasPrefix(p.Request.URL, "file:") && !strings.HasPrefix(p.Request.URL, "data:") {
+				v.requests = append(v.requests, p.Request.URL)
 			}
-			checkLoaded(t, pg.data, &r)
-			if r.H1 != pg.data.Title {
-				t.Errorf("the title shows %q, want the text %q", r.H1, pg.data.Title)
-			}
-			if r.Href != pg.url {
-				t.Errorf("the page moved to %s", r.Href)
-			}
-			var dialogs, logs, requests []string
-			b.mu.Lock()
-			events := b.events[from:]
-			b.mu.Unlock()
-			for _, e := range events {
-				if e.SessionID != tb.session {
-					continue
-				}
-				switch e.Method {
-				case "Page.javascriptDialogOpening":
-					dialogs = append(dialogs, string(e.Params))
-				case "Runtime.exceptionThrown", "Log.entryAdded":
-					// A CSP violation means something tried to run or load.
-					logs = append(logs, string(e.Params))
-				case "Network.requestWillBeSent":
-					var p struct {
-						Request struct{ URL string } `json:"request"`
-					}
-					if err := json.Unmarshal(e.Params, &p); err == nil &&
-						!strings.HasPrefix(p.Request.URL, "file:") && !strings.HasPrefix(p.Request.URL, "data:") {
-						requests = append(requests, p.Request.URL)
-					}
-				}
-			}
-			if len(requests) > 0 {
-				t.Errorf("the page requested %v", requests)
-			}
-			ran := r.Pwned != 0 || r.Scripts != 0 || r.Frames != 0 || len(r.BadAttr) != 0 || len(dialogs) > 0
-			switch pg.control {
-			case "":
-				if ran || len(logs) > 0 {
-					t.Errorf("a payload ran, was parsed as markup or was blocked: pwned %d, %d scripts, "+
-						"%d frames, attributes %v, dialogs %v, browser log %v",
-						r.Pwned, r.Scripts, r.Frames, r.BadAttr, dialogs, logs)
-				}
-			case "runs":
-				if r.Pwned != 1 || r.Scripts != 1 || len(dialogs) != 1 {
-					t.Errorf("the control script went unseen: pwned %d, %d scripts, dialogs %v", r.Pwned, r.Scripts, dialogs)
-				}
-			case "blocked":
-				if r.Pwned != 0 || len(dialogs) != 0 || len(logs) == 0 || !strings.Contains(strings.Join(logs, " "), "Content Security Policy") {
-					t.Errorf("the policy did not block and log the control script: pwned %d, dialogs %v, log %v", r.Pwned, dialogs, logs)
-				}
-			}
-			if pg.control != "" {
-				return
-			}
-			png, err := tb.screenshot(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			shot := filepath.Join(shots, "report-"+pg.name+".png")
-			if err := os.WriteFile(shot, png, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("screenshot: %s", shot)
-		})
+		}
+	}
+	return v
+}
+
+// checkInert fails unless the page stayed put, ran nothing, parsed no
+// payload as markup, fetched nothing, and logged nothing (a CSP violation
+// would mean something tried to run or load).
+func (v *visited) checkInert(t *testing.T) {
+	t.Helper()
+	r := &v.page
+	if r.Href != v.url {
+		t.Errorf("the page moved to %s", r.Href)
+	}
+	if r.Pwned != 0 || r.Scripts != 0 || r.Frames != 0 || len(r.BadAttr) != 0 || len(v.dialogs) > 0 {
+		t.Errorf("a payload ran or was parsed as markup: pwned %d, %d scripts, %d frames, attributes %v, dialogs %v",
+			r.Pwned, r.Scripts, r.Frames, r.BadAttr, v.dialogs)
+	}
+	if len(v.logs) > 0 {
+		t.Errorf("the browser logged: %v", v.logs)
+	}
+	if len(v.requests) > 0 {
+		t.Errorf("the page requested %v", v.requests)
 	}
 }
 
-// checkLoaded checks that every chart of d loaded as an image with a size and
-// that every cell link lands on a listed, highlighted paragraph.
+// media emulates a CSS media type ("print"; "" for the default).
+func (s *session) media(t *testing.T, ctx context.Context, media string) {
+	t.Helper()
+	if err := s.b.call(ctx, s.tab.session, "Emulation.setEmulatedMedia", map[string]any{"media": media}, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// screenshot saves a PNG of the whole page to path.
+func (s *session) screenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	png, err := s.tab.screenshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// checkLoaded checks that the page shows every chart of d and links every
+// cell of d that has paragraphs, and that all of them work.
 func checkLoaded(t *testing.T, d Data, r *pageReport) {
 	t.Helper()
 	if len(r.Images) != len(d.Charts) {
 		t.Errorf("%d images, want %d charts", len(r.Images), len(d.Charts))
-	}
-	for _, img := range r.Images {
-		if !img.Complete || img.W == 0 || img.H == 0 {
-			t.Errorf("chart %q did not render: complete %v, natural size %d×%d", img.Alt, img.Complete, img.W, img.H)
-		}
 	}
 	linked := 0
 	for _, c := range d.Cells {
@@ -298,6 +386,18 @@ func checkLoaded(t *testing.T, d Data, r *pageReport) {
 	}
 	if len(r.Links) != linked || r.Anchors != linked {
 		t.Errorf("%d cell links and %d cell anchors, want %d of each", len(r.Links), r.Anchors, linked)
+	}
+	checkImagesAndLinks(t, r)
+}
+
+// checkImagesAndLinks checks that every image loaded with a size and that
+// every cell link lands on a listed, highlighted paragraph.
+func checkImagesAndLinks(t *testing.T, r *pageReport) {
+	t.Helper()
+	for _, img := range r.Images {
+		if !img.Complete || img.W == 0 || img.H == 0 {
+			t.Errorf("chart %q did not render: complete %v, natural size %d×%d", img.Alt, img.Complete, img.W, img.H)
+		}
 	}
 	for _, l := range r.Links {
 		if !l.Found || l.Paras == 0 || l.Marks == 0 {

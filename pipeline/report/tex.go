@@ -132,10 +132,15 @@ var texReplace = map[rune]string{
 func texEscape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i, r := range s {
-		if i == 0 && (r == '[' || r == '*') {
+	lead := true // no printing character yet: a [ or * here would follow \\
+	for _, r := range s {
+		if lead && (r == '[' || r == '*') {
 			b.WriteString("{" + string(r) + "}")
+			lead = false
 			continue
+		}
+		if !unicode.IsSpace(r) && !unicode.IsControl(r) {
+			lead = false
 		}
 		if rep, ok := texReplace[r]; ok {
 			b.WriteString(rep)

@@ -1,0 +1,146 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTeXEscape(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "Dawn", "Dawn"},
+		{"specials", `& % $ # _ { } ~ ^ \`, `\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{}`},
+		{"angle and bar", "a<b>c|d", `a\textless{}b\textgreater{}c\textbar{}d`},
+		{"command injection", `\input{/etc/passwd}`, `\textbackslash{}input\{/etc/passwd\}`},
+		{"leading bracket", "[0.20, 0.60]", "{[}0.20, 0.60]"},
+		{"leading star", "*p < 0.05", `{*}p \textless{} 0.05`},
+		{"inner bracket kept", "CI [0.2, 0.6]", "CI [0.2, 0.6]"},
+		{"line breaks", "a\nb\r\n\tc", "a b   c"},
+		{"bracket after spaces", " \n[x]", "  {[}x]"},
+		{"control dropped", "a\x00b\x1bc", "abc"},
+		{"typography", "−0.3 – “x” … ×2 ±1", "-0.3 -- ``x'' \\ldots{} \\texttimes{}2 \\textpm{}1"},
+		{"nbsp", "10\u00a0%", `10~\%`},
+		{"other UTF-8 kept", "Tehrān ڈان", "Tehrān ڈان"},
+		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := texEscape(tc.in); got != tc.want {
+				t.Errorf("texEscape(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTeXMinus(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"-0.15", "$-$0.15"},
+		{"{[}-0.3, 0.1]", "{[}$-$0.3, 0.1]"},
+		{"0.2 [-0.1, 0.5]", "0.2 [$-$0.1, 0.5]"},
+		{"1e-5", "1e-5"},
+		{"-", "-"},
+		{"3-4", "3-4"},
+	} {
+		if got := texMinus(tc.in); got != tc.want {
+			t.Errorf("texMinus(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWriteTeXColumns(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tab  Table
+		want string // the tabular line
+	}{
+		{"numbers right", Table{Header: []string{"Outlet", "Share"}, Rows: [][]string{{"Dawn", "0.4"}, {"TT", "−0.2"}}}, `\begin{tabular}{@{}lr@{}}`},
+		{"intervals right", Table{Rows: [][]string{{"a", "0.4 [0.2, 0.6]"}}}, `\begin{tabular}{@{}lr@{}}`},
+		{"missing values ignored", Table{Rows: [][]string{{"a", "—"}, {"b", "0.3"}, {"c", ""}}}, `\begin{tabular}{@{}lr@{}}`},
+		{"text left", Table{Rows: [][]string{{"a", "0.4"}, {"b", "n/a"}}}, `\begin{tabular}{@{}ll@{}}`},
+		{"ragged rows padded", Table{Header: []string{"x"}, Rows: [][]string{{"a", "1", "2"}}}, `\begin{tabular}{@{}lrr@{}}`},
+		{"empty table", Table{}, `\begin{tabular}{@{}l@{}}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteTeX(&buf, []Table{tc.tab}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tc.want+"\n") {
+				t.Errorf("output lacks %s:\n%s", tc.want, buf.String())
+			}
+			// Every row has as many cells as the spec has columns.
+			for _, line := range strings.Split(buf.String(), "\n") {
+				if strings.HasSuffix(line, `\\`) {
+					spec := strings.TrimSuffix(strings.TrimPrefix(tc.want, `\begin{tabular}{@{}`), `@{}}`)
+					if got, want := strings.Count(line, " & ")+1, len(spec); got != want {
+						t.Errorf("row %q has %d cells, want %d", line, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestWriteTeXHostile(t *testing.T) {
+	var buf bytes.Buffer
+	tab := Table{ID: `x}\input{evil`, Caption: hostile(`\end{table}`), Note: `100% \\ #1`,
+		Header: []string{`\\`, "&"}, Rows: [][]string{{`}\bottomrule{`, "$x$"}}}
+	if err := WriteTeX(&buf, []Table{tab}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Contains(out, `\label`) {
+		t.Error("an unsafe ID became a label")
+	}
+	if n := strings.Count(out, `\end{table}`); n != 1 {
+		t.Errorf("%d \\end{table}, want 1", n)
+	}
+	if n := strings.Count(out, `\bottomrule`); n != 1 {
+		t.Errorf("%d \\bottomrule, want 1", n)
+	}
+}
+
+// texSafe are the sequences texEscape writes that contain special
+// characters, longest first.
+var texSafe = func() []string {
+	var s []string
+	for _, v := range texReplace {
+		s = append(s, v)
+	}
+	s = append(s, "{[}", "{*}")
+	slices.SortFunc(s, func(a, b string) int { return len(b) - len(a) })
+	return s
+}()
+
+// checkTeXText reports the first special character in s that is not part of
+// an escape sequence.
+func checkTeXText(s string) error {
+	for i := 0; i < len(s); {
+		if j := slices.IndexFunc(texSafe, func(e string) bool { return strings.HasPrefix(s[i:], e) }); j >= 0 {
+			i += len(texSafe[j])
+			continue
+		}
+		if strings.IndexByte("\\{}&%$#_~^<>|\n\r", s[i]) >= 0 {
+			return errors.New("unescaped " + string(s[i]) + " at " + s[i:])
+		}
+		i++
+	}
+	return nil
+}
+
+func FuzzTeXEscape(f *testing.F) {
+	for _, p := range payloads {
+		f.Add(p)
+	}
+	f.Add(`\input{x} & 100% $5 #1 a_b ~^ [x] *y`)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := texEscape(s)
+		if err := checkTeXText(out); err != nil {
+			t.Fatalf("texEscape(%q) = %q: %v", s, out, err)
+		}
+		if rest := strings.TrimLeft(out, " "); strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, "*") {
+			t.Fatalf("texEscape(%q) = %q starts with [ or *", s, out)
+		}
+	})
+}
