@@ -19,9 +19,13 @@ func openCSV(r *Reader, path string) (*csvSource, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newCSV(r, t), nil
+}
+
+func newCSV(r *Reader, t *table) *csvSource {
 	stream, enc, note := textReader(t.file)
 	t.enc, t.note = enc, note
-	return &csvSource{table: t, sp: newRecordSplitter(stream, r.opt.MaxArticleBytes)}, nil
+	return &csvSource{table: t, sp: newRecordSplitter(stream, r.opt.MaxArticleBytes)}
 }
 
 func (s *csvSource) next(r *Reader) (Article, bool) {

@@ -25,10 +25,12 @@ const (
 	// binaryControlShare: more than this share of control bytes (NUL, and every
 	// C0 control except tab, LF, VT, FF, CR, and DEL) makes an input binary.
 	binaryControlShare = 0.05
-	// cp1252MaxHighShare: a Western text in Windows-1252 has a few accented
-	// letters and curly quotes; when more than this share of its bytes are
-	// 0x80–0xFF it is some other 8-bit encoding (Cyrillic, Greek…).
-	cp1252MaxHighShare = 0.20
+	// cp1252MaxRunShare: a Western text in Windows-1252 has accented letters
+	// and curly quotes among ASCII letters, rarely three bytes above 0x7F in a
+	// row; when more than this share of its high bytes are in such runs it is
+	// some other 8-bit encoding (Cyrillic, Greek, Arabic…), whose words are
+	// runs of high bytes.
+	cp1252MaxRunShare = 0.30
 )
 
 // decoded is the outcome of turning one input's bytes into text.
@@ -117,7 +119,7 @@ func decodeBytes(b []byte) decoded {
 		return d
 	}
 	validMulti, invalid, high := utf8Census(b)
-	if validMulti <= invalid && float64(high) <= cp1252MaxHighShare*float64(len(b)) {
+	if validMulti <= invalid && float64(highRuns(b)) <= cp1252MaxRunShare*float64(high) {
 		if s, ok := decode1252(b); ok {
 			d.encoding = Windows1252
 			d.text = s
@@ -126,7 +128,7 @@ func decodeBytes(b []byte) decoded {
 		}
 	}
 	d.encoding = UTF8
-	d.text = strings.ToValidUTF8(string(b), "\uFFFD")
+	d.text = replaceInvalid(b)
 	d.warns = append(d.warns, fmt.Sprintf("invalid UTF-8: %d bad byte sequences replaced with U+FFFD", invalid))
 	return d
 }
@@ -227,6 +229,22 @@ func utf8Census(b []byte) (validMulti, invalid, high int) {
 	return validMulti, invalid, high
 }
 
+// highRuns counts the bytes above 0x7F that are in runs of three or more.
+func highRuns(b []byte) int {
+	n, run := 0, 0
+	for i := 0; i <= len(b); i++ {
+		if i < len(b) && b[i] >= utf8.RuneSelf {
+			run++
+			continue
+		}
+		if run >= 3 {
+			n += run
+		}
+		run = 0
+	}
+	return n
+}
+
 // decode1252 decodes b as Windows-1252. It fails when b has one of the bytes
 // that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
 func decode1252(b []byte) (string, bool) {
@@ -282,3 +300,21 @@ func finishText(d *decoded) {
 }
 
 func isSpaceOrBOM(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' }
+
+// replaceInvalid returns b as a string with each byte of an invalid UTF-8
+// sequence replaced by U+FFFD (strings.ToValidUTF8 would merge a run of them
+// into one).
+func replaceInvalid(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b) + 8)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			sb.WriteString("\uFFFD")
+		} else {
+			sb.Write(b[i : i+size])
+		}
+		i += size
+	}
+	return sb.String()
+}

@@ -22,9 +22,13 @@ func openJSONL(r *Reader, path string) (*jsonlSource, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newJSONL(t), nil
+}
+
+func newJSONL(t *table) *jsonlSource {
 	stream, enc, note := textReader(t.file)
 	t.enc, t.note = enc, note
-	return &jsonlSource{table: t, br: bufio.NewReaderSize(stream, 64<<10)}, nil
+	return &jsonlSource{table: t, br: bufio.NewReaderSize(stream, 64<<10)}
 }
 
 func (s *jsonlSource) next(r *Reader) (Article, bool) {
@@ -122,7 +126,7 @@ func readLine(br *bufio.Reader, max int64, buf []byte) (line []byte, size int64,
 		}
 		size += int64(n)
 		if size <= max {
-			buf = append(buf, chunk[:n]...)
+			buf = appendDoubling(buf, chunk[:n])
 		}
 		if err == bufio.ErrBufferFull {
 			continue
@@ -248,4 +252,16 @@ func (kv keyValue) compact() []byte {
 		return kv.raw
 	}
 	return b.Bytes()
+}
+
+// appendDoubling appends b to buf, doubling its capacity when it must grow
+// (append grows large slices by a quarter, which for a line of many MiB
+// allocates several times its size in all).
+func appendDoubling(buf, b []byte) []byte {
+	if need := len(buf) + len(b); need > cap(buf) {
+		nb := make([]byte, len(buf), max(2*cap(buf), need))
+		copy(nb, buf)
+		buf = nb
+	}
+	return append(buf, b...)
 }

@@ -91,7 +91,7 @@ func (s *recordSplitter) next() (record, error) {
 			rec.over = true
 			s.buf = s.buf[:0]
 		} else {
-			s.buf = append(s.buf, chunk...)
+			s.buf = appendDoubling(s.buf, chunk)
 		}
 		switch {
 		case err == bufio.ErrBufferFull:
@@ -149,7 +149,7 @@ func decodeRecord(raw []byte) (text []byte, enc string, notes []string) {
 	}
 	d := decodeBytes(raw)
 	if d.skip != "" { // binary content: keep it as valid UTF-8; the text check skips it
-		return []byte(strings.ToValidUTF8(string(raw), "\uFFFD")), UTF8, []string{"invalid UTF-8 replaced with U+FFFD"}
+		return []byte(replaceInvalid(raw)), UTF8, []string{"invalid UTF-8 replaced with U+FFFD"}
 	}
 	return []byte(d.text), d.encoding, append(d.warns, d.notes...)
 }

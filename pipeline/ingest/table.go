@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,7 @@ import (
 
 // table is what JSONL and CSV inputs share: one file of rows, each an article.
 type table struct {
-	file      *os.File
+	file      io.ReadCloser
 	name      string // the file's base name: Article.Input and Status.Path
 	size      int64
 	enc       string // the file's encoding
@@ -35,9 +36,14 @@ func openTable(r *Reader, path string) (*table, error) {
 		f.Close()
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	t := &table{file: f, name: filepath.Base(path), size: fi.Size(), ids: map[string]int{}, dedup: newDedup()}
+	return newTable(r, f, filepath.Base(path), fi.Size()), nil
+}
+
+// newTable starts reading a table from f, named name, of size bytes.
+func newTable(r *Reader, f io.ReadCloser, name string, size int64) *table {
+	t := &table{file: f, name: name, size: size, ids: map[string]int{}, dedup: newDedup()}
 	t.statusIdx = r.record(Status{Path: t.name, Status: StatusRead, Bytes: t.size})
-	return t, nil
+	return t
 }
 
 func (t *table) close() error {

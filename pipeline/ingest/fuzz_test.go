@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"bytes"
+	"io"
+	"path"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// readTable reads a JSONL ("jsonl") or CSV ("csv") corpus from memory.
+func readTable(kind string, data []byte, max int64) ([]Article, []Status) {
+	r := &Reader{opt: Options{MaxArticleBytes: max}}
+	t := newTable(r, io.NopCloser(bytes.NewReader(data)), "f."+kind, int64(len(data)))
+	if kind == "jsonl" {
+		r.src = newJSONL(t)
+	} else {
+		r.src = newCSV(r, t)
+	}
+	var arts []Article
+	for r.Scan() {
+		arts = append(arts, r.Article())
+	}
+	return arts, r.Statuses()
+}
+
+// countLines counts lines as a line reader sees them.
+func countLines(data []byte) int {
+	n := bytes.Count(data, []byte("\n"))
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// checkTable checks what holds for any table input: articles are clean and
+// uniquely named, in line order; statuses name lines inside the input, in
+// order, after the file's own status.
+func checkTable(t *testing.T, kind string, data []byte, arts []Article, sts []Status) {
+	t.Helper()
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lines := countLines(data)
+	utf16 := bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+	docs := map[string]bool{}
+	prev := 0
+	for _, a := range arts {
+		if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, 0) || strings.TrimFunc(a.Text, isSpaceOrBOM) == "" {
+			t.Fatalf("line %d: text %q", a.Line, a.Text)
+		}
+		if docs[a.Doc] || a.Doc == "" {
+			t.Fatalf("doc %q empty or twice", a.Doc)
+		}
+		docs[a.Doc] = true
+		if a.Line <= prev || !utf16 && a.Line > lines {
+			t.Fatalf("article at line %d after line %d, of %d lines", a.Line, prev, lines)
+		}
+		prev = a.Line
+	}
+	if len(sts) == 0 || sts[0].Line != 0 || sts[0].Path != "f."+kind {
+		t.Fatalf("first status %v", sts)
+	}
+	prev = 0
+	for _, s := range sts[1:] {
+		if s.Line < prev || s.Line < 1 || !utf16 && s.Line > lines || s.Reason == "" {
+			t.Fatalf("status %v after line %d, of %d lines", s, prev, lines)
+		}
+		prev = s.Line
+	}
+	if kind == "jsonl" && !utf16 && sts[0].Status != StatusWarning {
+		// Every line is an article, a skipped line or a blank line.
+		skipped := 0
+		for _, s := range sts[1:] {
+			if s.Status == StatusSkipped {
+				skipped++
+			}
+		}
+		blank := 0
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			if len(bytes.TrimSpace(l)) == 0 {
+				blank++
+			}
+		}
+		if len(data) > 0 && data[len(data)-1] == '\n' || len(data) == 0 {
+			blank-- // the empty piece after the last line end
+		}
+		if len(arts)+skipped+blank != lines {
+			t.Fatalf("%d articles + %d skipped + %d blank != %d lines", len(arts), skipped, blank, lines)
+		}
+	}
+}
+
+func FuzzJSONL(f *testing.F) {
+	for _, s := range []string{
+		`{"text":"a"}`,
+		"{\"id\":1,\"text\":\"x\",\"date\":\"2019-01\",\"k\":[1]}\n\n{\"text\":\"x\"}\n",
+		`{"text":"<p>a</p>"}` + "\n" + `{"text":"a\u0000b"}`,
+		"{\"text\":\"caf\xe9\"}\n[1]\n{\"text\":1}\n{",
+		"\xef\xbb\xbf{\"text\":\"bom\"}\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, sts := readTable("jsonl", data, 64)
+		checkTable(t, "jsonl", data, arts, sts)
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{
+		"id,text\n1,a\n",
+		"text,source,date\n\"a\nb\",X,2019\n,Y,2019\nc,Z,bad\n",
+		"id,text\n1,\"unclosed\n2,b\n",
+		"id,text\n1,a\"b\n2,c,extra\n",
+		"\xef\xbb\xbftext\r\ncaf\xe9\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, sts := readTable("csv", data, 64)
+		checkTable(t, "csv", data, arts, sts)
+	})
+}
+
+func FuzzManifest(f *testing.F) {
+	for _, s := range []string{
+		"file,source,date,url,title\na.txt,X,2019,,\n",
+		"file,date,extra\na.txt,2019-13\na.txt,2019,x,y\n../b.txt,,\n",
+		"\xef\xbb\xbffile\r\n\"a\nb.txt\"\r\n\"unclosed\n",
+		"name\nx\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := &Reader{opt: Options{MaxArticleBytes: 64}}
+		m, st, reason := parseManifest(r, bytes.NewReader(data))
+		if st == "" || reason == "" {
+			t.Fatalf("manifest status %q %q", st, reason)
+		}
+		if len(m.rows) != len(m.order) {
+			t.Fatalf("%d rows in the map, %d in order", len(m.rows), len(m.order))
+		}
+		prev := 0
+		for _, row := range m.order {
+			if row.file == "" || row.file != path.Clean(row.file) || path.IsAbs(row.file) || row.file == ".." || strings.HasPrefix(row.file, "../") {
+				t.Fatalf("row file %q", row.file)
+			}
+			if row.line <= prev {
+				t.Fatalf("row at line %d after %d", row.line, prev)
+			}
+			prev = row.line
+			if row.meta.Date != "" {
+				if _, ok := ParseDate(row.meta.Date); !ok {
+					t.Fatalf("date %q", row.meta.Date)
+				}
+			}
+		}
+		for _, s := range r.statuses {
+			if s.Line < 1 || s.Reason == "" || s.Status != StatusWarning {
+				t.Fatalf("row status %v", s)
+			}
+		}
+	})
+}
