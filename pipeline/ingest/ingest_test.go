@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -498,7 +498,6 @@ func TestReadAfterClose(t *testing.T) {
 		t.Error("Scan after Close returned true")
 	}
 }
-
 
 func totalAlloc() uint64 {
 	var m runtime.MemStats
