@@ -128,7 +128,7 @@ func buildPage(d *Data) *page {
 	p := &page{Title: d.Title, Version: d.Version, Method: d.Method, Notes: d.Notes}
 	for i, c := range d.Charts {
 		cv := chartView{
-			Anchor: ids.take("chart-"+c.ID, fmt.Sprintf("chart-%d", i+1)),
+			Anchor: ids.take("chart-", c.ID, fmt.Sprintf("chart-%d", i+1)),
 			Title:  c.Title,
 			Method: c.Method,
 		}
@@ -142,7 +142,7 @@ func buildPage(d *Data) *page {
 	}
 	for i := range d.Tables {
 		t := &d.Tables[i]
-		p.Tables = append(p.Tables, buildTable(t, ids.take("table-"+t.ID, fmt.Sprintf("table-%d", i+1))))
+		p.Tables = append(p.Tables, buildTable(t, ids.take("table-", t.ID, fmt.Sprintf("table-%d", i+1))))
 	}
 	p.Matrix = buildMatrix(d)
 	p.Record = buildRecord(&d.Record)
@@ -152,11 +152,19 @@ func buildPage(d *Data) *page {
 // idSet hands out unique HTML ids.
 type idSet map[string]bool
 
-// take returns want if it is a safe, unused id, and fallback otherwise.
-func (s idSet) take(want, fallback string) string {
-	id := safeID(want, fallback)
+// take returns prefix+id if id is not empty and that is a safe, unused
+// HTML id, and fallback otherwise.
+func (s idSet) take(prefix, id, fallback string) string {
+	if id == "" {
+		id = fallback
+	} else {
+		id = safeID(prefix+id, fallback)
+	}
 	if s[id] {
 		id = fallback
+	}
+	for k := 2; s[id]; k++ { // an ID like "2" took chart-2 before chart 2 came
+		id = fmt.Sprintf("%s-%d", fallback, k)
 	}
 	s[id] = true
 	return id

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -283,5 +284,56 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(tc.in); got != tc.want {
 			t.Errorf("shellQuote(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestEmptyParts(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		d       Data
+		want    []string
+		notWant []string
+	}{
+		{"nothing", Data{Title: "Empty run"}, []string{"<h1 dir=\"auto\">Empty run</h1>", "No input was read."},
+			[]string{`id="charts"`, `id="tables"`, `id="matrix"`, "<table"}},
+		{"chart without data", Data{Charts: []Chart{{Title: "c", SVG: []byte(barSVG)}}}, []string{`<figure id="chart-1">`},
+			[]string{"<table"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteHTML(&buf, tc.d); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(buf.String(), w) {
+					t.Errorf("HTML lacks %q", w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(buf.String(), w) {
+					t.Errorf("HTML has %q", w)
+				}
+			}
+		})
+	}
+}
+
+func TestAnchorsUnique(t *testing.T) {
+	d := Data{Charts: []Chart{
+		{ID: "2", SVG: []byte(barSVG)}, {SVG: []byte(barSVG)}, {ID: "2", SVG: []byte(barSVG)}, {ID: "bad id", SVG: []byte(barSVG)},
+	}}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<figure id="([^"]*)">`).FindAllStringSubmatch(buf.String(), -1) {
+		if seen[m[1]] {
+			t.Errorf("id %q used twice", m[1])
+		}
+		seen[m[1]] = true
+	}
+	if len(seen) != 4 {
+		t.Errorf("%d figure ids, want 4: %v", len(seen), seen)
 	}
 }
