@@ -68,12 +68,43 @@ func Article(text string, h Hints) ([]Paragraph, Found) {
 	return out, c.found()
 }
 
-// unit is a paragraph being classified.
+// unit is a paragraph being classified, with what its wording says on its own.
 type unit struct {
 	span token.Span
 	s    string
 	role Role
 	rule string
+
+	norm  string // normLine(s)
+	bp    string // the boilerplate rule it matches, or ""
+	meta  string // the comment or forum rule it matches, or ""
+	stamp bool   // a date or time alone
+	prose bool   // running text
+	title bool   // reads as a title
+}
+
+func newUnit(text string, sp token.Span) *unit {
+	s := text[sp.Start:sp.End]
+	u := &unit{span: sp, s: s, norm: normLine(s)}
+	u.bp = matchRules(boilerplateRules, s)
+	u.meta = matchRules(commentMetaRules, s)
+	u.stamp = len(s) <= 60 && postTimestamp.MatchString(s)
+	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
+	u.title = titleLike(s)
+	return u
+}
+
+// kind is the rule that makes the unit a line of its own kind, or "".
+func (u *unit) kind() string {
+	switch {
+	case u.bp != "":
+		return u.bp
+	case u.meta != "":
+		return u.meta
+	case u.stamp:
+		return "timestamp"
+	}
+	return ""
 }
 
 // units cuts the text into paragraphs (segment.Paragraphs), then cuts each
@@ -83,7 +114,7 @@ func units(text string) []*unit {
 	add := func(sp token.Span) {
 		sp = segment.Trim(text, sp)
 		if sp.Len() > 0 {
-			out = append(out, &unit{span: sp, s: text[sp.Start:sp.End]})
+			out = append(out, newUnit(text, sp))
 		}
 	}
 	for _, p := range segment.Paragraphs(text) {
@@ -145,7 +176,7 @@ func lineKind(s string) string {
 func splitSentences(text string, p token.Span) []token.Span {
 	s := text[p.Start:p.End]
 	var tail token.Span
-	if loc := licenceStart.FindStringIndex(s); loc != nil && loc[0] > 0 {
+	if loc := findLicence(s); loc != nil && loc[0] > 0 {
 		tail = token.Span{Start: p.Start + loc[0], End: p.End}
 		p.End = p.Start + loc[0]
 	}
@@ -209,7 +240,7 @@ func (c *classifier) set(i int, r Role, rule string) {
 func (c *classifier) run() {
 	c.counts = make(map[string]int)
 	for _, u := range c.units {
-		c.counts[normLine(u.s)]++
+		c.counts[u.norm]++
 	}
 	c.chooseTitle()
 	for i := range c.units {
@@ -223,10 +254,10 @@ func (c *classifier) run() {
 func (c *classifier) chooseTitle() {
 	var cands []int
 	for i, u := range c.units {
-		if isProse(u.s) {
+		if u.prose {
 			break
 		}
-		if lineKind(u.s) != "" || !titleLike(u.s) {
+		if u.kind() != "" || !u.title {
 			continue
 		}
 		cands = append(cands, i)
@@ -234,7 +265,7 @@ func (c *classifier) chooseTitle() {
 	best, how := -1, ""
 	ht := normLine(c.hints.Title)
 	for _, i := range cands {
-		n := normLine(c.units[i].s)
+		n := c.units[i].norm
 		switch {
 		case ht != "" && n == ht:
 			best, how = i, "title from manifest"
@@ -259,12 +290,9 @@ func (c *classifier) chooseTitle() {
 	}
 }
 
-// isProse reports whether s reads as running text: a sentence that ends with a
-// stop, or a long line.
-func isProse(s string) bool {
-	if lineKind(s) != "" {
-		return false
-	}
+// proseLike reports whether s reads as running text: a sentence that ends
+// with a stop, or a long line.
+func proseLike(s string) bool {
 	n := words(s)
 	if endsWithStop(s) && n >= 6 {
 		return true
@@ -274,11 +302,7 @@ func isProse(s string) bool {
 
 func (c *classifier) classify(i int) {
 	u := c.units[i]
-	s := u.s
-	n := normLine(s)
-	bp := matchRules(boilerplateRules, s)
-	meta := matchRules(commentMetaRules, s)
-	stamp := len(s) <= 60 && postTimestamp.MatchString(s)
+	s, n, bp, meta, stamp := u.s, u.norm, u.bp, u.meta, u.stamp
 
 	if meta == "forum post header" {
 		c.set(i, Comment, meta)
@@ -335,6 +359,10 @@ func (c *classifier) classify(i int) {
 			c.startComments(i)
 			return
 		}
+		if isLiveStamp(s) {
+			c.set(i, Boilerplate, "live-blog timestamp")
+			return
+		}
 		c.set(i, Boilerplate, "publication line")
 		return
 	case meta != "":
@@ -345,7 +373,7 @@ func (c *classifier) classify(i int) {
 		}
 		c.set(i, Boilerplate, meta)
 		return
-	case len(s) <= 30 && liveStamp.MatchString(s) && liveStamp.FindString(s) == s:
+	case isLiveStamp(s):
 		c.set(i, Boilerplate, "live-blog timestamp")
 		return
 	}
@@ -354,7 +382,11 @@ func (c *classifier) classify(i int) {
 			return
 		}
 	}
-	if !isProse(s) && titleLike(s) && c.st == inBody {
+	if !u.prose && u.title && c.st == inBody {
+		if i > 0 && c.units[i-1].rule == "live-blog timestamp" || liveStamp.MatchString(s) {
+			c.set(i, Headline, "live-blog post title")
+			return
+		}
 		if c.hasBodyAfter(i) {
 			c.set(i, Boilerplate, "inserted headline")
 		} else {
@@ -374,8 +406,9 @@ func (c *classifier) classify(i int) {
 // classifyTop decides a unit above the first paragraph of text; it reports
 // false when the unit is the start of the body.
 func (c *classifier) classifyTop(i int) bool {
-	s := c.units[i].s
-	if isProse(s) || !titleLike(s) {
+	u := c.units[i]
+	s := u.s
+	if u.prose || !u.title {
 		return false
 	}
 	if src := normLine(c.hints.Source); src != "" && normLine(s) == src {
@@ -385,12 +418,13 @@ func (c *classifier) classifyTop(i int) bool {
 	// A title-like line above the headline is the site's name or a section
 	// label; below it, a long one is a subtitle.
 	if c.title != "" && !c.seenTitle(i) {
-		if i == 0 {
+		switch {
+		case i == 0 && words(s) <= 6:
 			c.set(i, Boilerplate, "site name")
-			if c.siteName == "" && words(s) <= 6 {
-				c.siteName = s
-			}
-		} else {
+			c.siteName = s
+		case words(s) >= 4 && i > 0:
+			c.set(i, Headline, "title line above the headline")
+		default:
 			c.set(i, Boilerplate, "section label")
 		}
 		return true
@@ -409,7 +443,7 @@ func (c *classifier) classifyTop(i int) bool {
 func (c *classifier) seenTitle(i int) bool {
 	t := normLine(c.title)
 	for _, u := range c.units[:i] {
-		if normLine(u.s) == t {
+		if u.norm == t {
 			return true
 		}
 	}
@@ -438,10 +472,10 @@ func (c *classifier) startComments(i int) {
 // comments header.
 func (c *classifier) hasBodyAfter(i int) bool {
 	for _, u := range c.units[i+1:] {
-		if matchRules(boilerplateRules, u.s) == "comments header" {
+		if u.bp == "comments header" {
 			return false
 		}
-		if isProse(u.s) {
+		if u.prose {
 			return true
 		}
 	}
@@ -452,7 +486,8 @@ func (c *classifier) hasBodyAfter(i int) bool {
 // an article quoted in a post (from its headline or dateline to its source
 // line) is headline and body.
 func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
-	s := c.units[i].s
+	u := c.units[i]
+	s := u.s
 	switch {
 	case meta != "":
 		c.set(i, Comment, meta)
@@ -466,10 +501,10 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Comment, "forum post")
 	case bp != "":
 		c.set(i, Boilerplate, bp)
-	case c.st == inPost && (datelineRx.MatchString(s) || datedOutletRx.MatchString(s)) && isProse(s):
+	case c.st == inPost && u.prose && (datelineRx.MatchString(s) || datedOutletRx.MatchString(s)):
 		c.set(i, Body, "datelined text in a post")
 		c.st = inQuoted
-	case c.st == inPost && titleLike(s) && !isProse(s) && c.proseNext(i):
+	case c.st == inPost && u.title && !u.prose && c.proseNext(i):
 		c.set(i, Headline, "headline in a post")
 		c.st = inQuoted
 	case c.st == inQuoted:
@@ -483,10 +518,15 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 // two sentences or a datelined paragraph.
 func (c *classifier) proseNext(i int) bool {
 	for _, u := range c.units[i+1:] {
-		if bp := matchRules(boilerplateRules, u.s); bp == "byline" || bp == "publication line" || bp == "dateline alone" {
+		if u.bp == "byline" || u.bp == "publication line" || u.bp == "dateline alone" {
 			continue
 		}
-		return isProse(u.s) && (datelineRx.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
+		return u.prose && (datelineRx.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
 	}
 	return false
+}
+
+// isLiveStamp reports whether s is only a live-blog time stamp ("10:42 GMT").
+func isLiveStamp(s string) bool {
+	return len(s) <= 30 && liveStamp.FindString(s) == s
 }

@@ -14,7 +14,8 @@ import (
 type pattern struct {
 	rule   string
 	re     *regexp.Regexp
-	maxLen int // the unit must be at most this many bytes (0: any length)
+	maxLen int      // the unit must be at most this many bytes (0: any length)
+	needs  []string // when set, the lower-cased unit must hold one of these for the rule to be tried
 }
 
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
@@ -28,36 +29,49 @@ const (
 	timeRx = `(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|pst|est|edt|bst|ist|pkt|irst|[a-z]{2,4}t))?|\d{1,2}\s*[ap]\.?m\.?)`
 )
 
+// Words one of which a licence line or a photo caption must hold, checked
+// before the costlier patterns.
+var (
+	licenceNeeds = []string{"licen", "rights reserved", "content", "material", "copyright", "©", "(c)"}
+	captionNeeds = []string{"photo", "image", "picture", "pic", "caption", "illustration", "graphic", "video", "getty", "/", "credit", "courtesy"}
+)
+
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = []pattern{
-	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z]{1,5})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400},
-	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160},
-	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80},
-	{"share or follow prompt", rx(`(?i)^(follow|like|join) (us|the .{1,30}) on (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news)`), 160},
-	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200},
-	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300},
-	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140},
-	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140},
-	{"byline", rx(`(?i)^(reporting by|editing by|writing by|additional reporting by)\b`), 300},
-	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,20}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160},
-	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,)\s*(updated|last updated)?.{0,40})?\s*$`), 80},
-	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60},
-	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\))?\s*(,\s*` + `(?i:` + dateRx + `))?\s*[-–—:]?\s*$`), 80},
-	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b)`), 400},
-	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80},
-	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300},
-	{"source line", rx(`(?i)^(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in))\s*[:|]`), 300},
-	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300},
-	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$`), 300},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90},
-	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60},
+	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z]{1,5})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
+	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
+	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80, nil},
+	{"share or follow prompt", rx(`(?i)^((follow|like|join) (us|the .{1,30}) on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
+	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, nil},
+	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
+	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200, nil},
+	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
+	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
+	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
+	{"byline", rx(`(?i)^(reporting by|editing by|writing by|additional reporting by)\b`), 300, nil},
+	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,20}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160, nil},
+	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,)\s*(updated|last updated)?.{0,40})?\s*$`), 80, nil},
+	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
+	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\)\s*[-–—:]?|\s*,\s*` + `(?i:` + dateRx + `)\s*[-–—:]?|\s*[-–—:])\s*$`), 80, nil},
+	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b)`), 400, captionNeeds},
+	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
+	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300, nil},
+	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report) (was|is) (originally |first )?(published|republished|reproduced|distributed)|republished|reproduced)\b.{0,200}$`), 300, nil},
+	{"agency credit", rx(`^\(?\s*[-–—/*]*\s*(?i:reuters|afp|ap|app|irna|tasnim|mehr|fars|isna|xinhua|ani|pti|ians|agencies|news agencies|agency|wires?|dpa|anadolu|online|inp|nni|web desk|news desk)\s*[-–—/*]*\s*\)?\.?$`), 30, nil},
+	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
+	{"editorial note", rx(`(?i)^(disclaimer\b|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
+	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300, nil},
+	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$`), 300, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
+	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
 }
 
 // Lines that belong to a reader comment or forum post around the text: the
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = []pattern{
-	{"comment buttons", rx(`(?i)^((recommend|reply|report( abuse| comment)?|like|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|\d+\s*(likes?|replies|upvotes?|points?|recommends?))\W*)+$`), 60},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited by.{0,80}|reputation:.{0,40})$`), 140},
+	{"comment buttons", rx(`(?i)^((recommend|reply|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
+	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, nil},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
 }
 
 // postTimestamp is a line that is only a date and time, as stamped on a
@@ -76,6 +90,17 @@ var commenterName = rx(`^([•·*▪►–—-]\s*)?@?[\p{L}\p{N}_.' -]{1,40}$`)
 // paragraph, with the desk code before it ("NA/PA  All Content by …").
 var licenceStart = rx(`(?:\b[A-Z]{1,5}(?:/[A-Z]{1,5})+\s*)?(?:\b(?i:all (?:content|contents|material)s? (?:by|of|on|from))\s|©|\b(?i:copyright)\s*(?:©|\(c\)|\d{4})|\b(?i:all rights reserved))`)
 
+// findLicence returns where a licence notice starts in s (with its desk code),
+// or nil. The pattern is tried only when a word of a notice is present.
+func findLicence(s string) []int {
+	if !containsAny(strings.ToLower(s), licenceWords) {
+		return nil
+	}
+	return licenceStart.FindStringIndex(s)
+}
+
+var licenceWords = []string{"all content", "all material", "©", "copyright", "all rights reserved"}
+
 // inlineLink is a sentence inside a paragraph that points to another story.
 var inlineLink = rx(`(?i)^(\(?(also read|read more|read also|related|see also|also see|recommended|suggested reading|watch|listen|read)\s*[:|»›>-]|\((also read|read more|see also)\b)`)
 
@@ -90,15 +115,33 @@ var datedOutletRx = rx(`^(?P<date>(?i:` + dateRx + `))\s*,\s*(?P<outlet>[\p{Lu}]
 var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these)\W*$`)
 
 func matchRules(rules []pattern, s string) string {
+	lower := ""
 	for _, p := range rules {
 		if p.maxLen > 0 && len(s) > p.maxLen {
 			continue
+		}
+		if p.needs != nil {
+			if lower == "" {
+				lower = strings.ToLower(s)
+			}
+			if !containsAny(lower, p.needs) {
+				continue
+			}
 		}
 		if p.re.MatchString(s) {
 			return p.rule
 		}
 	}
 	return ""
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // words counts the space-separated words of s.
@@ -150,6 +193,8 @@ func titleLike(s string) bool {
 // normLine folds a line for comparison: lower case, curly quotes straight,
 // runs of space as one.
 func normLine(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-").Replace(s)
+	s = foldQuotes.Replace(s)
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
+
+var foldQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")

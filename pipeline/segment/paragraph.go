@@ -156,7 +156,7 @@ func wrapWidth(ls []line) int {
 	}
 	near := 0
 	for _, l := range ls[:len(ls)-1] {
-		if l.Len()*10 >= w*7 {
+		if l.Len()*10 >= w*8 {
 			near++
 		}
 	}
@@ -168,26 +168,31 @@ func wrapWidth(ls []line) int {
 
 // joins decides whether line b continues the paragraph of line a: when a
 // stops mid-sentence and b starts in lower case or a ends on a word that needs
-// more (a comma, "the", "and", "on" …), or when the block is hard-wrapped and a
-// fills the wrap width. A bullet or a short line that ends a sentence or
-// reads as a title stays alone.
+// more (a comma, "the", "and", "on" …), or when the block is hard-wrapped and
+// b's first word would not have fitted at the end of a (the break is a wrap,
+// not an end of line the writer chose). A bullet, or a short line that reads
+// as a title, a name or a timestamp, stays alone.
 func joins(text string, a, b line, width int) bool {
 	as, bs := text[a.Start:a.End], text[b.Start:b.End]
 	if isBullet(bs) || isBullet(as) {
 		return false
 	}
+	wrapped := width > 0 && a.Len()+1+firstWordLen(bs) > width
 	if endsSentence(as) {
-		// A wrapped block may break at a sentence end; a line that stops well
-		// short of the width ends its paragraph.
-		return width > 0 && a.Len()*10 >= width*9 && len(bs) >= shortLine
+		return wrapped && len(bs) >= shortLine
 	}
 	if a.Len() < shortLine && !endsContinuation(as) {
 		return false // a title, a name, a timestamp
 	}
-	if startsLower(bs) || endsContinuation(as) {
-		return true
+	return startsLower(bs) || endsContinuation(as) || wrapped
+}
+
+// firstWordLen is the length in bytes of the first space-separated word of s.
+func firstWordLen(s string) int {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return i
 	}
-	return width > 0 && a.Len()*10 >= width*7
+	return len(s)
 }
 
 // continuation words end a line that the next line must complete.
