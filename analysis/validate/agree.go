@@ -38,88 +38,14 @@ type Agreement struct {
 // errors too). A coder coding a unit twice is an error. Labels come in the
 // sheets' order: frames, tone, voice, role.
 func Agree(sheets []io.Reader, names []string) ([]Agreement, error) {
-	if len(sheets) == 0 {
-		return nil, errors.New("validate: no coding sheets")
+	cs, err := readSheets(sheets, names)
+	if err != nil {
+		return nil, err
 	}
-	if len(names) != len(sheets) {
-		return nil, fmt.Errorf("validate: %d sheets but %d names", len(sheets), len(names))
-	}
-	var labels []string
-	var frames []string
-	type key struct{ coder, unit string }
-	values := map[string]map[key]string{} // label → (coder, unit) → value
-	seen := map[key]string{}              // where each (coder, unit) was coded
-	units := map[string]bool{}
-	coders := map[string]bool{}
-	for s, r := range sheets {
-		t, err := newTable(r, names[s])
-		if err != nil {
-			return nil, err
-		}
-		if err := t.require("unit", "end", "tone", "voice", "role"); err != nil {
-			return nil, err
-		}
-		fr, err := frameColumns(t)
-		if err != nil {
-			return nil, err
-		}
-		if labels == nil {
-			frames = fr
-			labels = append(slices.Clone(fr), "tone", "voice", "role")
-			for _, l := range labels {
-				values[l] = map[key]string{}
-			}
-		} else if !slices.Equal(fr, frames) {
-			return nil, &ParseError{File: t.name, Line: 1, Err: fmt.Errorf("frames %v differ from the first sheet's %v", fr, frames)}
-		}
-		for {
-			ok, err := t.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-			u := strings.TrimSpace(t.get("unit"))
-			if u == "" {
-				return nil, t.errf("unit", "empty unit id")
-			}
-			c := strings.TrimSpace(t.get("coder"))
-			if c == "" {
-				c = names[s]
-			}
-			k := key{c, u}
-			if at, dup := seen[k]; dup {
-				return nil, t.errf("unit", "coder %q codes unit %q twice (first at %s)", c, u, at)
-			}
-			seen[k] = fmt.Sprintf("%s:%d", t.name, t.line)
-			units[u] = true
-			coders[c] = true
-			for _, l := range labels {
-				v := strings.TrimSpace(t.get(l))
-				if v == "" {
-					continue
-				}
-				switch l {
-				case "tone":
-					x, err := strconv.ParseFloat(v, 64)
-					if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-						return nil, t.errf(l, "%w: %q", ErrBadNumber, v)
-					}
-					v = strconv.FormatFloat(x, 'g', -1, 64)
-				case "voice", "role":
-					v = strings.ToLower(v)
-				default: // a frame
-					if v != "0" && v != "1" {
-						return nil, t.errf(l, "frame value %q is not 0 or 1", v)
-					}
-				}
-				values[l][k] = v
-			}
-		}
-	}
-	unitIDs := sortedKeys(units)
-	coderIDs := sortedKeys(coders)
+	labels, values := cs.labels, cs.values
+	type key = codeKey
+	unitIDs := sortedKeys(cs.units)
+	coderIDs := sortedKeys(cs.coders)
 	out := make([]Agreement, 0, len(labels))
 	for _, l := range labels {
 		data := make([][]string, len(coderIDs))
@@ -158,6 +84,111 @@ func Agree(sheets []io.Reader, names []string) ([]Agreement, error) {
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// codeKey is one coder's coding of one unit.
+type codeKey struct{ coder, unit string }
+
+// codedSheets are coding sheets read and checked.
+type codedSheets struct {
+	frames, labels []string                     // frames, then tone, voice, role
+	values         map[string]map[codeKey]string // label → (coder, unit) → value ("" absent)
+	units, coders  map[string]bool
+	where          map[string]unitPlace // unit → its file and offsets, as first seen
+}
+
+type unitPlace struct {
+	file, start, end string
+	at               string // file:line where first seen
+}
+
+// readSheets reads coding sheets as Agree describes them.
+func readSheets(sheets []io.Reader, names []string) (*codedSheets, error) {
+	if len(sheets) == 0 {
+		return nil, errors.New("validate: no coding sheets")
+	}
+	if len(names) != len(sheets) {
+		return nil, fmt.Errorf("validate: %d sheets but %d names", len(sheets), len(names))
+	}
+	cs := &codedSheets{values: map[string]map[codeKey]string{}, units: map[string]bool{},
+		coders: map[string]bool{}, where: map[string]unitPlace{}}
+	seen := map[codeKey]string{} // where each (coder, unit) was coded
+	for s, r := range sheets {
+		t, err := newTable(r, names[s])
+		if err != nil {
+			return nil, err
+		}
+		if err := t.require("unit", "end", "tone", "voice", "role"); err != nil {
+			return nil, err
+		}
+		fr, err := frameColumns(t)
+		if err != nil {
+			return nil, err
+		}
+		if cs.labels == nil {
+			cs.frames = fr
+			cs.labels = append(slices.Clone(fr), "tone", "voice", "role")
+			for _, l := range cs.labels {
+				cs.values[l] = map[codeKey]string{}
+			}
+		} else if !slices.Equal(fr, cs.frames) {
+			return nil, &ParseError{File: t.name, Line: 1, Err: fmt.Errorf("frames %v differ from the first sheet's %v", fr, cs.frames)}
+		}
+		for {
+			ok, err := t.next()
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+			u := strings.TrimSpace(t.get("unit"))
+			if u == "" {
+				return nil, t.errf("unit", "empty unit id")
+			}
+			c := strings.TrimSpace(t.get("coder"))
+			if c == "" {
+				c = names[s]
+			}
+			k := codeKey{c, u}
+			at := fmt.Sprintf("%s:%d", t.name, t.line)
+			if first, dup := seen[k]; dup {
+				return nil, t.errf("unit", "coder %q codes unit %q twice (first at %s)", c, u, first)
+			}
+			seen[k] = at
+			place := unitPlace{strings.TrimSpace(t.get("file")), strings.TrimSpace(t.get("start")), strings.TrimSpace(t.get("end")), at}
+			if p, ok := cs.where[u]; !ok {
+				cs.where[u] = place
+			} else if p.file != place.file || p.start != place.start || p.end != place.end {
+				return nil, t.errf("unit", "unit %q is %s [%s,%s) here but %s [%s,%s) at %s", u,
+					place.file, place.start, place.end, p.file, p.start, p.end, p.at)
+			}
+			cs.units[u] = true
+			cs.coders[c] = true
+			for _, l := range cs.labels {
+				v := strings.TrimSpace(t.get(l))
+				if v == "" {
+					continue
+				}
+				switch l {
+				case "tone":
+					x, err := strconv.ParseFloat(v, 64)
+					if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+						return nil, t.errf(l, "%w: %q", ErrBadNumber, v)
+					}
+					v = strconv.FormatFloat(x, 'g', -1, 64)
+				case "voice", "role":
+					v = strings.ToLower(v)
+				default: // a frame
+					if v != "0" && v != "1" {
+						return nil, t.errf(l, "frame value %q is not 0 or 1", v)
+					}
+				}
+				cs.values[l][k] = v
+			}
+		}
+	}
+	return cs, nil
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -197,3 +197,5 @@ func TestAgreeErrors(t *testing.T) {
 		})
 	}
 }
+
+func nan() float64 { return math.NaN() }

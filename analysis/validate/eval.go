@@ -572,6 +572,9 @@ func readParagraphs(r io.Reader, name string, frames []string) ([]para, map[stri
 		bydoc[doc] = append(bydoc[doc], span{p.start, p.end, len(paras)})
 		paras = append(paras, p)
 	}
+	if len(paras) == 0 { // score_run.py stops here too
+		return nil, nil, &ParseError{File: name, Err: ErrEmpty}
+	}
 	return paras, bydoc, nil
 }
 

@@ -179,6 +179,7 @@ func TestEvalErrors(t *testing.T) {
 		{"gold without frames", run, "unit,file,start,end,tone,voice,role\n", "gold.csv:1: no frame columns between end and tone"},
 		{"gold without units", run, "unit,file,start,end,f,tone,voice,role\n", "gold.csv: no data rows"},
 		{"gold empty", run, "", "gold.csv:1: empty file"},
+		{"run without paragraphs", run, gold, "run.csv: no data rows"},
 		{"gold bad start", run, gold + "g2,a.txt,x1,10,1,1,quote,body\n", `gold.csv:3: column "start": not a number: "x1" is not an integer`},
 		{"gold short row", run, gold + "g2,a.txt,0\n", "gold.csv:3: wrong number of fields"},
 		{"gold bad tone where used", run + "a.txt,0,10,body,quote,0.5,1\n", strings.Replace(gold, ",1,quote", ",high,quote", 1), `gold.csv:2: column "tone": not a number: "high"`},
