@@ -91,7 +91,7 @@ type codeKey struct{ coder, unit string }
 
 // codedSheets are coding sheets read and checked.
 type codedSheets struct {
-	frames, labels []string                     // frames, then tone, voice, role
+	frames, labels []string                      // frames, then tone, voice, role
 	values         map[string]map[codeKey]string // label → (coder, unit) → value ("" absent)
 	units, coders  map[string]bool
 	where          map[string]unitPlace // unit → its file and offsets, as first seen
