@@ -22,7 +22,7 @@ func allScorers(t testing.TB) []Scorer {
 // Floors just below what was measured (regression guards, not goals).
 func TestEvalNYT(t *testing.T) {
 	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
-	res, err := EvalNYT(path, allScorers(t), 50, 1)
+	res, err := EvalNYT(path, allScorers(t), 20, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestEvalNYT(t *testing.T) {
 
 func TestCrossValidateNYT(t *testing.T) {
 	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
-	res, err := CrossValidateNYT(path, 5, 20, 1)
+	res, err := CrossValidateNYT(path, 4, 10, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,14 +65,14 @@ func TestCrossValidateNYT(t *testing.T) {
 
 func TestEvalTargets(t *testing.T) {
 	path := evaldata.Path(t, "eval/newsmtsc/devtest_rw.jsonl")
-	res, err := EvalTargets(path, 20, 1)
+	res, err := EvalTargets(path, 10, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
 	WriteTable(&b, nil, res)
 	t.Logf("\n%s", b.String())
-	floors := map[string]float64{"sentence:vader": 0.50, "toward": 0.51}
+	floors := map[string]float64{"sentence:vader": 0.50, "sentence:news": 0.53, "toward": 0.57}
 	for _, r := range res {
 		if r.N != 1146 {
 			t.Errorf("%s: N = %d, want 1146", r.Scorer, r.N)

@@ -37,6 +37,6 @@ func ExampleToward() {
 	fmt.Printf("Smith %+.2f\n", tone.Toward(text, toks, all, 16, 21))
 	fmt.Printf("Jones %+.2f\n", tone.Toward(text, toks, all, 48, 53))
 	// Output:
-	// Smith -0.51
-	// Jones +0.25
+	// Smith -0.40
+	// Jones +0.22
 }

@@ -29,10 +29,6 @@ func TestFitNewsLexicon(t *testing.T) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 4<<20)
-	type sent struct {
-		toks []token.Token
-		y    float64
-	}
 	var ss []sent
 	var mean float64
 	for sc.Scan() {
@@ -55,6 +51,44 @@ func TestFitNewsLexicon(t *testing.T) {
 		t.Fatal(err)
 	}
 	mean /= float64(len(ss))
+	lex := fitNewsLex(ss, mean)
+	words := make([]string, 0, len(lex))
+	for w := range lex {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	out, err := os.Create("data/newsmtsc-logratio.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriter(out)
+	fmt.Fprintf(bw, "# News-domain word tone for the \"news\" tone scorer (feature \"news\").\n")
+	fmt.Fprintf(bw, "# Fitted on NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; MIT licence), %d sentences:\n", len(ss))
+	fmt.Fprintf(bw, "# a sentence's tone y is the mean polarity of its targets (negative -1, neutral 0, positive +1);\n")
+	fmt.Fprintf(bw, "# a word's value is the sum of (y - %.4f) over the sentences that contain it, divided by\n", mean)
+	fmt.Fprintf(bw, "# (their number + %v): a mean shrunk toward 0. Words (framescope tokens, lower case) in at least\n", shrinkNews)
+	fmt.Fprintf(bw, "# %d sentences; names (capitalised in more than half their non-initial uses) left out, so that\n", minNewsCount)
+	fmt.Fprintf(bw, "# the tone is carried by words, not by who the 2017-2019 sentences happened to be about.\n")
+	fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitNewsLexicon -fit\n")
+	for _, w := range words {
+		fmt.Fprintf(bw, "%s\t%.4f\n", w, lex[w])
+	}
+	if err := bw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sent is a NewsMTSC sentence with its tone y, the mean polarity of its targets.
+type sent struct {
+	toks []token.Token
+	y    float64
+}
+
+// fitNewsLex is the news lexicon of ss (see TestFitNewsLexicon's header).
+func fitNewsLex(ss []sent, mean float64) map[string]float64 {
 	sum := map[string]float64{}
 	cnt := map[string]float64{}
 	title := map[string]float64{}
@@ -72,35 +106,13 @@ func TestFitNewsLexicon(t *testing.T) {
 			cnt[tk.Norm]++
 		}
 	}
-	words := make([]string, 0, len(cnt))
+	out := map[string]float64{}
 	for w, c := range cnt {
 		if c >= minNewsCount && title[w] <= 0.5*c {
-			words = append(words, w)
+			out[w] = sum[w] / (c + shrinkNews)
 		}
 	}
-	sort.Strings(words)
-	out, err := os.Create("data/newsmtsc-logratio.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bw := bufio.NewWriter(out)
-	fmt.Fprintf(bw, "# News-domain word tone for the \"news\" tone scorer (feature \"news\").\n")
-	fmt.Fprintf(bw, "# Fitted on NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; MIT licence), %d sentences:\n", len(ss))
-	fmt.Fprintf(bw, "# a sentence's tone y is the mean polarity of its targets (negative -1, neutral 0, positive +1);\n")
-	fmt.Fprintf(bw, "# a word's value is the sum of (y - %.4f) over the sentences that contain it, divided by\n", mean)
-	fmt.Fprintf(bw, "# (their number + %v): a mean shrunk toward 0. Words (framescope tokens, lower case) in at least\n", shrinkNews)
-	fmt.Fprintf(bw, "# %d sentences; names (capitalised in more than half their non-initial uses) left out, so that\n", minNewsCount)
-	fmt.Fprintf(bw, "# the tone is carried by words, not by who the 2017-2019 sentences happened to be about.\n")
-	fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitNewsLexicon -fit\n")
-	for _, w := range words {
-		fmt.Fprintf(bw, "%s\t%.4f\n", w, sum[w]/(cnt[w]+shrinkNews))
-	}
-	if err := bw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
+	return out
 }
 
 const (

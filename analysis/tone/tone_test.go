@@ -83,8 +83,8 @@ func TestLengthScaling(t *testing.T) {
 }
 
 func TestRangeAndDeterminism(t *testing.T) {
-	huge := strings.Repeat("A terrible, horrible, awful day! ", 5000)
-	inputs := []string{"", " ", ".", "!!!???", "12 3,4", huge, strings.Repeat("good ", 3000), "\u2019s \u201c\u201d"}
+	huge := strings.Repeat("A terrible, horrible, awful day! ", 300)
+	inputs := []string{"", " ", ".", "!!!???", "12 3,4", huge, strings.Repeat("good ", 2000), "\u2019s \u201c\u201d"}
 	for _, name := range Names() {
 		for _, in := range inputs {
 			a := score(t, name, in)
