@@ -36,8 +36,14 @@
 // article share an author, a topic and a slant. Every interval therefore
 // treats the article as the cluster. With at least MinBootstrap
 // contributing articles the interval is the 95% percentile interval of a
-// bootstrap that resamples the group's articles ("bootstrap-articles"; the
-// value is recomputed on each resample with the same weighting). With
+// bootstrap over the group's articles ("bootstrap-articles"; the value is
+// recomputed on each resample with the same weighting). It is the Poisson
+// bootstrap (each article gets an independent Poisson(1) weight on each
+// resample; see stats.PoissonOne): every outlet × year cell draws its
+// articles' weights from a seed derived from Options.Seed and the cell, and
+// a pooled group's resamples are the sums of its cells', so the pooled
+// intervals resample articles across the whole pool and the work is one
+// pass over the articles per resample. With
 // fewer, shares get a Wilson interval on the article count ("wilson",
 // Weight "article": conservative, since a mean of values in [0, 1] has
 // variance at most p(1−p)/n) or a Clopper–Pearson interval on the paragraph

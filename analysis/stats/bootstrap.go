@@ -1,6 +1,9 @@
 package stats
 
-import "math/rand/v2"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // pcgStream is the second word of the PCG state: any fixed odd constant;
 // this one is the 64-bit golden ratio.
@@ -37,4 +40,37 @@ func BootstrapClusters(n, resamples int, seed uint64, stat func(idx []int) float
 		out[b] = stat(idx)
 	}
 	return out
+}
+
+// poissonOne holds P(X ≤ k) for X ~ Poisson(1), k = 0..12, scaled to 2⁶⁴.
+var poissonOne = func() [13]uint64 {
+	var t [13]uint64
+	p, c := math.Exp(-1), 0.0
+	for k := range t {
+		c += p
+		p /= float64(k + 1)
+		t[k] = uint64(math.Min(c, 1) * (1 << 63) * 2)
+		if c >= 1 {
+			t[k] = math.MaxUint64
+		}
+	}
+	return t
+}()
+
+// PoissonOne draws from the Poisson distribution with mean 1 by inversion
+// (values above 12, probability 1.1·10⁻¹⁰, are returned as 13). It is the
+// per-unit weight of the Poisson bootstrap, in which every cluster gets an
+// independent Poisson(1) count on each resample instead of a multinomial
+// draw: the counts of disjoint groups are independent, so a pooled
+// group's resample is the sum of its parts' and bootstraps merge (Hanley and
+// MacGibbon 2006; Chamandy et al. 2012, "Estimating uncertainty for massive
+// data streams").
+func PoissonOne(r *rand.Rand) int {
+	u := r.Uint64()
+	for k, t := range poissonOne {
+		if u < t {
+			return k
+		}
+	}
+	return len(poissonOne)
 }

@@ -2,7 +2,7 @@ package stats
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -10,31 +10,6 @@ import (
 // exactLimit is R's bound for wilcox.test's exact p-value: both samples
 // smaller than 50 and no ties.
 const exactLimit = 50
-
-// midranks returns the ranks of v (1-based, ties get the mean of the ranks
-// they span) and Σ(t³ − t) over the groups of t tied values.
-func midranks(v []float64) (ranks []float64, tieSum float64) {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
-	ranks = make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i + 1
-		for j < len(idx) && v[idx[j]] == v[idx[i]] {
-			j++
-		}
-		r := float64(i+j+1) / 2 // mean of ranks i+1..j
-		for k := i; k < j; k++ {
-			ranks[idx[k]] = r
-		}
-		t := float64(j - i)
-		tieSum += t*t*t - t
-		i = j
-	}
-	return ranks, tieSum
-}
 
 // MannWhitney is the two-sided Wilcoxon rank-sum (Mann–Whitney) test of x
 // against y, as R's wilcox.test(x, y) with its defaults:
@@ -53,24 +28,58 @@ func midranks(v []float64) (ranks []float64, tieSum float64) {
 // When every value ties, W = nx·ny/2 and p = 1 (R returns NaN). An empty
 // sample gives NaN, NaN.
 func MannWhitney(x, y []float64) (w, p float64) {
-	nx, ny := len(x), len(y)
-	if nx == 0 || ny == 0 {
-		return math.NaN(), math.NaN()
-	}
-	pooled := make([]float64, 0, nx+ny)
-	pooled = append(pooled, x...)
-	pooled = append(pooled, y...)
-	for _, v := range pooled {
+	for _, v := range x {
 		if math.IsNaN(v) {
 			return math.NaN(), math.NaN()
 		}
 	}
-	ranks, tieSum := midranks(pooled)
-	var rx float64
-	for _, r := range ranks[:nx] {
-		rx += r
+	for _, v := range y {
+		if math.IsNaN(v) {
+			return math.NaN(), math.NaN()
+		}
 	}
-	w = rx - float64(nx*(nx+1))/2
+	xs, ys := slices.Clone(x), slices.Clone(y)
+	slices.Sort(xs)
+	slices.Sort(ys)
+	return MannWhitneySorted(xs, ys)
+}
+
+// MannWhitneySorted is MannWhitney for samples already sorted in ascending
+// order (without NaN); it takes O(nx + ny) time besides the exact p-value,
+// so many pairwise tests can sort each sample once.
+func MannWhitneySorted(x, y []float64) (w, p float64) {
+	nx, ny := len(x), len(y)
+	if nx == 0 || ny == 0 {
+		return math.NaN(), math.NaN()
+	}
+	// Merge: each run of equal values gets the mean of the ranks it spans.
+	var rx, tieSum float64
+	i, j, rank := 0, 0, 0
+	for i < nx || j < ny {
+		var v float64
+		switch {
+		case j == ny || i < nx && x[i] <= y[j]:
+			v = x[i]
+		default:
+			v = y[j]
+		}
+		cx, cy := 0, 0
+		for i < nx && x[i] == v {
+			i++
+			cx++
+		}
+		for j < ny && y[j] == v {
+			j++
+			cy++
+		}
+		t := cx + cy
+		mid := float64(2*rank+t+1) / 2
+		rx += float64(cx) * mid
+		rank += t
+		tt := float64(t)
+		tieSum += tt*tt*tt - tt
+	}
+	w = rx - float64(nx)*float64(nx+1)/2
 	mn := float64(nx) * float64(ny)
 	if tieSum == 0 && nx < exactLimit && ny < exactLimit {
 		return w, wilcoxExactP(w, nx, ny)
@@ -109,9 +118,9 @@ func wilcoxCounts(m, n int) []float64 {
 	}
 	for k := 1; k <= n; k++ {
 		for j := 1; j <= m; j++ {
-			hi := j * k
-			for u := hi; u >= k; u-- {
-				c[j][u] += c[j-1][u-k]
+			cur, prev := c[j][k:j*k+1], c[j-1][:j*k-k+1]
+			for u := range prev {
+				cur[u] += prev[u]
 			}
 		}
 	}

@@ -383,3 +383,20 @@ func TestBootstrapClusters(t *testing.T) {
 		t.Error("empty input should give nil")
 	}
 }
+
+func TestPoissonOne(t *testing.T) {
+	r := NewRand(3)
+	const n = 200000
+	var count [15]int
+	for range n {
+		count[PoissonOne(r)]++
+	}
+	p := math.Exp(-1)
+	for k := range 5 {
+		got := float64(count[k]) / n
+		if math.Abs(got-p) > 4*math.Sqrt(p*(1-p)/n) {
+			t.Errorf("P(X=%d) = %.4f, want %.4f", k, got, p)
+		}
+		p /= float64(k + 1)
+	}
+}
