@@ -305,4 +305,3 @@ func (a *Aggregator) unit(i, j int) (y, m float64) {
 	}
 	return s / float64(c), 1
 }
-
