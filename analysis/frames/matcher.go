@@ -1,7 +1,8 @@
 package frames
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -82,12 +83,16 @@ type node struct {
 // wnode is a node of a byte trie over wildcard prefixes: next is the trie
 // node reached when a prefix ends here.
 type wnode struct {
-	keys []byte
-	kids []*wnode
-	next *node
+	keys  []byte
+	kids  []*wnode
+	dense *[256]*wnode // set by NewMatcher when the node has many children
+	next  *node
 }
 
 func (w *wnode) child(b byte) *wnode {
+	if w.dense != nil {
+		return w.dense[b]
+	}
 	for i, k := range w.keys {
 		if k == b {
 			return w.kids[i]
@@ -97,6 +102,7 @@ func (w *wnode) child(b byte) *wnode {
 }
 
 type rule struct {
+	mask    uint64 // bits of the groups in all (groups ≥ 64 are not in the mask)
 	id      string
 	all     []int32
 	none    []int32
@@ -115,12 +121,16 @@ type frameC struct {
 // Matcher finds a codebook's frames and actors in paragraphs. It is immutable
 // after NewMatcher and safe for concurrent use.
 type Matcher struct {
-	cb     *Codebook
-	root   *node
-	pats   []pat
-	frames []frameC
-	window int
-	pool   sync.Pool
+	cb   *Codebook
+	root *node
+	// rootLens[b0<<8|b1] has bit min(len,31) set when an exact root key starts
+	// with the bytes b0, b1 and has that length: most tokens are rejected
+	// without hashing.
+	rootLens *[1 << 16]uint32
+	pats     []pat
+	frames   []frameC
+	window   int
+	pool     sync.Pool
 }
 
 // NewMatcher compiles cb into one trie over token forms, so that all terms,
@@ -176,6 +186,9 @@ func NewMatcher(cb *Codebook) *Matcher {
 			rc := rule{id: r.ID, within: r.Within, weight: r.Weight, context: -1}
 			for _, g := range r.All {
 				rc.all = append(rc.all, gidx[g])
+				if gidx[g] < 64 {
+					rc.mask |= 1 << uint(gidx[g])
+				}
 			}
 			for _, g := range r.None {
 				rc.none = append(rc.none, gidx[g])
@@ -191,8 +204,47 @@ func NewMatcher(cb *Codebook) *Matcher {
 		}
 		m.frames = append(m.frames, fc)
 	}
+	densify(m.root)
+	m.rootLens = new([1 << 16]uint32)
+	for k := range m.root.exact {
+		m.rootLens[lenKey(k)] |= lenBit(k)
+	}
 	m.pool.New = func() any { return new(scratch) }
 	return m
+}
+
+func lenKey(s string) int {
+	if len(s) == 1 {
+		return int(s[0]) << 8
+	}
+	return int(s[0])<<8 | int(s[1])
+}
+
+func lenBit(s string) uint32 { return 1 << uint(min(len(s), 31)) }
+
+// densify gives the wildcard trie nodes with many children a lookup table.
+func densify(n *node) {
+	for _, c := range n.exact {
+		densify(c)
+	}
+	if n.wild != nil {
+		densifyW(n.wild)
+	}
+}
+
+func densifyW(w *wnode) {
+	if len(w.keys) > 6 {
+		w.dense = new([256]*wnode)
+		for i, k := range w.keys {
+			w.dense[k] = w.kids[i]
+		}
+	}
+	for _, k := range w.kids {
+		densifyW(k)
+	}
+	if w.next != nil {
+		densify(w.next)
+	}
 }
 
 // Codebook returns the codebook the matcher was built from.
@@ -249,11 +301,13 @@ type match struct {
 }
 
 type scratch struct {
-	sentOf  []int32
-	path    [maxPatternTokens]int32
-	matches []match
-	flags   []uint8
-	paras   []paraState
+	sentOf   []int32
+	path     [maxPatternTokens]int32
+	matches  []match
+	flags    []uint8
+	paras    []paraState
+	fired    [][]bool
+	firedBuf []bool
 }
 
 type paraState struct {
@@ -262,6 +316,7 @@ type paraState struct {
 	sents   []token.Span
 	hits    [][]Hit // per frame
 	score   [][]float64
+	gmask   []uint64 // per frame and sentence: the groups that matched (negated or not)
 }
 
 const (
@@ -280,10 +335,25 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 	s.paras = s.paras[:len(paras)]
 	nf := len(m.frames)
 	// fired[f] marks, per frame, the rules then the groups that fired anywhere.
-	fired := make([][]bool, nf)
-	for fi, f := range m.frames {
-		fired[fi] = make([]bool, len(f.rules)+len(f.groupIDs))
+	fired := s.fired[:0]
+	for range m.frames {
+		fired = append(fired, nil)
 	}
+	// One backing array for all frames' flags.
+	total := 0
+	for _, f := range m.frames {
+		total += len(f.rules) + len(f.groupIDs)
+	}
+	if cap(s.firedBuf) < total {
+		s.firedBuf = make([]bool, total)
+	}
+	buf := s.firedBuf[:total]
+	clear(buf)
+	for fi, f := range m.frames {
+		n := len(f.rules) + len(f.groupIDs)
+		fired[fi], buf = buf[:n:n], buf[n:]
+	}
+	s.fired = fired
 	for pi := range paras {
 		p := &paras[pi]
 		ps := &s.paras[pi]
@@ -306,22 +376,43 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 		}
 		ps.hits = resize(ps.hits, nf)
 		ps.score = resizeF(ps.score, nf)
+		ns := len(ps.sents)
+		ps.gmask = ps.gmask[:0]
 		for fi := range m.frames {
 			ps.hits[fi] = ps.hits[fi][:0]
 			ps.score[fi] = ps.score[fi][:0]
-			for range ps.sents {
+			for range ns {
 				ps.score[fi] = append(ps.score[fi], 0)
+				ps.gmask = append(ps.gmask, 0)
 			}
+		}
+		m.terms(text, p.Tokens, ps, fired)
+		for fi := range m.frames {
 			m.evalFrame(text, p.Tokens, ps, fi, fired[fi], false, nil)
 		}
 	}
+	for pi := range paras {
+		for fi := range m.frames {
+			m.evalFrame(text, paras[pi].Tokens, &s.paras[pi], fi, nil, true, fired[fi])
+		}
+	}
 	out := make([]Result, len(paras))
+	decisions := make([]Decision, nf*len(paras))
+	nh := 0
+	for pi := range paras {
+		for fi := range m.frames {
+			nh += len(s.paras[pi].hits[fi])
+		}
+	}
+	var hitBuf []Hit
+	if nh > 0 {
+		hitBuf = make([]Hit, 0, nh)
+	}
 	for pi := range paras {
 		p := &paras[pi]
 		ps := &s.paras[pi]
-		r := Result{Frames: make([]Decision, nf)}
+		r := Result{Frames: decisions[pi*nf : (pi+1)*nf : (pi+1)*nf]}
 		for fi, f := range m.frames {
-			m.evalFrame(text, p.Tokens, ps, fi, nil, true, fired[fi])
 			d := Decision{}
 			for _, sc := range ps.score[fi] {
 				if sc > d.Score {
@@ -330,8 +421,10 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 			}
 			d.On = p.Decide && d.Score >= f.threshold
 			if len(ps.hits[fi]) > 0 {
-				d.Hits = append([]Hit(nil), ps.hits[fi]...)
-				sort.SliceStable(d.Hits, func(a, b int) bool { return d.Hits[a].Start < d.Hits[b].Start })
+				lo := len(hitBuf)
+				hitBuf = append(hitBuf, ps.hits[fi]...)
+				d.Hits = hitBuf[lo:len(hitBuf):len(hitBuf)]
+				slices.SortStableFunc(d.Hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) })
 			}
 			r.Frames[fi] = d
 		}
@@ -397,7 +490,7 @@ func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
 		return
 	}
 	t := &toks[k]
-	if n.exact != nil {
+	if n.exact != nil && (depth > 0 || m.rootLens[lenKey(t.Norm)]&lenBit(t.Norm) != 0) {
 		if c := n.exact[t.Norm]; c != nil {
 			s.path[depth] = int32(k)
 			m.walk(s, toks, c, k+1, depth+1)
@@ -551,32 +644,42 @@ func (m *Matcher) exclude(ms []match) {
 	}
 }
 
+// terms counts every frame's own terms in a paragraph, and records which
+// groups matched in each sentence (ps.gmask) and anywhere in the article (fired).
+func (m *Matcher) terms(text string, toks []token.Token, ps *paraState, fired [][]bool) {
+	ns := len(ps.sents)
+	for _, mt := range ps.matches {
+		if mt.drop {
+			continue
+		}
+		p := &m.pats[mt.pat]
+		switch p.kind {
+		case kTerm:
+			fi := p.owner
+			h := m.hit(text, toks, ps, m.frames[fi].id, "term", p.text, mt.first, mt.last, mt.sent, p.weight, mt.neg)
+			ps.hits[fi] = append(ps.hits[fi], h)
+			if !mt.neg {
+				ps.score[fi][mt.sent] += p.weight
+			}
+		case kGroup:
+			fi := p.owner
+			if p.sub < 64 {
+				ps.gmask[int(fi)*ns+int(mt.sent)] |= 1 << uint(p.sub)
+			}
+			if !mt.neg {
+				fired[fi][len(m.frames[fi].rules)+int(p.sub)] = true
+			}
+		}
+	}
+}
+
 // evalFrame scores frame fi in every sentence of a paragraph. The first pass
 // (second == false) counts terms and rules without context and records what
 // fired in fired; the second pass adds rules with context, given the article's
 // record in ctx.
 func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
 	fc := &m.frames[fi]
-	if !second {
-		for _, mt := range ps.matches {
-			p := &m.pats[mt.pat]
-			if mt.drop || int(p.owner) != fi {
-				continue
-			}
-			switch p.kind {
-			case kTerm:
-				h := m.hit(text, toks, ps, fc.id, "term", p.text, mt.first, mt.last, mt.sent, p.weight, mt.neg)
-				ps.hits[fi] = append(ps.hits[fi], h)
-				if !mt.neg {
-					ps.score[fi][mt.sent] += p.weight
-				}
-			case kGroup:
-				if !mt.neg && fired != nil {
-					fired[len(fc.rules)+int(p.sub)] = true
-				}
-			}
-		}
-	}
+	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
 	for ri := range fc.rules {
 		r := &fc.rules[ri]
 		hasCtx := r.context != -1
@@ -595,6 +698,9 @@ func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi i
 			}
 		}
 		for si := range ps.sents {
+			if gmask[si]&r.mask != r.mask {
+				continue
+			}
 			h, ok := m.evalRule(text, toks, ps, fi, r, int32(si))
 			if !ok {
 				continue
@@ -689,7 +795,16 @@ func (m *Matcher) hit(text string, toks []token.Token, ps *paraState, frame, rul
 }
 
 func (m *Matcher) mentions(toks []token.Token, ps *paraState) []Mention {
-	var out []Mention
+	n := 0
+	for _, mt := range ps.matches {
+		if m.pats[mt.pat].kind == kActor && !mt.drop {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, n)
 	for _, mt := range ps.matches {
 		p := &m.pats[mt.pat]
 		if p.kind != kActor || mt.drop {
@@ -697,11 +812,11 @@ func (m *Matcher) mentions(toks []token.Token, ps *paraState) []Mention {
 		}
 		out = append(out, Mention{Actor: m.cb.Actors[p.owner].ID, Start: toks[mt.first].Start, End: toks[mt.last].End, Sentence: ps.sents[mt.sent]})
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
+	slices.SortStableFunc(out, func(a, b Mention) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		return out[a].Actor < out[b].Actor
+		return cmp.Compare(a.Actor, b.Actor)
 	})
 	return out
 }
