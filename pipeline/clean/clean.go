@@ -22,6 +22,7 @@ package clean
 import (
 	"github.com/framescope/framescope/analysis/token"
 	"github.com/framescope/framescope/pipeline/segment"
+	"strings"
 )
 
 // Role is what a paragraph is on the page.
@@ -92,6 +93,12 @@ func newUnit(text string, sp token.Span) *unit {
 	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
 	u.title = titleLike(s)
 	return u
+}
+
+// question reports whether the unit is one short question, as a headline
+// may be ("Can Iran and Pakistan overcome their differences?").
+func (u *unit) question() bool {
+	return u.title && strings.HasSuffix(strings.TrimRight(u.s, "\"'”’)"), "?") && words(u.s) <= 14
 }
 
 // kind is the rule that makes the unit a line of its own kind, or "".
@@ -254,7 +261,7 @@ func (c *classifier) run() {
 func (c *classifier) chooseTitle() {
 	var cands []int
 	for i, u := range c.units {
-		if u.prose {
+		if u.prose && !u.question() {
 			break
 		}
 		if u.kind() != "" || !u.title {
@@ -327,7 +334,7 @@ func (c *classifier) classify(i int) {
 		switch {
 		case bp == "comments header":
 			c.set(i, Boilerplate, bp)
-		case bp == "read more link" || bp == "licence line" || bp == "newsletter prompt" || bp == "site furniture" || bp == "menu" || bp == "advertisement":
+		case navRules[bp]:
 			c.set(i, Boilerplate, bp)
 		case meta != "":
 			c.set(i, Comment, meta)
@@ -394,6 +401,10 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
+	if c.st == inBody && i > 0 && c.units[i-1].role == Boilerplate && len(s) < 300 && authorBio.MatchString(s) {
+		c.set(i, Boilerplate, "author bio")
+		return
+	}
 	c.set(i, Body, "text")
 	if i == 0 || c.st == top {
 		if datelineRx.MatchString(s) || datedOutletRx.MatchString(s) {
@@ -408,7 +419,7 @@ func (c *classifier) classify(i int) {
 func (c *classifier) classifyTop(i int) bool {
 	u := c.units[i]
 	s := u.s
-	if u.prose || !u.title {
+	if u.prose && !u.question() || !u.title {
 		return false
 	}
 	if src := normLine(c.hints.Source); src != "" && normLine(s) == src {
@@ -451,13 +462,23 @@ func (c *classifier) seenTitle(i int) bool {
 }
 
 // nameBefore reports whether the unit before i is a short line that names a
-// commenter ("• cuban"), so that a timestamp at i starts a comment.
+// commenter ("• cuban"), so that a timestamp at i starts a comment. A line
+// that matched a boilerplate rule ("By John Smith") names no commenter, and a
+// bare time ("09:15 GMT") stamps a live-blog post, not a comment.
 func (c *classifier) nameBefore(i int) bool {
-	if i == 0 {
+	if i == 0 || isLiveStamp(c.units[i].s) {
 		return false
 	}
-	p := c.units[i-1].s
-	return commenterName.MatchString(p) && words(p) <= 5 && !endsWithStop(p)
+	p := c.units[i-1]
+	return p.bp == "" && p.role != Headline && commenterName.MatchString(p.s) && words(p.s) <= 5 && !endsWithStop(p.s)
+}
+
+// navRules are the boilerplate rules that hold in a comment thread or a forum
+// too: the page's own furniture around the comments.
+var navRules = map[string]bool{
+	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
+	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
+	"editorial note": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
@@ -497,6 +518,8 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	case bp == "source line" || bp == "url" || bp == "read more link":
 		c.set(i, Boilerplate, bp)
 		c.st = inPost
+	case navRules[bp]:
+		c.set(i, Boilerplate, bp)
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:
 		c.set(i, Comment, "forum post")
 	case bp != "":

@@ -95,10 +95,18 @@ func readDev(t *testing.T, path string) (string, []goldUnit) {
 	return text.String(), units
 }
 
-// TestDevRoles measures role accuracy on the dev set written for this
-// package (testdata/dev), scored as score_run.py scores the seeds.
+// TestDevRoles measures role accuracy on the sets written for this package,
+// scored as score_run.py scores the seeds: testdata/dev (written with the
+// rules) and testdata/heldout (written after them, to check that they carry
+// over).
 func TestDevRoles(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "dev", "*.txt"))
+	for _, set := range []string{"dev", "heldout"} {
+		t.Run(set, func(t *testing.T) { devRoles(t, set) })
+	}
+}
+
+func devRoles(t *testing.T, set string) {
+	files, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no dev files: %v", err)
 	}
@@ -119,9 +127,9 @@ func TestDevRoles(t *testing.T) {
 		}
 	}
 	acc := float64(ok) / float64(n)
-	t.Logf("role accuracy on the dev set: %d/%d = %.3f\n%s", ok, n, acc, conf)
+	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, acc, conf)
 	if acc < 0.9 {
-		t.Errorf("role accuracy on the dev set %.3f < 0.90", acc)
+		t.Errorf("role accuracy on testdata/%s %.3f < 0.90", set, acc)
 	}
 }
 
