@@ -53,7 +53,7 @@ func (o Options) withDefaults() Options {
 	if o.MinBootstrap <= 0 {
 		o.MinBootstrap = 10
 	}
-	if !(o.Level > 0 && o.Level < 1) {
+	if o.Level == 0 {
 		o.Level = 0.95
 	}
 	if o.Workers <= 0 {
@@ -114,8 +114,39 @@ type Aggregator struct {
 	cnts  []int32   // len(docs)·len(ms): number of contributing paragraphs
 }
 
-// New returns an empty Aggregator.
+// Validate reports options New would reject: an unknown Weight, a
+// negative Resamples or MinBootstrap, a Level outside (0, 1) other than 0,
+// or an empty or repeated frame or actor id. Call it on user input.
+func (o Options) Validate() error {
+	switch o.Weight {
+	case "", WeightArticle, WeightParagraph:
+	default:
+		return fmt.Errorf("aggregate: weight %q: want %q or %q", o.Weight, WeightArticle, WeightParagraph)
+	}
+	if o.Resamples < 0 || o.MinBootstrap < 0 || o.Workers < 0 {
+		return fmt.Errorf("aggregate: negative resamples (%d), min-bootstrap (%d) or workers (%d)", o.Resamples, o.MinBootstrap, o.Workers)
+	}
+	if o.Level != 0 && !(o.Level > 0 && o.Level < 1) {
+		return fmt.Errorf("aggregate: level %v: want a value in (0, 1)", o.Level)
+	}
+	seen := make(map[string]bool)
+	for _, ids := range [][]string{o.Frames, o.Actors} {
+		clear(seen)
+		for _, id := range ids {
+			if id == "" || seen[id] {
+				return fmt.Errorf("aggregate: empty or repeated id %q in %v", id, ids)
+			}
+			seen[id] = true
+		}
+	}
+	return nil
+}
+
+// New returns an empty Aggregator. It panics on options Validate rejects.
 func New(opt Options) *Aggregator {
+	if err := opt.Validate(); err != nil {
+		panic(err)
+	}
 	opt = opt.withDefaults()
 	opt.Frames = slices.Clone(opt.Frames)
 	opt.Actors = slices.Clone(opt.Actors)

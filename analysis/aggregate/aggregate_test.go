@@ -460,3 +460,58 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		ok   bool
+	}{
+		{"zero", Options{}, true},
+		{"full", Options{Frames: []string{"a", "b"}, Actors: []string{"a"}, Weight: WeightParagraph, Resamples: 10, Level: 0.9}, true},
+		{"bad weight", Options{Weight: "words"}, false},
+		{"negative resamples", Options{Resamples: -1}, false},
+		{"level 1", Options{Level: 1}, false},
+		{"repeated frame", Options{Frames: []string{"a", "a"}}, false},
+		{"empty actor", Options{Actors: []string{""}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.opt.Validate(); (err == nil) != tc.ok {
+				t.Errorf("Validate() = %v, want ok %v", err, tc.ok)
+			}
+		})
+	}
+}
+
+// TestBootstrapCoverage simulates corpora whose articles differ (clustered
+// paragraphs) and checks that the 95% bootstrap interval of the pooled tone
+// covers the true mean about 95% of the time. Paragraph-level resampling
+// would cover far less often here.
+func TestBootstrapCoverage(t *testing.T) {
+	const sims, nArt = 200, 30
+	r := rand.New(rand.NewPCG(5, 6))
+	covered := 0
+	for s := range sims {
+		a := New(Options{Weight: WeightParagraph, Resamples: 200, Seed: uint64(s)})
+		for i := range nArt {
+			mu := r.NormFloat64() * 0.3 // true mean 0
+			ps := make([]Para, 2+r.IntN(8))
+			for j := range ps {
+				ps[j] = Para{Tone: mu + r.NormFloat64()*0.1}
+			}
+			a.Add(Article{Doc: fmt.Sprint(i), Source: fmt.Sprint("o", i%3), Year: 2000 + i%2, Paras: ps})
+		}
+		row, _ := find(a.Rows(), "all", "all", "all", "tone_mean")
+		if row.Interval != "bootstrap-articles" {
+			t.Fatalf("interval %s", row.Interval)
+		}
+		if row.Low <= 0 && 0 <= row.High {
+			covered++
+		}
+	}
+	t.Logf("coverage %d/%d", covered, sims)
+	// Percentile intervals on 30 clusters run a little short of 95%.
+	if c := float64(covered) / sims; c < 0.88 || c > 0.99 {
+		t.Errorf("coverage %.3f, want ≈ 0.95", c)
+	}
+}

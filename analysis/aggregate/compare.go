@@ -84,6 +84,7 @@ func (a *Aggregator) Comparisons() []Comparison {
 				}
 				vals[s] = append(vals[s], v)
 			}
+			slices.Sort(vals[s]) // once, for every pair's rank test
 		}
 		for s := range srcNames {
 			for t := s + 1; t < len(srcNames); t++ {
@@ -124,7 +125,7 @@ func (a *Aggregator) Comparisons() []Comparison {
 				m := base
 				m.Test = TestMannWhitney
 				m.DF = math.NaN()
-				m.Statistic, m.P = stats.MannWhitney(x, y)
+				m.Statistic, m.P = stats.MannWhitneySorted(x, y)
 				m.EffectName, m.Effect = "rank_biserial", stats.RankBiserial(m.Statistic, len(x), len(y))
 				cs = append(cs, w, m)
 				rank = append(rank, rankKey{j, 0}, rankKey{j, 1})

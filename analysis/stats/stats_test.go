@@ -400,3 +400,41 @@ func TestPoissonOne(t *testing.T) {
 		p /= float64(k + 1)
 	}
 }
+
+// FuzzMannWhitney checks W against the direct count of pairs with x above
+// y (ties ½), and p against [0, 1].
+func FuzzMannWhitney(f *testing.F) {
+	f.Add([]byte{1, 2, 3}, []byte{2, 2, 9})
+	f.Add([]byte{5, 5, 5}, []byte{5})
+	f.Add([]byte{0, 200, 7, 7, 3}, []byte{1, 7, 250, 8, 8, 8})
+	f.Fuzz(func(t *testing.T, bx, by []byte) {
+		x, y := make([]float64, len(bx)), make([]float64, len(by))
+		for i, b := range bx {
+			x[i] = float64(b % 16)
+		}
+		for i, b := range by {
+			y[i] = float64(b % 16)
+		}
+		w, p := MannWhitney(x, y)
+		if len(x) == 0 || len(y) == 0 {
+			if !math.IsNaN(w) {
+				t.Fatalf("empty sample: W = %v", w)
+			}
+			return
+		}
+		var want float64
+		for _, a := range x {
+			for _, b := range y {
+				switch {
+				case a > b:
+					want++
+				case a == b:
+					want += 0.5
+				}
+			}
+		}
+		if w != want || !(p >= 0 && p <= 1) {
+			t.Fatalf("W = %v p = %v, want W = %v and p in [0, 1]", w, p, want)
+		}
+	})
+}
