@@ -14,7 +14,7 @@ import (
 	"github.com/framescope/framescope/analysis/evaldata"
 )
 
-var differential = flag.Int("differential", 6, "random run/gold pairs to score with both Eval and score_run.py (needs python3)")
+var differential = flag.Int("differential", 3, "random run/gold pairs to score with both Eval and score_run.py (needs python3)")
 
 // randomCase writes a random gold file and run with the cases that trip a
 // scorer: overlapping and tied paragraphs, units outside every paragraph,

@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 	"slices"
 	"sort"
 	"strings"
@@ -13,11 +15,21 @@ import (
 
 // Measure is one figure with its bootstrap 95% interval.
 //
+// The interval comes from resampling the gold file's documents with
+// replacement: Efron's BCa interval (bias-corrected and accelerated, the
+// acceleration from leaving out one document at a time) with Hesterberg's
+// small-sample expansion of its critical value to sqrt(n/(n−1))·t(0.975,
+// n−1) for n documents (in a simulation with documents of varying accuracy,
+// it covered the truth 93–94% of the time with 5 to 40 documents, where the
+// plain percentile interval covered it 86–92%), or the plain percentile
+// interval where BCa cannot be computed. Few documents need many
+// resamples: with 5 the bounds are the 0.1% and 99.9% quantiles.
+//
 // Value follows score_run.py: NaN when the measure is undefined (a Pearson r
 // over fewer than three paragraphs or without variation; a voice accuracy
 // where the run attributes no voice), and 0 for a precision, recall or F1
-// with a zero denominator. Lo and Hi are the 2.5th and 97.5th percentiles of
-// the measure over the resamples where it is defined (there a precision,
+// with a zero denominator. Lo and Hi use
+// the resamples where the measure is defined (there a precision,
 // recall or F1 with a zero denominator is undefined rather than 0, and a
 // macro average is over the frames whose F1 is defined); NaN when no
 // interval was computed (zero resamples) or it was never defined.
@@ -438,6 +450,25 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 		}
 		boots = append(boots, t.figures(true))
 	}
+	// The leave-one-document-out figures give BCa's acceleration.
+	var strictPoint figures
+	var jack []figures
+	if resamples > 0 && intervalMethod == "bca" {
+		all := newTally(nf)
+		for _, d := range docs {
+			all.plus(d)
+		}
+		strictPoint = all.figures(true)
+		for i := range docs {
+			t := newTally(nf)
+			for j, d := range docs {
+				if j != i {
+					t.plus(d)
+				}
+			}
+			jack = append(jack, t.figures(true))
+		}
+	}
 	m := func(v float64, get func(figures) float64) Measure {
 		xs := make([]float64, 0, len(boots))
 		for _, b := range boots {
@@ -445,7 +476,17 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 				xs = append(xs, x)
 			}
 		}
-		lo, hi := percentileInterval(xs)
+		slices.Sort(xs)
+		lo, hi := quantile(xs, 0.025), quantile(xs, 0.975)
+		if jack != nil {
+			js := make([]float64, len(jack))
+			for i, j := range jack {
+				js[i] = get(j)
+			}
+			if l, h, ok := bcaInterval(xs, get(strictPoint), js, zCrit(len(docs))); ok {
+				lo, hi = l, h
+			}
+		}
 		return Measure{Value: v, Lo: lo, Hi: hi}
 	}
 	rep.RoleAccuracy = m(point.role, func(g figures) float64 { return g.role })
@@ -468,23 +509,100 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 	return rep, nil
 }
 
-// percentileInterval returns the 2.5th and 97.5th percentiles of xs, with
-// linear interpolation between order statistics (R's type 7); NaN, NaN for none.
-func percentileInterval(xs []float64) (lo, hi float64) {
+// intervalMethod is "bca" (Efron's bias-corrected and accelerated
+// percentile interval) or "percentile"; a variable so that the coverage
+// simulation can compare them.
+var intervalMethod = "bca"
+
+// quantile returns the p-quantile of sorted xs with linear interpolation
+// between order statistics (R's type 7); NaN for none.
+func quantile(xs []float64, p float64) float64 {
 	if len(xs) == 0 {
-		return math.NaN(), math.NaN()
+		return math.NaN()
 	}
-	slices.Sort(xs)
-	q := func(p float64) float64 {
-		h := p * float64(len(xs)-1)
-		i := int(h)
-		if i+1 >= len(xs) {
-			return xs[len(xs)-1]
-		}
-		return xs[i] + (h-float64(i))*(xs[i+1]-xs[i])
+	h := p * float64(len(xs)-1)
+	i := int(h)
+	if i+1 >= len(xs) {
+		return xs[len(xs)-1]
 	}
-	return q(0.025), q(0.975)
+	return xs[i] + (h-float64(i))*(xs[i+1]-xs[i])
 }
+
+// bcaInterval is Efron's (1987) BCa 95% interval from sorted bootstrap
+// values xs, the estimate theta and the leave-one-out (jackknife) estimates:
+//
+//	z0 = Φ⁻¹(share of xs below theta, ties counting half)
+//	a  = Σ (m − θᵢ)³ / (6 (Σ (m − θᵢ)²)^{3/2}),  m the mean of the θᵢ
+//	bounds: the Φ(z0 + (z0 + z)/(1 − a(z0 + z))) quantiles of xs, z = ±1.96
+//
+// ok is false when it cannot be computed (theta undefined, or every
+// resample on one side of theta); the caller keeps the percentile interval.
+func bcaInterval(xs []float64, theta float64, jack []float64, zc float64) (lo, hi float64, ok bool) {
+	if len(xs) == 0 || math.IsNaN(theta) {
+		return 0, 0, false
+	}
+	var below float64
+	for _, x := range xs {
+		switch {
+		case math.Abs(x-theta) <= 1e-12:
+			below += 0.5
+		case x < theta:
+			below++
+		}
+	}
+	share := below / float64(len(xs))
+	if share <= 0 || share >= 1 {
+		return 0, 0, false
+	}
+	z0 := normQuantile(share)
+	var js []float64
+	for _, j := range jack {
+		if !math.IsNaN(j) {
+			js = append(js, j)
+		}
+	}
+	var a float64
+	if len(js) >= 3 {
+		var mean float64
+		for _, j := range js {
+			mean += j
+		}
+		mean /= float64(len(js))
+		var s2, s3 float64
+		for _, j := range js {
+			d := mean - j
+			s2 += d * d
+			s3 += d * d * d
+		}
+		if s2 > 0 {
+			a = s3 / (6 * math.Pow(s2, 1.5))
+		}
+	}
+	adjz := func(z float64) float64 {
+		return normCDF(z0 + (z0+z)/(1-a*(z0+z)))
+	}
+	lo, hi = quantile(xs, adjz(-zc)), quantile(xs, adjz(zc))
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// zCrit is the critical value of the intervals for n documents: 1.96, or
+// with expandIntervals Hesterberg's (2015) small-sample expansion
+// sqrt(n/(n−1))·t(0.975, n−1).
+func zCrit(n int) float64 {
+	if !expandIntervals || n < 2 {
+		return normQuantile(0.975)
+	}
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975)
+	return math.Sqrt(float64(n)/float64(n-1)) * t
+}
+
+var expandIntervals = true
+
+func normCDF(x float64) float64      { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+func normQuantile(p float64) float64 { return -math.Sqrt2 * math.Erfcinv(2*p) }
 
 // readGold reads a sentence-level gold file; its frames are the columns
 // between end and tone.

@@ -260,3 +260,38 @@ func golden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs from its golden file; see %s.got", path, path)
 	}
 }
+
+func TestIntervalHelpers(t *testing.T) {
+	near := func(name string, got, want, tol float64) {
+		t.Helper()
+		if math.Abs(got-want) > tol {
+			t.Errorf("%s = %.6f, want %.6f", name, got, want)
+		}
+	}
+	near("Φ⁻¹(0.975)", normQuantile(0.975), 1.959964, 1e-6)
+	near("Φ(1.959964)", normCDF(1.959964), 0.975, 1e-6)
+	// sqrt(5/4)·t(0.975, 4) = 1.118034·2.776445
+	near("zCrit(5)", zCrit(5), 3.104157, 1e-5)
+	near("zCrit(1000)", zCrit(1000), 1.963323, 1e-5) // t(0.975, 999) = 1.962341
+	xs := []float64{1, 2, 3, 4, 5}
+	near("quantile 0", quantile(xs, 0), 1, 0)
+	near("quantile 0.5", quantile(xs, 0.5), 3, 0)
+	near("quantile 0.1", quantile(xs, 0.1), 1.4, 1e-12)
+	near("quantile 1", quantile(xs, 1), 5, 0)
+
+	// Symmetric resamples around theta with a symmetric jackknife: z0 = a = 0,
+	// so BCa is the percentile interval at Φ(±z).
+	sym := make([]float64, 0, 1001)
+	for i := -500; i <= 500; i++ {
+		sym = append(sym, float64(i)/500)
+	}
+	lo, hi, ok := bcaInterval(sym, 0, []float64{-1, 0, 1}, 1.959964)
+	if !ok {
+		t.Fatal("BCa refused symmetric data")
+	}
+	near("BCa lo", lo, quantile(sym, 0.025), 1e-6)
+	near("BCa hi", hi, quantile(sym, 0.975), 1e-6)
+	if _, _, ok := bcaInterval([]float64{1, 2, 3}, 0.5, nil, 1.96); ok {
+		t.Error("BCa with every resample above theta should fall back")
+	}
+}

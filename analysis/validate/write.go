@@ -124,7 +124,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	row("voice_accuracy", r.VoiceAccuracy)
 	row("voice_coverage", r.VoiceCoverage)
 	if r.Resamples > 0 {
-		fmt.Fprintf(bw, "95%% CI: percentile bootstrap over %d gold documents, %d resamples, seed %d\n", r.Docs, r.Resamples, r.Seed)
+		fmt.Fprintf(bw, "95%% CI: BCa bootstrap over %d gold documents (small-sample expanded), %d resamples, seed %d\n", r.Docs, r.Resamples, r.Seed)
 	} else {
 		fmt.Fprintf(bw, "no intervals (0 resamples)\n")
 	}
