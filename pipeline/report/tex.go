@@ -14,9 +14,11 @@ import (
 // special characters (& % $ # _ { } ~ ^ \) and < > | print as themselves, a
 // cell starting with [ or * cannot be read as an argument of the preceding \\,
 // line breaks become spaces, control characters are dropped, and the
-// typographic characters pdfLaTeX lacks by default (− – — ‘ ’ “ ” … × ± and
-// no-break spaces) are written as LaTeX commands; other non-ASCII text is left
-// as UTF-8. Columns whose body cells are all numbers are right-aligned, with
+// typographic characters, Greek letters and signs that pdfLaTeX lacks by
+// default (− – — ‘ ’ “ ” … × ± Δ α χ ² ≤ ≥ · and no-break spaces, among others)
+// are written as LaTeX commands. Other non-ASCII text is left as UTF-8:
+// accented Latin letters compile with pdfLaTeX, but names in other scripts
+// (Urdu, Persian, Arabic) need XeLaTeX or LuaLaTeX with a font that has them. Columns whose body cells are all numbers are right-aligned, with
 // a leading minus set as a true minus sign, so numbers with the same number
 // of decimals align. A table's ID becomes \label{tab:ID} when it is a plain
 // identifier.
@@ -126,6 +128,58 @@ var texReplace = map[rune]string{
 	'\u00a0': `~`,
 	'\u2009': `\,`,
 	'\u202f': `\,`,
+	// Statistics' Greek letters and signs, which pdfLaTeX's default setup lacks.
+	'Γ': `$\Gamma$`,
+	'Δ': `$\Delta$`,
+	'Θ': `$\Theta$`,
+	'Λ': `$\Lambda$`,
+	'Ξ': `$\Xi$`,
+	'Π': `$\Pi$`,
+	'Σ': `$\Sigma$`,
+	'Υ': `$\Upsilon$`,
+	'Φ': `$\Phi$`,
+	'Ψ': `$\Psi$`,
+	'Ω': `$\Omega$`,
+	'α': `$\alpha$`,
+	'β': `$\beta$`,
+	'γ': `$\gamma$`,
+	'δ': `$\delta$`,
+	'ε': `$\epsilon$`,
+	'ζ': `$\zeta$`,
+	'η': `$\eta$`,
+	'θ': `$\theta$`,
+	'ι': `$\iota$`,
+	'κ': `$\kappa$`,
+	'λ': `$\lambda$`,
+	'μ': `$\mu$`,
+	'ν': `$\nu$`,
+	'ξ': `$\xi$`,
+	'π': `$\pi$`,
+	'ρ': `$\rho$`,
+	'σ': `$\sigma$`,
+	'τ': `$\tau$`,
+	'υ': `$\upsilon$`,
+	'φ': `$\phi$`,
+	'χ': `$\chi$`,
+	'ψ': `$\psi$`,
+	'ω': `$\omega$`,
+	'µ': `$\mu$`,
+	'²': `\textsuperscript{2}`,
+	'³': `\textsuperscript{3}`,
+	'¹': `\textsuperscript{1}`,
+	'≤': `$\leq$`,
+	'≥': `$\geq$`,
+	'≠': `$\neq$`,
+	'≈': `$\approx$`,
+	'∞': `$\infty$`,
+	'√': `$\surd$`,
+	'·': `\textperiodcentered{}`,
+	'•': `\textbullet{}`,
+	'°': `\textdegree{}`,
+	'§': `\S{}`,
+	'¶': `\P{}`,
+	'†': `\dag{}`,
+	'‡': `\ddag{}`,
 }
 
 // texEscape escapes s so LaTeX prints it as text.

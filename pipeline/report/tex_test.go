@@ -2,10 +2,15 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTeXEscape(t *testing.T) {
@@ -22,6 +27,7 @@ func TestTeXEscape(t *testing.T) {
 		{"control dropped", "a\x00b\x1bc", "abc"},
 		{"typography", "−0.3 – “x” … ×2 ±1", "-0.3 -- ``x'' \\ldots{} \\texttimes{}2 \\textpm{}1"},
 		{"nbsp", "10\u00a0%", `10~\%`},
+		{"greek and signs", "Δ share, χ² ≤ 0.05, α·β", `$\Delta$ share, $\chi$\textsuperscript{2} $\leq$ 0.05, $\alpha$\textperiodcentered{}$\beta$`},
 		{"other UTF-8 kept", "Tehrān ڈان", "Tehrān ڈان"},
 		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
 	} {
@@ -143,4 +149,56 @@ func FuzzTeXEscape(f *testing.F) {
 			t.Fatalf("texEscape(%q) = %q starts with [ or *", s, out)
 		}
 	})
+}
+
+// TestTeXCompiles runs pdflatex on tables.tex, with every LaTeX special and
+// the typographic characters texEscape maps, and fails on any LaTeX error or
+// undefined command. It skips when pdflatex is absent.
+func TestTeXCompiles(t *testing.T) {
+	pdflatex, err := exec.LookPath("pdflatex")
+	if err != nil {
+		t.Skip("pdflatex not found (Debian: texlive-latex-base texlive-latex-recommended)")
+	}
+	tables := append([]Table{sampleData().Charts[0].Table}, sampleData().Tables...)
+	tables = append(tables, Table{
+		ID:      "hostile",
+		Caption: `Specials & % $ # _ { } ~ ^ \ < > | "quoted" \end{table}`,
+		Header:  []string{"[x]", "*y", `\\`, "Share"},
+		Rows: [][]string{
+			{`\input{/etc/passwd}`, "a\nb", "“Tehrān” – café … ±1 ×2\u00a0%", "−0.31"},
+			{"}{", "$x$", "#1", "0.2 [−0.1, 0.5]"},
+		},
+		Note: "100% of \\ notes; ~ ^ _",
+	})
+	dir := t.TempDir()
+	var tex bytes.Buffer
+	if err := WriteTeX(&tex, tables); err != nil {
+		t.Fatal(err)
+	}
+	doc := "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\\input{tables}\n\\end{document}\n"
+	for name, body := range map[string][]byte{"tables.tex": tex.Bytes(), "main.tex": []byte(doc)} {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "main.tex")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdflatex failed: %v\n%s", err, out)
+	}
+	log, err := os.ReadFile(filepath.Join(dir, "main.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"Undefined control sequence", "Missing character", "not set up for use with LaTeX", "! "} {
+		if bytes.Contains(log, []byte(bad)) {
+			t.Errorf("pdflatex log has %q:\n%s", bad, log)
+		}
+	}
+	if bytes.Contains(log, []byte("(/etc/passwd")) { // TeX logs "(file" for every file it reads
+		t.Error("\\input{/etc/passwd} was executed")
+	}
 }
