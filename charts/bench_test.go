@@ -1,0 +1,47 @@
+package charts
+
+import (
+	"io"
+	"testing"
+)
+
+// BenchmarkFigures renders every figure in every format for 30 outlets ×
+// 15 years (the size issue #5 asks to stay well under 2 s).
+func BenchmarkFigures(b *testing.B) {
+	d := sampleData(30, 15)
+	b.ReportAllocs()
+	for b.Loop() {
+		figs, err := Figures(d, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range figs {
+			for _, format := range Formats {
+				if _, err := f.WriteTo(io.Discard, format); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkFormat renders each figure of 30 outlets × 15 years in one
+// format.
+func BenchmarkFormat(b *testing.B) {
+	figs, err := Figures(sampleData(30, 15), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range Formats {
+		for _, f := range figs {
+			b.Run(format+"/"+f.Name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := f.WriteTo(io.Discard, format); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,4 @@
+package charts
+
+// Golden lets the external example tests compare with golden files.
+var Golden = golden
