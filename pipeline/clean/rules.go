@@ -32,10 +32,13 @@ const (
 	timeRx = `(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|pst|est|edt|bst|ist|pkt|irst|[a-z]{2,4}t))?|\d{1,2}\s*[ap]\.?m\.?)`
 )
 
-// Words one of which a licence line must hold, checked before the costlier
-// pattern.
+// Words one of which a licence line, a caption or a menu must hold, checked
+// before the costlier patterns.
 var (
-	licenceNeeds = []string{"licen", "rights reserved", "content", "material", "copyright", "©", "(c)"}
+	licenceNeeds  = []string{"licen", "rights reserved", "content", "material", "copyright", "©", "(c)"}
+	captionNeeds  = []string{"photo", "image", "picture", "pic", "caption", "illustration", "graphic", "video", "getty", "/", "credit", "courtesy"}
+	positionNeeds = []string{"(r)", "(l)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(back)", " l)", " r)", " c)"}
+	menuNeeds     = []string{"|", "»", "›", ">", "•", "·", "/"}
 )
 
 // Whole-unit boilerplate rules, tried in order.
@@ -57,7 +60,8 @@ var boilerplateRules = []pattern{
 	{"publication line", rx(`(?i)^` + dateRx + `.{0,40}` + timeRx), 100, nil},
 	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
 	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\)\s*[-–—:]?|\s*,\s*` + `(?i:` + dateRx + `)\s*[-–—:]?|\s*[-–—:])\s*$`), 80, nil},
-	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b|[-–—|(]\s*(photo|image|picture|pic|file photo|photograph|video)s?\s*(by|:|credit|courtesy|/)|\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\))`), 400, nil},
+	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b|[-–—|(]\s*(photo|image|picture|pic|file photo|photograph|video)s?\s*(by|:|credit|courtesy|/))`), 400, captionNeeds},
+	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
 	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
 	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300, nil},
 	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report) (was|is) (originally |first )?(published|republished|reproduced|distributed)|republished|reproduced)\b.{0,200}$`), 300, nil},
@@ -65,7 +69,7 @@ var boilerplateRules = []pattern{
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300, nil},
-	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, nil},
+	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
 }
