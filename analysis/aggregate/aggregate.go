@@ -13,7 +13,7 @@ import (
 type Para struct {
 	Voice                 string    // "outlet", "quote" or "mixed"; anything else counts in voice "all" only
 	Tone                  float64   // in [-1, 1]; NaN (or ±Inf) when unscored: left out of the tone measures
-	ToneOutlet, ToneQuote float64   // tone of the outlet's own sentences / of quoted ones; NaN when none
+	ToneOutlet, ToneQuote float64   // tone of the outlet's own sentences / of quoted ones; NaN when none (0 is a tone)
 	Frames                []bool    // indexed like Options.Frames; missing entries count as false
 	Targets               []float64 // tone toward each actor, indexed like Options.Actors; NaN when not mentioned
 }

@@ -101,6 +101,10 @@ func TestRowsByHand(t *testing.T) {
 }
 
 func TestRowsAbsent(t *testing.T) {
+	empty := New(Options{Frames: []string{"f"}})
+	if rows, cs := empty.Rows(), empty.Comparisons(); len(rows) != 0 || len(cs) != 0 {
+		t.Errorf("empty aggregator: %d rows, %d comparisons", len(rows), len(cs))
+	}
 	a := New(Options{Frames: []string{"f"}, Actors: []string{"x"}})
 	for _, art := range handArticles() {
 		a.Add(art)
@@ -179,7 +183,7 @@ func csvs(t testing.TB, a *Aggregator) (rows, comps []byte) {
 func TestMergeEquivalence(t *testing.T) {
 	arts := synth(240, 3, 3, 7)
 	arts = append(arts, Article{Doc: "doc00001", Source: "outlet09", Year: 2011, Paras: arts[5].Paras}) // a duplicate Doc
-	opt := synthOptions(200)
+	opt := synthOptions(100)
 	one := New(opt)
 	for _, art := range arts {
 		one.Add(art)
@@ -488,11 +492,11 @@ func TestValidate(t *testing.T) {
 // covers the true mean about 95% of the time. Paragraph-level resampling
 // would cover far less often here.
 func TestBootstrapCoverage(t *testing.T) {
-	const sims, nArt = 200, 30
+	const sims, nArt = 150, 30
 	r := rand.New(rand.NewPCG(5, 6))
 	covered := 0
 	for s := range sims {
-		a := New(Options{Weight: WeightParagraph, Resamples: 200, Seed: uint64(s)})
+		a := New(Options{Weight: WeightParagraph, Resamples: 100, Seed: uint64(s)})
 		for i := range nArt {
 			mu := r.NormFloat64() * 0.3 // true mean 0
 			ps := make([]Para, 2+r.IntN(8))
@@ -511,7 +515,7 @@ func TestBootstrapCoverage(t *testing.T) {
 	}
 	t.Logf("coverage %d/%d", covered, sims)
 	// Percentile intervals on 30 clusters run a little short of 95%.
-	if c := float64(covered) / sims; c < 0.88 || c > 0.99 {
+	if c := float64(covered) / sims; c < 0.86 || c > 0.99 {
 		t.Errorf("coverage %.3f, want ≈ 0.95", c)
 	}
 }

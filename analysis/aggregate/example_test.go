@@ -1,6 +1,7 @@
 package aggregate_test
 
 import (
+	"fmt"
 	"math"
 	"os"
 
@@ -30,4 +31,33 @@ func Example() {
 	// dawn,2024,all,border_security_share,0.75,0.197867,0.973323,wilson,2,3,article
 	// dawn,2024,all,tone_outlet_mean,0.4,-1,1,t,2,2,article
 	// dawn,2024,all,tone_quote_mean,-0.4,,,none,1,1,article
+}
+
+func ExampleAggregator_Comparisons() {
+	a := aggregate.New(aggregate.Options{Frames: []string{"muslim_unity"}})
+	tones := map[string][]float64{
+		"dawn": {0.1, 0.3, 0.2, 0.4, 0.0},
+		"tnn":  {-0.2, -0.4, 0.1, -0.3, -0.1},
+	}
+	for _, src := range []string{"dawn", "tnn"} {
+		for i, t := range tones[src] {
+			a.Add(aggregate.Article{Doc: fmt.Sprint(src, i), Source: src, Year: 2024, Paras: []aggregate.Para{
+				{Voice: "outlet", Tone: t, ToneOutlet: t, ToneQuote: math.NaN(), Frames: []bool{i%2 == 0}},
+			}})
+		}
+	}
+	var cs []aggregate.Comparison
+	for _, c := range a.Comparisons() {
+		if c.Voice == "all" {
+			cs = append(cs, c)
+		}
+	}
+	_ = aggregate.WriteComparisonsCSV(os.Stdout, cs)
+	// Output:
+	// measure,voice,a,b,test,statistic,df,p,p_holm,effect_name,effect,effect_low,effect_high,cramers_v,value_a,value_b,n_a,n_b
+	// tone_mean,all,dawn,tnn,welch-t,3.4125,7.71113,0.0097113,0.0097113,cohens_d,2.15825,,,,0.2,-0.18,5,5
+	// tone_mean,all,dawn,tnn,mann-whitney,23.5,,0.027803,0.027803,rank_biserial,0.88,,,,0.2,-0.18,5,5
+	// muslim_unity_presence,all,dawn,tnn,fisher-exact,,,1,1,diff_proportions,0,-0.464868,0.464868,0,0.6,0.6,5,5
+	// tone_outlet_mean,all,dawn,tnn,welch-t,3.4125,7.71113,0.0097113,0.0097113,cohens_d,2.15825,,,,0.2,-0.18,5,5
+	// tone_outlet_mean,all,dawn,tnn,mann-whitney,23.5,,0.027803,0.027803,rank_biserial,0.88,,,,0.2,-0.18,5,5
 }

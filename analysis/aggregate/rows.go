@@ -26,6 +26,9 @@ type Row struct {
 type replicates struct{ sy, sm []float64 }
 
 func (r *replicates) add(o *replicates) {
+	if o == nil {
+		return
+	}
 	for i := range r.sy {
 		r.sy[i] += o.sy[i]
 		r.sm[i] += o.sm[i]
@@ -35,7 +38,13 @@ func (r *replicates) add(o *replicates) {
 // cellReplicates runs the Poisson bootstrap of one outlet × year cell:
 // article i (in Doc order) gets weight wᵢ_b ~ Poisson(1) on resample b,
 // drawn from the cell's own seeded stream.
+//
+// It returns nil when the whole corpus has fewer than MinBootstrap
+// articles: then no group reports a bootstrap interval.
 func (a *Aggregator) cellReplicates(g groupKey, arts []int) *replicates {
+	if len(a.docs) < a.opt.MinBootstrap {
+		return nil
+	}
 	k, nr := len(a.ms), a.opt.Resamples
 	reps := &replicates{sy: make([]float64, nr*k), sm: make([]float64, nr*k)}
 	r := stats.NewRand(seedFor(a.opt.Seed, g))
@@ -133,6 +142,9 @@ func (a *Aggregator) Rows() []Row {
 
 	k, nr := len(a.ms), a.opt.Resamples
 	newReps := func() *replicates {
+		if len(a.docs) < a.opt.MinBootstrap {
+			return nil
+		}
 		return &replicates{sy: make([]float64, nr*k), sm: make([]float64, nr*k)}
 	}
 	all := newReps()
@@ -142,11 +154,13 @@ func (a *Aggregator) Rows() []Row {
 		<-done[o]
 		res := results[o]
 		for c, y := range res.years {
-			if yearReps[y] == nil {
+			if _, ok := yearReps[y]; !ok {
 				yearReps[y] = newReps()
 			}
-			yearReps[y].add(res.reps[c])
-			all.add(res.reps[c])
+			if all != nil {
+				yearReps[y].add(res.reps[c])
+				all.add(res.reps[c])
+			}
 		}
 		outletRows = append(outletRows, res.rows...)
 		results[o] = outletResult{}
@@ -178,9 +192,11 @@ func (a *Aggregator) outletRows(cellKeys []groupKey, cells map[groupKey][]int) o
 		res.years = append(res.years, g.year)
 		res.reps = append(res.reps, reps)
 		arts = append(arts, cells[g]...)
-		if pooled == nil {
+		switch {
+		case reps == nil:
+		case pooled == nil:
 			pooled = &replicates{sy: slices.Clone(reps.sy), sm: slices.Clone(reps.sm)}
-		} else {
+		default:
 			pooled.add(reps)
 		}
 	}
