@@ -213,7 +213,7 @@ func attribute(text string, toks []token.Token) Attribution {
 		if !ok {
 			continue
 		}
-		if adjectival(toks, k) || inRelativeClause(toks, k) {
+		if adjectival(toks, k) || inRelativeClause(toks, k) || negated(toks, k) {
 			continue
 		}
 		return Attribution{Voice: Quote, Cue: cue, Speaker: speaker(text, toks, k)}
@@ -253,7 +253,7 @@ func cueAt(toks []token.Token, k int) (string, bool) {
 			}
 			return w + " " + next, true
 		}
-	case w == "pointed" || w == "points" || w == "lashed":
+	case w == "pointed" || w == "points" || w == "point" || w == "pointing" || w == "lashed":
 		if next == "out" {
 			return w + " out", true
 		}
@@ -342,6 +342,21 @@ func inRelativeClause(toks []token.Token, k int) bool {
 			return false
 		case "which", "whereby", "if", "whether", "unless":
 			return true // a relative clause, or a hypothetical one ("if you asked")
+		}
+	}
+	return false
+}
+
+// negated reports whether the verb at k is denied by its clause ("No group
+// has claimed responsibility", "did not say"): nothing is then attributed.
+func negated(toks []token.Token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 6; j-- {
+		switch toks[j].Norm {
+		case ",", ";", ":", "\"", "(", ")":
+			return false
+		case "no", "not", "never", "nobody", "none", "neither", "nor", "n't", "didn't", "hasn't", "haven't",
+			"hadn't", "wasn't", "weren't", "isn't", "doesn't", "don't", "won't", "wouldn't", "cannot":
+			return true
 		}
 	}
 	return false

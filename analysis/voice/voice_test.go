@@ -160,9 +160,16 @@ func readDev(t *testing.T, path string) []devParagraph {
 }
 
 // TestDevAccuracy measures voice accuracy on sentences written for this
-// package (testdata/dev.txt), coded with the gold sets' definition.
+// package, coded with the gold sets' definition: testdata/dev.txt (written
+// with the rules) and testdata/heldout.txt (written after them).
 func TestDevAccuracy(t *testing.T) {
-	paras := readDev(t, filepath.Join("testdata", "dev.txt"))
+	for _, set := range []string{"dev.txt", "heldout.txt"} {
+		t.Run(set, func(t *testing.T) { devAccuracy(t, set) })
+	}
+}
+
+func devAccuracy(t *testing.T, set string) {
+	paras := readDev(t, filepath.Join("testdata", set))
 	n, ok := 0, 0
 	for _, p := range paras {
 		got := Attribute(p.text, p.spans)
@@ -176,9 +183,9 @@ func TestDevAccuracy(t *testing.T) {
 		}
 	}
 	acc := float64(ok) / float64(n)
-	t.Logf("voice accuracy on the dev set: %d/%d = %.3f", ok, n, acc)
+	t.Logf("voice accuracy on testdata/%s: %d/%d = %.3f", set, ok, n, acc)
 	if acc < 0.9 {
-		t.Errorf("voice accuracy on the dev set %.3f < 0.90", acc)
+		t.Errorf("voice accuracy on testdata/%s %.3f < 0.90", set, acc)
 	}
 }
 
