@@ -104,11 +104,17 @@ func hitTerms(hs []Hit) []string {
 	return out
 }
 
+// frameFloor is the project's goal for every frame's F1.
+const frameFloor = 0.80
+
 func reportPRF(t *testing.T, set string, c [3]prf, macro float64) {
 	t.Helper()
 	for k, id := range goldFrames {
 		p, r, f := c[k].scores()
 		t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
+		if f < frameFloor {
+			t.Errorf("%s: %s F1 %.3f < %.2f", set, id, f, frameFloor)
+		}
 	}
 	t.Logf("%s macro F1 = %.3f", set, macro)
 }
@@ -217,8 +223,9 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 // The floors sit just below what the default codebook reached when it was
 // written (see the report in CODEBOOK.md), so that a regression fails.
 const (
-	seedsMacroFloor = 0.0
-	devMacroFloor   = 0.0
+	seedsMacroFloor   = 0.97 // measured 1.000
+	devMacroFloor     = 0.95 // measured 0.986
+	devTestMacroFloor = 0.92 // measured 0.942 at first (untuned) run, 0.957 now
 )
 
 func TestAccuracySeedsGold(t *testing.T) {
@@ -242,5 +249,17 @@ func TestAccuracyDevSet(t *testing.T) {
 	}
 	if macro < devMacroFloor {
 		t.Errorf("dev set macro F1 %.3f < floor %.3f", macro, devMacroFloor)
+	}
+}
+
+func TestAccuracyDevTestSet(t *testing.T) {
+	arts := readDevSet(t, filepath.Join("testdata", "devtest.txt"))
+	c, macro, errs := evaluate(NewMatcher(Default()), arts)
+	reportPRF(t, "devtest", c, macro)
+	for _, e := range errs {
+		t.Log(e)
+	}
+	if macro < devTestMacroFloor {
+		t.Errorf("held-out dev set macro F1 %.3f < floor %.3f", macro, devTestMacroFloor)
 	}
 }

@@ -266,3 +266,50 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultNoDuplicates keeps the default codebook tidy: no pattern twice in
+// one list (patterns that differ only in hyphens or case are the same).
+func TestDefaultNoDuplicates(t *testing.T) {
+	key := func(tm Term) string {
+		toks, err := compilePattern(tm.Pattern)
+		if err != nil {
+			t.Fatalf("line %d: %v", tm.Line, err)
+		}
+		var b strings.Builder
+		for _, p := range toks {
+			b.WriteString(p.norm)
+			if p.wild {
+				b.WriteByte('*')
+			}
+			b.WriteByte(' ')
+		}
+		if tm.Case {
+			b.WriteString(tm.Pattern)
+		}
+		return b.String()
+	}
+	check := func(where string, terms []Term) {
+		seen := map[string]int{}
+		for _, tm := range terms {
+			k := key(tm)
+			if l, ok := seen[k]; ok {
+				t.Errorf("%s: %q at line %d repeats line %d", where, tm.Pattern, tm.Line, l)
+			}
+			seen[k] = tm.Line
+		}
+	}
+	cb := Default()
+	for _, a := range cb.Actors {
+		check("actor "+a.ID, a.Terms)
+		check("actor "+a.ID+" exclude", a.Exclude)
+	}
+	for _, f := range cb.Frames {
+		check(f.ID+" terms", f.Terms)
+		check(f.ID+" exclude", f.Exclude)
+		for _, g := range f.Groups {
+			check(f.ID+" group "+g.ID, g.Terms)
+		}
+	}
+	check("negation cues", cb.Negation.Cues)
+	check("negation breakers", cb.Negation.Breakers)
+}
