@@ -110,8 +110,13 @@ func TestEvalDifferential(t *testing.T) {
 		if err := rep.WriteJSON(&b); err != nil {
 			t.Fatal(err)
 		}
+		for _, rs := range rep.RoleF1 {
+			if rs.Role == "body" && rs.F1.Value != rep.BodyF1.Value {
+				t.Errorf("case %d: role_f1 body %v != body_f1 %v", i, rs.F1.Value, rep.BodyF1.Value)
+			}
+		}
 		got := b.String()
-		got = got[:strings.Index(got, `, "docs": `)] + "}"
+		got = got[:strings.Index(got, `, "role_f1": `)] + "}"
 		want := strings.ReplaceAll(strings.TrimSpace(string(out)), "NaN", "null")
 		if got != want {
 			t.Errorf("case %d disagrees\n got: %s\nwant: %s\nrun:\n%s\ngold:\n%s", i, got, want, run, gold)

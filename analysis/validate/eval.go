@@ -52,6 +52,13 @@ type FrameScores struct {
 	GoldPos int
 }
 
+// RoleScore is the F1 of one role: the unit's paragraph has the role
+// against the unit has it (an unmatched unit has no role).
+type RoleScore struct {
+	Role string
+	F1   Measure
+}
+
 // Report holds every measure of score_run.py, with bootstrap intervals.
 type Report struct {
 	Units            int // gold units
@@ -62,6 +69,7 @@ type Report struct {
 
 	RoleAccuracy Measure // per gold unit, its paragraph's role equals the gold role (unmatched units count as wrong)
 	BodyF1       Measure // F1 of "the unit's paragraph is body" against "the unit is body"
+	RoleF1       []RoleScore // per role (sorted), as body F1 is for body; not in score_run.py
 	Frames       []FrameScores
 	MacroF1      Measure // mean of the frames' paragraph-level F1
 	UnitMacroF1  Measure // mean of the frames' unit-level F1
@@ -130,6 +138,7 @@ func (c conf) prf() (p, r, f float64) {
 type tally struct {
 	units, unmatched, roleOK int
 	body                     conf
+	roles                    []conf // per role of roleNames
 	paras                    int
 	para, unit               []conf // per frame
 	goldPos                  []int
@@ -173,8 +182,8 @@ func (m moments) r() float64 {
 	return max(-1, min(1, (m.xy-m.x*m.y/m.n)/math.Sqrt(vx*vy)))
 }
 
-func newTally(nf int) *tally {
-	return &tally{para: make([]conf, nf), unit: make([]conf, nf), goldPos: make([]int, nf)}
+func newTally(nf, nr int) *tally {
+	return &tally{para: make([]conf, nf), unit: make([]conf, nf), goldPos: make([]int, nf), roles: make([]conf, nr)}
 }
 
 func (t *tally) plus(o *tally) {
@@ -182,6 +191,9 @@ func (t *tally) plus(o *tally) {
 	t.unmatched += o.unmatched
 	t.roleOK += o.roleOK
 	t.body.plus(o.body)
+	for r := range t.roles {
+		t.roles[r].plus(o.roles[r])
+	}
 	t.paras += o.paras
 	for f := range t.para {
 		t.para[f].plus(o.para[f])
@@ -196,6 +208,7 @@ func (t *tally) plus(o *tally) {
 // figures are the measures computed from a tally.
 type figures struct {
 	role, body           float64
+	roleF1               []float64
 	p, r, f, uf          []float64
 	macro, unitMacro     float64
 	tone, voice, voiceCo float64
@@ -219,6 +232,10 @@ func (t *tally) figures(strict bool) figures {
 		g.voiceCo = float64(t.voiceN) / float64(t.units)
 	}
 	g.body = t.body.f1(strict)
+	g.roleF1 = make([]float64, len(t.roles))
+	for r, c := range t.roles {
+		g.roleF1[r] = c.f1(strict)
+	}
 	var nm, nu int
 	for f := range nf {
 		g.p[f], g.r[f], _ = t.para[f].prf()
@@ -338,8 +355,19 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 		match[k] = best
 	}
 
+	// The roles of the gold units and of the paragraphs holding them.
+	roleSet := map[string]bool{}
+	for k, g := range gold {
+		roleSet[g.role] = true
+		if match[k] >= 0 {
+			roleSet[paras[match[k]].role] = true
+		}
+	}
+	delete(roleSet, "")
+	roleNames := sortedKeys(roleSet)
+
 	score := func(units []int) (*tally, error) {
-		t := newTally(nf)
+		t := newTally(nf, len(roleNames))
 		var held []int // paragraphs in order of their first body unit
 		heldUnits := map[int][]int{}
 		for _, k := range units {
@@ -348,6 +376,9 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 			if i < 0 {
 				t.unmatched++
 				t.body.add(false, g.role == "body")
+				for r, name := range roleNames {
+					t.roles[r].add(false, g.role == name)
+				}
 				continue
 			}
 			p := paras[i]
@@ -355,6 +386,9 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 				t.roleOK++
 			}
 			t.body.add(p.role == "body", g.role == "body")
+			for r, name := range roleNames {
+				t.roles[r].add(p.role == name, g.role == name)
+			}
 			if g.role == "body" {
 				if _, ok := heldUnits[i]; !ok {
 					held = append(held, i)
@@ -444,7 +478,7 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 	boots := make([]figures, 0, resamples)
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	for range resamples {
-		t := newTally(nf)
+		t := newTally(nf, len(roleNames))
 		for range docs {
 			t.plus(docs[rng.IntN(len(docs))])
 		}
@@ -454,13 +488,13 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 	var strictPoint figures
 	var jack []figures
 	if resamples > 0 && intervalMethod == "bca" {
-		all := newTally(nf)
+		all := newTally(nf, len(roleNames))
 		for _, d := range docs {
 			all.plus(d)
 		}
 		strictPoint = all.figures(true)
 		for i := range docs {
-			t := newTally(nf)
+			t := newTally(nf, len(roleNames))
 			for j, d := range docs {
 				if j != i {
 					t.plus(d)
@@ -491,6 +525,9 @@ func Eval(paragraphsCSV, goldCSV io.Reader, resamples int, seed uint64) (*Report
 	}
 	rep.RoleAccuracy = m(point.role, func(g figures) float64 { return g.role })
 	rep.BodyF1 = m(point.body, func(g figures) float64 { return g.body })
+	for r, name := range roleNames {
+		rep.RoleF1 = append(rep.RoleF1, RoleScore{Role: name, F1: m(point.roleF1[r], func(g figures) float64 { return g.roleF1[r] })})
+	}
 	for f, id := range frames {
 		rep.Frames = append(rep.Frames, FrameScores{
 			ID:      id,

@@ -77,9 +77,9 @@ func checkAgainstScoreRun(t *testing.T, rep *Report, want string) {
 	if err := json.Unmarshal([]byte(got), &v); err != nil {
 		t.Fatalf("WriteJSON is not JSON: %v\n%s", err, got)
 	}
-	i := strings.Index(got, `, "docs": `)
+	i := strings.Index(got, `, "role_f1": `)
 	if i < 0 {
-		t.Fatalf("no docs key in %s", got)
+		t.Fatalf("no role_f1 key in %s", got)
 	}
 	prefix := got[:i] + "}"
 	want = strings.ReplaceAll(want, "NaN", "null")
@@ -147,6 +147,12 @@ func TestEvalFramesFromGoldHeader(t *testing.T) {
 		t.Fatalf("frames = %+v, want alpha, beta from the gold header", rep.Frames)
 	}
 	near("role accuracy", rep.RoleAccuracy.Value, 1)
+	if len(rep.RoleF1) != 2 || rep.RoleF1[0].Role != "body" || rep.RoleF1[1].Role != "headline" {
+		t.Errorf("role F1 for %+v, want body and headline", rep.RoleF1)
+	} else {
+		near("body role F1", rep.RoleF1[0].F1.Value, 1)
+		near("headline role F1", rep.RoleF1[1].F1.Value, 1)
+	}
 	near("body F1", rep.BodyF1.Value, 1)
 	near("alpha P", rep.Frames[0].P.Value, 1)
 	near("alpha R", rep.Frames[0].R.Value, 0.5)

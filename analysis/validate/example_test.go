@@ -28,7 +28,7 @@ a-4,a.txt,201,300,0,1,outlet,body
 	}
 	_ = rep.WriteJSON(os.Stdout)
 	// Output:
-	// {"units": 4, "unmatched_units": 0, "paragraphs_in_run": 3, "role_accuracy": 1.0, "body_f1": 1.0, "paragraphs_scored": 2, "threat": {"P": 1.0, "R": 1.0, "F1": 1.0, "unit_F1": 0.667, "gold_pos": 1}, "macro_F1": 1.0, "unit_macro_F1": 0.667, "tone_r": null, "voice_accuracy": 1.0, "voice_coverage": 1.0, "docs": 1, "resamples": 0, "seed": 1, "ci": {"role_accuracy": [null, null], "body_f1": [null, null], "threat": {"P": [null, null], "R": [null, null], "F1": [null, null], "unit_F1": [null, null]}, "macro_F1": [null, null], "unit_macro_F1": [null, null], "tone_r": [null, null], "voice_accuracy": [null, null], "voice_coverage": [null, null]}}
+	// {"units": 4, "unmatched_units": 0, "paragraphs_in_run": 3, "role_accuracy": 1.0, "body_f1": 1.0, "paragraphs_scored": 2, "threat": {"P": 1.0, "R": 1.0, "F1": 1.0, "unit_F1": 0.667, "gold_pos": 1}, "macro_F1": 1.0, "unit_macro_F1": 0.667, "tone_r": null, "voice_accuracy": 1.0, "voice_coverage": 1.0, "role_f1": {"body": 1.0, "headline": 1.0}, "docs": 1, "resamples": 0, "seed": 1, "ci": {"role_accuracy": [null, null], "body_f1": [null, null], "role_f1": {"body": [null, null], "headline": [null, null]}, "threat": {"P": [null, null], "R": [null, null], "F1": [null, null], "unit_F1": [null, null]}, "macro_F1": [null, null], "unit_macro_F1": [null, null], "tone_r": [null, null], "voice_accuracy": [null, null], "voice_coverage": [null, null]}}
 }
 
 func ExampleKrippendorffAlpha() {

@@ -38,7 +38,7 @@ func jsonString(s string) string { b, _ := json.Marshal(s); return string(b) }
 // WriteJSON writes the report as one line of JSON with the keys of
 // score_run.py --json, in its order and with its rounding to three
 // decimals (NaN, which Python writes as the non-JSON NaN, is null), followed
-// by "docs", "resamples", "seed" and "ci": for each measure, its 95%
+// by "role_f1" (F1 per role), "docs", "resamples", "seed" and "ci": for each measure, its 95%
 // interval as [lo, hi] (nested per frame like the point figures).
 func (r *Report) WriteJSON(w io.Writer) error {
 	var b strings.Builder
@@ -60,6 +60,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	kv("tone_r", pyFloat(r.ToneR.Value))
 	kv("voice_accuracy", pyFloat(r.VoiceAccuracy.Value))
 	kv("voice_coverage", pyFloat(r.VoiceCoverage.Value))
+	roles := make([]string, len(r.RoleF1))
+	for i, rs := range r.RoleF1 {
+		roles[i] = jsonString(rs.Role) + ": " + pyFloat(rs.F1.Value)
+	}
+	kv("role_f1", "{"+strings.Join(roles, ", ")+"}")
 	kv("docs", itoa(r.Docs))
 	kv("resamples", itoa(r.Resamples))
 	kv("seed", strconv.FormatUint(r.Seed, 10))
@@ -69,6 +74,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		`"role_accuracy": ` + ci(r.RoleAccuracy),
 		`"body_f1": ` + ci(r.BodyF1),
 	}
+	roleCI := make([]string, len(r.RoleF1))
+	for i, rs := range r.RoleF1 {
+		roleCI[i] = jsonString(rs.Role) + ": " + ci(rs.F1)
+	}
+	parts = append(parts, `"role_f1": {`+strings.Join(roleCI, ", ")+"}")
 	for _, f := range r.Frames {
 		parts = append(parts, fmt.Sprintf(`%s: {"P": %s, "R": %s, "F1": %s, "unit_F1": %s}`,
 			jsonString(f.ID), ci(f.P), ci(f.R), ci(f.F1), ci(f.UnitF1)))
@@ -111,6 +121,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	count("docs", r.Docs)
 	row("role_accuracy", r.RoleAccuracy)
 	row("body_f1", r.BodyF1)
+	for _, rs := range r.RoleF1 {
+		row("role_f1 "+rs.Role, rs.F1)
+	}
 	for _, f := range r.Frames {
 		row(f.ID+" P", f.P)
 		row(f.ID+" R", f.R)
