@@ -67,8 +67,8 @@ type Report struct {
 	ParagraphsScored int // paragraphs holding at least one gold body unit
 	Docs             int // gold files (the bootstrap's resampling unit)
 
-	RoleAccuracy Measure // per gold unit, its paragraph's role equals the gold role (unmatched units count as wrong)
-	BodyF1       Measure // F1 of "the unit's paragraph is body" against "the unit is body"
+	RoleAccuracy Measure     // per gold unit, its paragraph's role equals the gold role (unmatched units count as wrong)
+	BodyF1       Measure     // F1 of "the unit's paragraph is body" against "the unit is body"
 	RoleF1       []RoleScore // per role (sorted), as body F1 is for body; not in score_run.py
 	Frames       []FrameScores
 	MacroF1      Measure // mean of the frames' paragraph-level F1
