@@ -2,6 +2,7 @@ package tone_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/framescope/framescope/analysis/token"
 	"github.com/framescope/framescope/analysis/tone"
@@ -31,12 +32,15 @@ func ExampleNames() {
 }
 
 func ExampleToward() {
-	text := "Critics attacked Smith's disastrous plan, while Jones won praise."
+	text := "Critics attacked Smith's disastrous plan, while Jones won wide praise for her brilliant leadership."
 	toks := token.All(text)
 	all := token.Span{Start: 0, End: len(text)}
-	fmt.Printf("Smith %+.2f\n", tone.Toward(text, toks, all, 16, 21))
-	fmt.Printf("Jones %+.2f\n", tone.Toward(text, toks, all, 48, 53))
+	for _, name := range []string{"Critics", "Smith", "Jones"} {
+		i := strings.Index(text, name)
+		fmt.Printf("%s %+.2f\n", name, tone.Toward(text, toks, all, i, i+len(name)))
+	}
 	// Output:
-	// Smith -0.40
-	// Jones +0.22
+	// Critics -0.67
+	// Smith -0.78
+	// Jones +0.44
 }

@@ -15,10 +15,13 @@ import (
 var exp = flag.Bool("exp", false, "with -fit: try Toward's hyperparameters instead of writing data")
 
 const (
-	targetLexShrink = 5.0
-	targetLexMin    = 3
-	towardFolds     = 5
-	lambdaToward    = 1e-3
+	targetLexShrink = 2.0
+	targetLexMin    = 2
+)
+
+const (
+	towardFolds  = 5
+	lambdaToward = 1e-3
 )
 
 // fitTargetLex learns, from the target rows kept, each word's tone when it
@@ -122,11 +125,9 @@ func TestFitToward(t *testing.T) {
 	}
 	fold := foldsByGroup(sents, towardFolds, 1)
 	if *exp {
-		for _, win := range []int{4, 8, 12, 20} {
-			for _, dec := range []float64{2, 4, 8} {
-				towardWindow, towardDecay = win, dec
-				t.Logf("window %d decay %v: train OOF F1 %.3f", win, dec, towardOOF(rows, fold))
-			}
+		t.Logf("all features: train OOF F1 %.3f", towardOOF(rows, fold, nil))
+		for drop := range nTFeat {
+			t.Logf("without %s: train OOF F1 %.3f", towardFeatNames[drop], towardOOF(rows, fold, []int{drop}))
 		}
 		return
 	}
@@ -144,12 +145,7 @@ func TestFitToward(t *testing.T) {
 	for i := range rows {
 		gold[i] = float64(rows[i].gold)
 	}
-	w := fitLinear(xs, gold, lambdaToward)
-	fitted := make([]float64, len(xs))
-	for i, x := range xs {
-		fitted[i] = w.apply(x)
-	}
-	c := fitCalib(fitted, gold)
+	m, c, fitted := fitTowardModels(xs, gold)
 	pred := make([]int, len(rows))
 	g := make([]int, len(rows))
 	for i := range rows {
@@ -169,7 +165,7 @@ func TestFitToward(t *testing.T) {
 		p := make([]int, len(dev))
 		for i := range dev {
 			g[i] = dev[i].gold
-			p[i] = class3(c.apply(w.apply(towardX(&dev[i], lex, news))))
+			p[i] = class3(c.apply(towardScore(&m, towardX(&dev[i], lex, news))))
 		}
 		t.Logf("%s: macro F1 %.3f", name, macroF1(g, p, classesPNZ))
 	}
@@ -208,9 +204,11 @@ func TestFitToward(t *testing.T) {
 		fmt.Fprintf(bw, "# target-context features from a lexicon fitted on the other %d folds of sentences (out-of-fold);\n", towardFolds-1)
 		fmt.Fprintf(bw, "# calib chosen for the best 3-class macro F1 on the same rows. Evaluate on devtest_rw / devtest_mt.\n")
 		fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitToward -fit\n")
-		fmt.Fprintf(bw, "bias %.6g\n", w.bias)
-		for i, n := range towardFeatNames {
-			fmt.Fprintf(bw, "%s %.6g\n", n, w.w[i])
+		for j, model := range []string{"pos", "neg"} {
+			fmt.Fprintf(bw, "%s.bias %.6g\n", model, m[j].bias)
+			for i, n := range towardFeatNames {
+				fmt.Fprintf(bw, "%s.%s %.6g\n", model, n, m[j].w[i])
+			}
 		}
 		fmt.Fprintf(bw, "calib_delta %.6g\ncalib_tau %.6g\n", c.delta, c.tau)
 	})
@@ -245,7 +243,7 @@ func sentencesOf(rows []targetRow, keep func(i int) bool) ([]sent, float64) {
 }
 
 // towardOOF is the macro F1 on train of Toward fitted with out-of-fold lexicons.
-func towardOOF(rows []targetRow, fold []int) float64 {
+func towardOOF(rows []targetRow, fold []int, drop []int) float64 {
 	xs := make([][]float64, len(rows))
 	gold := make([]float64, len(rows))
 	for k := range towardFolds {
@@ -254,18 +252,17 @@ func towardOOF(rows []targetRow, fold []int) float64 {
 		for i := range rows {
 			if fold[i] == k {
 				xs[i] = towardX(&rows[i], lex, news)
+				for _, d := range drop {
+					xs[i][d] = 0
+				}
 			}
 		}
 	}
 	for i := range rows {
 		gold[i] = float64(rows[i].gold)
 	}
-	w := fitLinear(xs, gold, lambdaToward)
-	fitted := make([]float64, len(xs))
-	for i, x := range xs {
-		fitted[i] = w.apply(x)
-	}
-	c := fitCalib(fitted, gold)
+	m, c, fitted := fitTowardModels(xs, gold)
+	_ = m
 	g := make([]int, len(rows))
 	p := make([]int, len(rows))
 	for i := range rows {
@@ -273,4 +270,27 @@ func towardOOF(rows []targetRow, fold []int) float64 {
 		p[i] = class3(c.apply(fitted[i]))
 	}
 	return macroF1(g, p, classesPNZ)
+}
+
+// fitTowardModels fits Toward's two models (positive vs the rest, negative vs
+// the rest) and the calibration of their combined score; it returns the
+// combined, uncalibrated scores of xs too.
+func fitTowardModels(xs [][]float64, gold []float64) ([2]linear, calib, []float64) {
+	gp := make([]float64, len(gold))
+	gn := make([]float64, len(gold))
+	for i, g := range gold {
+		gp[i], gn[i] = -1, -1
+		if g > 0 {
+			gp[i] = 1
+		}
+		if g < 0 {
+			gn[i] = 1
+		}
+	}
+	m := [2]linear{fitLinear(xs, gp, lambdaToward), fitLinear(xs, gn, lambdaToward)}
+	fitted := make([]float64, len(xs))
+	for i, x := range xs {
+		fitted[i] = towardScore(&m, x)
+	}
+	return m, fitCalib(fitted, gold), fitted
 }

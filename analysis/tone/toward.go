@@ -14,18 +14,28 @@ import (
 )
 
 // Toward reads a target's tone from features of the words around its mention,
-// combined by weights fitted on NewsMTSC train.jsonl (data/toward-weights.txt):
+// combined by two linear models (positive vs the rest, negative vs the rest)
+// fitted on NewsMTSC train.jsonl (data/toward-weights.txt):
 const (
-	tLeft  = iota // Σ target-context tone of the words before the mention (data/newsmtsc-target.tsv), by distance
-	tRight        // the same for the words after it
-	tVal          // Σ VADER-rule valence of the sentence's other words, by distance
-	tComp         // compound(tVal)
-	tNews         // the sentence's news-domain word tone Σ/√words (data/newsmtsc-logratio.tsv)
-	tSent         // the sentence's VADER-rule compound
+	tLeft   = iota // Σ target-context tone of the words before the mention (data/newsmtsc-target.tsv), by distance
+	tRight         // the same for the words after it
+	tVal           // Σ VADER-rule valence of the sentence's other words, by distance
+	tComp          // compound(tVal)
+	tNews          // the sentence's news-domain word tone Σ/√words (data/newsmtsc-logratio.tsv)
+	tSent          // the sentence's VADER-rule compound
+	tNearL         // target-context tone of the two words before the mention
+	tNearR         // ...and of the two after it
+	tClause        // VADER-rule valence of the mention's clause (between , ; : - and "but", "while", "although")
+	tQuoted        // the mention is inside quotation marks
+	tFirst         // the mention opens the sentence (usually its subject)
+	tLexPos        // Σ of the positive target-context tones near the mention, by distance
+	tLexNeg        // Σ of the negative ones
+	tValPos        // Σ of the positive VADER-rule valences, by distance
+	tValNeg        // Σ of the negative ones
 	nTFeat
 )
 
-var towardFeatNames = [nTFeat]string{"left", "right", "valence", "compound", "news", "sentence"}
+var towardFeatNames = [nTFeat]string{"left", "right", "valence", "compound", "news", "sentence", "nearleft", "nearright", "clause", "quoted", "first", "lexpos", "lexneg", "valpos", "valneg"}
 
 var (
 	towardWindow = 8   // words beyond this distance from the mention carry no target-context tone
@@ -41,7 +51,7 @@ var towardWeightsData []byte
 var (
 	towardOnce    sync.Once
 	targetLex     map[string][2]float64 // word → tone when before / after a mention
-	towardWeights linear
+	towardWeights [2]linear             // [0] positive vs the rest, [1] negative vs the rest
 	towardCalib   calib
 )
 
@@ -84,10 +94,10 @@ func parseTargetLex(data []byte, name string) (map[string][2]float64, error) {
 	return m, sc.Err()
 }
 
-// parseTowardWeights reads "name value" lines: bias, towardFeatNames,
-// calib_delta and calib_tau.
-func parseTowardWeights(data []byte, name string) (linear, calib, error) {
-	m := linear{w: make([]float64, nTFeat)}
+// parseTowardWeights reads "name value" lines: pos.bias, pos.<feature>,
+// neg.bias, neg.<feature> (towardFeatNames), calib_delta and calib_tau.
+func parseTowardWeights(data []byte, name string) ([2]linear, calib, error) {
+	m := [2]linear{{w: make([]float64, nTFeat)}, {w: make([]float64, nTFeat)}}
 	var c calib
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for line := 1; sc.Scan(); line++ {
@@ -104,23 +114,30 @@ func parseTowardWeights(data []byte, name string) (linear, calib, error) {
 			return m, c, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
 		switch f[0] {
-		case "bias":
-			m.bias = v
 		case "calib_delta":
 			c.delta = v
+			continue
 		case "calib_tau":
 			c.tau = v
+			continue
+		}
+		model, feat, _ := strings.Cut(f[0], ".")
+		j := map[string]int{"pos": 0, "neg": 1}[model]
+		k := -1
+		for i, n := range towardFeatNames {
+			if n == feat {
+				k = i
+			}
+		}
+		switch {
+		case model != "pos" && model != "neg":
+			return m, c, fmt.Errorf("%s:%d: unknown weight %q (want pos.… or neg.…)", name, line, f[0])
+		case feat == "bias":
+			m[j].bias = v
+		case k >= 0:
+			m[j].w[k] = v
 		default:
-			k := -1
-			for i, n := range towardFeatNames {
-				if n == f[0] {
-					k = i
-				}
-			}
-			if k < 0 {
-				return m, c, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
-			}
-			m.w[k] = v
+			return m, c, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
 		}
 	}
 	return m, c, sc.Err()
@@ -141,7 +158,13 @@ func Toward(text string, toks []token.Token, sentence token.Span, start, end int
 	if !towardFeatures(toks, sentence, start, end, targetLexicon(), newsLex, &f) {
 		return 0
 	}
-	return towardCalib.apply(towardWeights.apply(f[:]))
+	return towardCalib.apply(towardScore(&towardWeights, f[:]))
+}
+
+// towardScore is the raw score of Toward's two models: half the difference of
+// the positive-vs-rest and negative-vs-rest scores.
+func towardScore(m *[2]linear, x []float64) float64 {
+	return (m[0].apply(x) - m[1].apply(x)) / 2
 }
 
 func targetLexicon() map[string][2]float64 {
@@ -200,9 +223,36 @@ func towardFeatures(toks []token.Token, sentence token.Span, start, end int, lex
 	}
 	sv := theRules().valences(st, val)
 	mFirst, mLast := mentionWords(st, start, end)
+	// the mention's clause, in token indices [c0, c1)
+	m0 := 0
+	for m0 < len(st) && st[m0].End <= start {
+		m0++
+	}
+	c0, c1 := m0, m0
+	for c0 > 0 && !clauseBreak(st[c0-1]) {
+		c0--
+	}
+	for c1 < len(st) && (st[c1].Start < end || !clauseBreak(st[c1])) {
+		c1++
+	}
+	quotes := 0
+	for k := 0; k < m0; k++ {
+		if st[k].Kind == token.Punct && st[k].Norm == `"` {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 {
+		f[tQuoted] = 1
+	}
+	if mFirst == 0 {
+		f[tFirst] = 1
+	}
 	var newsSum float64
 	w := 0
 	for k := range st {
+		if k >= c0 && k < c1 && (st[k].End <= start || st[k].Start >= end) {
+			f[tClause] += val[k]
+		}
 		if st[k].Kind != token.Word {
 			continue
 		}
@@ -214,8 +264,22 @@ func towardFeatures(toks []token.Token, sentence token.Span, start, end int, lex
 			}
 			wt := 1 / (1 + float64(d)/towardDecay)
 			f[tVal] += val[k] * wt
+			if val[k] > 0 {
+				f[tValPos] += val[k] * wt
+			} else {
+				f[tValNeg] += val[k] * wt
+			}
 			if d <= towardWindow {
-				f[tLeft+side] += lex[st[k].Norm][side] * wt
+				v := lex[st[k].Norm][side]
+				f[tLeft+side] += v * wt
+				if v > 0 {
+					f[tLexPos] += v * wt
+				} else {
+					f[tLexNeg] += v * wt
+				}
+				if d <= 2 {
+					f[tNearL+side] += v
+				}
 			}
 		}
 		w++
@@ -239,4 +303,20 @@ func tokenRange(toks []token.Token, span token.Span) (int, int) {
 		j++
 	}
 	return i, j
+}
+
+// clauseBreak reports whether t ends a clause for Toward.
+func clauseBreak(t token.Token) bool {
+	if t.Kind == token.Punct {
+		switch t.Norm {
+		case ",", ";", ":", "-", "(", ")":
+			return true
+		}
+		return false
+	}
+	switch t.Norm {
+	case "but", "while", "although", "though", "whereas":
+		return true
+	}
+	return false
 }
