@@ -3,6 +3,8 @@ package validate
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,47 @@ func TestWriteAgreement(t *testing.T) {
 		"tone                     interval   0.700     n/a     38      3\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	const header = "unit,file,start,end,f,tone,voice,role\n"
+	ann := write("ann.csv", header+"u1,a.txt,0,10,1,1,quote,body\nu2,a.txt,11,20,0,0,outlet,body\nu3,a.txt,21,30,1,-1,quote,body\n")
+	bob := write("bob.csv", header+"u1,a.txt,0,10,1,2,quote,body\nu2,a.txt,11,20,0,0,outlet,body\nu3,a.txt,21,30,0,-1,quote,body\n")
+	agr, err := AgreeFiles(ann, bob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(agr) != 4 || agr[0].Label != "f" || agr[0].Coders != 2 || agr[0].Units != 3 {
+		t.Errorf("AgreeFiles: %+v", agr)
+	}
+	var gold bytes.Buffer
+	if err := ConsensusFiles(&gold, ann, bob); err != nil {
+		t.Fatal(err)
+	}
+	goldPath := write("gold.csv", gold.String())
+	runPath := write("run.csv", "doc,start,end,role,voice,tone,f\nx/a.txt,0,30,body,quote,0.5,1\n")
+	rep, err := EvalFiles(runPath, goldPath, 10, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Units != 3 || rep.ParagraphsScored != 1 || rep.Frames[0].F1.Value != 1 {
+		t.Errorf("EvalFiles: units %d scored %d F1 %v", rep.Units, rep.ParagraphsScored, rep.Frames[0].F1.Value)
+	}
+	// Errors name the file and line.
+	bad := write("bad.csv", header+"u1,a.txt,zero,10,1,1,quote,body\n")
+	if _, err := EvalFiles(runPath, bad, 0, 1); err == nil || !strings.Contains(err.Error(), bad+`:2: column "start"`) {
+		t.Errorf("EvalFiles on a bad gold file: %v", err)
+	}
+	if _, err := AgreeFiles(ann, filepath.Join(dir, "missing.csv")); err == nil {
+		t.Error("AgreeFiles with a missing file: no error")
 	}
 }

@@ -101,3 +101,25 @@ b.txt,Weekly,2021-03-04,2021,1,12,23,body,outlet,0.3,0,0.0,
 	// a.txt#1,a.txt,12,23,,,,,,Daily | 2020 | none,1.0000,"text of a.txt [12,23)"
 	// b.txt#1,b.txt,12,23,,,,,,Weekly | 2021 | none,2.0000,"text of b.txt [12,23)"
 }
+
+func ExampleConsensus() {
+	ann := `unit,file,start,end,threat,tone,voice,role
+a.txt#1,a.txt,0,90,1,-1,quote,body
+a.txt#2,a.txt,91,200,0,0.5,outlet,body
+`
+	bob := `unit,file,start,end,threat,tone,voice,role
+a.txt#1,a.txt,0,90,1,-2,quote,body
+a.txt#2,a.txt,91,200,1,0,outlet,body
+`
+	cat := `unit,file,start,end,threat,tone,voice,role
+a.txt#1,a.txt,0,90,0,-1.5,outlet,body
+`
+	sheets := []io.Reader{strings.NewReader(ann), strings.NewReader(bob), strings.NewReader(cat)}
+	if err := validate.Consensus(sheets, []string{"ann", "bob", "cat"}, os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// unit,file,start,end,threat,tone,voice,role,coders,ties
+	// a.txt#1,a.txt,0,90,1,-1.5,quote,body,3,
+	// a.txt#2,a.txt,91,200,,0.25,outlet,body,2,threat
+}
