@@ -313,3 +313,61 @@ func TestDefaultNoDuplicates(t *testing.T) {
 	check("negation cues", cb.Negation.Cues)
 	check("negation breakers", cb.Negation.Breakers)
 }
+
+// TestDefaultCodebookCases pins the default codebook's behaviour on typical
+// hard cases: neutral mentions, labels, trade at the border, terrorism with no
+// border, negations. Each sentence is its own article.
+func TestDefaultCodebookCases(t *testing.T) {
+	m := NewMatcher(Default())
+	tests := []struct {
+		name, sentence string
+		want           string // on frames: t = us_israel_threat, u = muslim_unity, b = border_security
+	}{
+		{"neutral US visit", "The US deputy secretary of state met the foreign minister in Islamabad on Monday.", ""},
+		{"US dollar", "The rupee fell against the US dollar for the third day.", ""},
+		{"US fights terrorism with Pakistan", "Washington supports Pakistan's counterterrorism efforts and the fight against terrorism.", ""},
+		{"US condemns an attack", "The United States strongly condemned the attack and offered condolences.", ""},
+		{"pronoun us", "Let us work together for peace.", ""},
+		{"Washington Post", "The Washington Post reported that threats were rising.", ""},
+		{"sanctions", "Washington's unilateral sanctions have hurt ordinary Iranians.", "t"},
+		{"US-backed terrorists", "Iran says the terrorists are backed by the United States.", "t"},
+		{"Israel aggression", "Pakistan condemned the Israeli aggression against Iran.", "t"},
+		{"Great Satan", "The crowd chanted slogans against the Great Satan.", "t"},
+		{"negated threat", "Pakistan said the United States is not a threat to the region.", ""},
+		{"never bow to pressure", "Iran will never bow to American pressure.", "t"},
+		{"Islamic Republic label", "The Islamic Republic of Iran and Pakistan signed a trade deal.", ""},
+		{"Muslim-majority label", "Pakistan is a Muslim-majority country of 240 million people.", ""},
+		{"Muslim Brotherhood organisation", "Egypt banned the Muslim Brotherhood in 2013.", ""},
+		{"ummah", "The Muslim ummah must stand united.", "u"},
+		{"division among Muslims", "Enemies seek to sow division among Muslims.", "u"},
+		{"United Nations is not unity", "Muslim countries raised the issue at the United Nations.", ""},
+		{"border trade", "The border markets at Mand will boost trade between the two countries.", ""},
+		{"border length", "Pakistan shares a 900-kilometre border with Iran.", ""},
+		{"terrorism without border", "Terrorism remains the biggest threat to the country, the minister said.", ""},
+		{"Afghan border fence", "Pakistan has fenced most of its border with Afghanistan to stop militants.", ""},
+		{"border guards", "Four Iranian border guards were killed in Saravan.", "b"},
+		{"fence on the Iran border", "Pakistan is fencing its border with Iran to stop smuggling.", "b"},
+		{"Jaish al-Adl", "Jaish al-Adl claimed the attack.", "b"},
+		{"economic border", "The two sides want to turn the border into an economic border.", "b"},
+		{"Balochistan militants", "Militants killed six soldiers in Balochistan's Kech district.", "b"},
+		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
+	}
+	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, paras := oneArticle(tt.sentence)
+			res := m.Article(text, paras)[0]
+			var got []byte
+			var hits []string
+			for fi, d := range res.Frames {
+				if d.On {
+					got = append(got, ids[m.Codebook().Frames[fi].ID])
+				}
+				hits = append(hits, hitTerms(d.Hits)...)
+			}
+			if string(got) != tt.want {
+				t.Errorf("frames %q, want %q (hits %v)", got, tt.want, hits)
+			}
+		})
+	}
+}
