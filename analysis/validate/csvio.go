@@ -147,10 +147,15 @@ func csvErr(name string, err error) error {
 	return &ParseError{File: name, Err: err}
 }
 
-// parseFloat reads a number as Python's float() does for the values a run
-// writes ("nan", "inf", surrounding spaces); ok is false when it is not one.
+// parseFloat reads a number as Python's float() does ("nan", "inf",
+// "1e400", surrounding spaces; not hexadecimal); ok is false when it is not
+// one. ("-nan", which Python reads as NaN, is refused: both are skipped.)
 func parseFloat(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "xX") { // Go reads hexadecimal floats, Python does not
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		var ne *strconv.NumError
 		if errors.As(err, &ne) && ne.Err == strconv.ErrRange {

@@ -301,3 +301,30 @@ func TestIntervalHelpers(t *testing.T) {
 		t.Error("BCa with every resample above theta should fall back")
 	}
 }
+
+func TestParseFloat(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64 // NaN for NaN
+		ok   bool
+	}{
+		{"0.5", 0.5, true},
+		{" -1.25 ", -1.25, true},
+		{"nan", math.NaN(), true},
+		{"NaN", math.NaN(), true},
+		{"inf", math.Inf(1), true},
+		{"-Infinity", math.Inf(-1), true},
+		{"1e400", math.Inf(1), true},
+		{"", 0, false},
+		{"high", 0, false},
+		{"0x1p-2", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := parseFloat(tc.in)
+			if ok != tc.ok || (ok && !(got == tc.want || math.IsNaN(got) && math.IsNaN(tc.want))) {
+				t.Errorf("parseFloat(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
