@@ -48,22 +48,32 @@ func (a *Aggregator) cellReplicates(g groupKey, arts []int) *replicates {
 	k, nr := len(a.ms), a.opt.Resamples
 	reps := &replicates{sy: make([]float64, nr*k), sm: make([]float64, nr*k)}
 	r := stats.NewRand(seedFor(a.opt.Seed, g))
-	ys := make([]float64, k)
-	ms := make([]float64, k)
+	cols := make([]int, 0, k) // the measures article i contributes to
+	ys := make([]float64, 0, k)
+	ms := make([]float64, 0, k)
+	w := make([]uint8, nr)
 	for _, i := range arts {
+		cols, ys, ms = cols[:0], ys[:0], ms[:0]
 		for j := range k {
-			ys[j], ms[j] = a.unit(i, j)
+			if y, m := a.unit(i, j); m != 0 {
+				cols, ys, ms = append(cols, j), append(ys, y), append(ms, m)
+			}
 		}
-		for b := range nr {
-			w := stats.PoissonOne(r)
-			if w == 0 {
+		// Draw the weights even when the article contributes nothing, so a
+		// cell's stream does not depend on which measures exist.
+		stats.PoissonOnes(r, w)
+		if len(cols) == 0 {
+			continue
+		}
+		for b, wb := range w {
+			if wb == 0 {
 				continue
 			}
-			fw := float64(w)
+			fw := float64(wb)
 			sy, sm := reps.sy[b*k:(b+1)*k], reps.sm[b*k:(b+1)*k]
-			for j := range sy {
-				sy[j] += fw * ys[j]
-				sm[j] += fw * ms[j]
+			for c, j := range cols {
+				sy[j] += fw * ys[c]
+				sm[j] += fw * ms[c]
 			}
 		}
 	}

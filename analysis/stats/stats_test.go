@@ -391,10 +391,22 @@ func TestPoissonOne(t *testing.T) {
 	for range n {
 		count[PoissonOne(r)]++
 	}
+	checkPoisson(t, count[:], n)
+	w := make([]uint8, n)
+	PoissonOnes(r, w)
+	clear(count[:])
+	for _, v := range w {
+		count[v]++
+	}
+	checkPoisson(t, count[:], n)
+}
+
+func checkPoisson(t *testing.T, count []int, n int) {
+	t.Helper()
 	p := math.Exp(-1)
 	for k := range 5 {
-		got := float64(count[k]) / n
-		if math.Abs(got-p) > 4*math.Sqrt(p*(1-p)/n) {
+		got := float64(count[k]) / float64(n)
+		if math.Abs(got-p) > 4*math.Sqrt(p*(1-p)/float64(n)) {
 			t.Errorf("P(X=%d) = %.4f, want %.4f", k, got, p)
 		}
 		p /= float64(k + 1)
