@@ -350,6 +350,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"Jaish al-Adl", "Jaish al-Adl claimed the attack.", "b"},
 		{"economic border", "The two sides want to turn the border into an economic border.", "b"},
 		{"Balochistan militants", "Militants killed six soldiers in Balochistan's Kech district.", "b"},
+		{"floods in Balochistan", "Floods killed 20 people in Balochistan's Jhal Magsi district.", ""},
+		{"Israel as target", "The war began after Hamas attacked Israel on October 7.", ""},
+		{"Israel as target and author", "Iran's missile attack on Israel followed weeks of Israeli aggression.", "t"},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
