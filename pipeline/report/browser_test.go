@@ -96,6 +96,11 @@ func richData(t testing.TB) Data {
 		d.Charts[0],
 	}
 	frames := []string{"border_security", "muslim_unity", "us_israel_threat"}
+	d.Frames = []Frame{
+		{ID: "us_israel_threat", Label: "The United States and/or Israel as a threat"},
+		{ID: "muslim_unity", Label: "Unity of Muslims and the Muslim world"},
+		{ID: "border_security", Label: "Security of the Iran–Pakistan border"},
+	}
 	texts := []string{
 		"Security forces sealed the border crossing at Taftan after the attack, officials said.",
 		"Both nations share an Islamic brotherhood that no outside power can divide, the minister said.",

@@ -9,9 +9,15 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
+
+// screenScale is how much larger than their printed size charts are shown
+// on screen.
+const screenScale = 1.4
 
 //go:embed report.html.tmpl
 var htmlTemplate string
@@ -53,6 +59,7 @@ type chartView struct {
 	Anchor, Title, Method string
 	Src                   template.URL // data:image/svg+xml;base64,…: base64 characters only
 	Problem               string       // why the chart could not be embedded
+	Width, Height         int          // on-screen size in CSS pixels; 0 if the SVG states none
 	Table                 tableView
 }
 
@@ -69,10 +76,12 @@ type cellText struct {
 
 type matrixView struct {
 	Caption  string
-	Frames   []string
+	Frames   []frameView
 	Rows     []matrixRow
 	Evidence []evidenceView
 }
+
+type frameView struct{ ID, Label string }
 
 type matrixRow struct {
 	Source string
@@ -87,11 +96,12 @@ type matrixCell struct {
 }
 
 type evidenceView struct {
-	Anchor, Source, Frame, Value string
-	N, More                      int
-	Command                      string
-	DefaultCommand               bool // Command is framescope kwic -frame …, which lists every outlet's paragraphs
-	Paras                        []paraView
+	Anchor, Source, Value string
+	Frame                 frameView
+	N, More               int
+	Command               string
+	DefaultCommand        bool // Command is framescope kwic -frame …, which lists every outlet's paragraphs
+	Paras                 []paraView
 }
 
 type paraView struct {
@@ -132,10 +142,16 @@ func buildPage(d *Data) *page {
 			Title:  c.Title,
 			Method: c.Method,
 		}
-		if err := checkSVG(c.SVG); err != nil {
+		if w, h, err := checkSVG(c.SVG); err != nil {
 			cv.Problem = err.Error()
 		} else {
 			cv.Src = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(c.SVG))
+			if w > 0 && h > 0 && w*h < 1e8 {
+				// Charts are drawn at their printed size, where 9 pt
+				// type reads at arm's length; on screen they are shown
+				// larger (never wider than the page) and print at size.
+				cv.Width, cv.Height = int(math.Round(w*screenScale)), int(math.Round(h*screenScale))
+			}
 		}
 		cv.Table = buildTable(&c.Table, "")
 		p.Charts = append(p.Charts, cv)
@@ -189,6 +205,9 @@ func buildTable(t *Table, anchor string) tableView {
 			row[j].Num = num[j]
 			if j < len(r) {
 				row[j].Text = r[j]
+				if num[j] {
+					row[j].Text = typoMinus(r[j])
+				}
 			}
 		}
 		tv.Rows = append(tv.Rows, row)
@@ -203,16 +222,22 @@ func buildMatrix(d *Data) matrixView {
 		limit = DefaultMaxParagraphs
 	}
 	var sources []string
-	srcIndex, frameIndex := map[string]int{}, map[string]int{}
+	srcIndex, labels := map[string]bool{}, map[string]string{}
+	for _, f := range d.Frames {
+		if _, ok := labels[f.ID]; !ok {
+			labels[f.ID] = f.Label
+			m.Frames = append(m.Frames, frameView(f))
+		}
+	}
 	at := map[cellKey]int{}
 	for i, c := range d.Cells {
-		if _, ok := srcIndex[c.Source]; !ok {
-			srcIndex[c.Source] = len(sources)
+		if !srcIndex[c.Source] {
+			srcIndex[c.Source] = true
 			sources = append(sources, c.Source)
 		}
-		if _, ok := frameIndex[c.Frame]; !ok {
-			frameIndex[c.Frame] = len(m.Frames)
-			m.Frames = append(m.Frames, c.Frame)
+		if _, ok := labels[c.Frame]; !ok {
+			labels[c.Frame] = ""
+			m.Frames = append(m.Frames, frameView{ID: c.Frame})
 		}
 		at[cellKey{c.Source, c.Frame}] = i
 	}
@@ -223,8 +248,8 @@ func buildMatrix(d *Data) matrixView {
 		}
 		anchors[i] = fmt.Sprintf("cell-%d", i+1)
 		ev := evidenceView{
-			Anchor: anchors[i], Source: c.Source, Frame: c.Frame, Value: c.Value, N: c.N,
-			More: c.More, Command: c.Command,
+			Anchor: anchors[i], Source: c.Source, Frame: frameView{c.Frame, labels[c.Frame]},
+			Value: typoMinus(c.Value), N: c.N, More: c.More, Command: c.Command,
 		}
 		if ev.Command == "" {
 			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame)
@@ -237,7 +262,7 @@ func buildMatrix(d *Data) matrixView {
 		}
 		for _, e := range paras {
 			ev.Paras = append(ev.Paras, paraView{
-				Doc: e.Doc, Para: e.Para, Voice: e.Voice, Tone: e.Tone, Terms: e.Terms,
+				Doc: e.Doc, Para: e.Para, Voice: e.Voice, Tone: typoMinus(e.Tone), Terms: e.Terms,
 				Pieces: splitHighlights(e.Text, e.Highlights),
 			})
 		}
@@ -246,16 +271,27 @@ func buildMatrix(d *Data) matrixView {
 	for _, s := range sources {
 		row := matrixRow{Source: s, Cells: make([]matrixCell, len(m.Frames))}
 		for j, f := range m.Frames {
-			i, ok := at[cellKey{s, f}]
+			i, ok := at[cellKey{s, f.ID}]
 			if !ok {
 				continue
 			}
 			c := &d.Cells[i]
-			row.Cells[j] = matrixCell{Present: true, Anchor: anchors[i], Value: c.Value, N: c.N}
+			row.Cells[j] = matrixCell{Present: true, Anchor: anchors[i], Value: typoMinus(c.Value), N: c.N}
 		}
 		m.Rows = append(m.Rows, row)
 	}
 	return m
+}
+
+// typoMinus sets the hyphen that starts a number in a numeric text as a
+// minus sign, which has the width of a digit and so keeps columns aligned:
+// "-0.31" → "−0.31", "0.2 [-0.1, 0.5]" → "0.2 [−0.1, 0.5]". Other text is
+// returned as is.
+func typoMinus(s string) string {
+	if !strings.Contains(s, "-") || !isNumeric(s) {
+		return s
+	}
+	return minusSign(s, "−")
 }
 
 // shellQuote quotes s for a POSIX shell when it holds anything but plain
@@ -300,27 +336,67 @@ func buildRecord(r *Record) recordView {
 }
 
 // checkSVG reports whether b is a well-formed XML document whose root is an
-// svg element: anything else would show as a broken image.
-func checkSVG(b []byte) error {
+// svg element (anything else would show as a broken image) and returns its
+// size in CSS pixels, or zeros when the root does not state it.
+func checkSVG(b []byte) (w, h float64, err error) {
 	if len(b) == 0 {
-		return errors.New("no SVG was rendered")
+		return 0, 0, errors.New("no SVG was rendered")
 	}
 	dec := xml.NewDecoder(bytes.NewReader(b))
-	root := ""
+	var root *xml.StartElement
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("the SVG is not well-formed: %v", err)
+			return 0, 0, fmt.Errorf("the SVG is not well-formed: %v", err)
 		}
-		if se, ok := tok.(xml.StartElement); ok && root == "" {
-			root = se.Name.Local
+		if se, ok := tok.(xml.StartElement); ok && root == nil {
+			se = se.Copy()
+			root = &se
 		}
 	}
-	if root != "svg" {
-		return errors.New("the chart is not an SVG document")
+	if root == nil || root.Name.Local != "svg" {
+		return 0, 0, errors.New("the chart is not an SVG document")
 	}
-	return nil
+	var viewBox string
+	for _, a := range root.Attr {
+		switch a.Name.Local {
+		case "width":
+			w = cssPixels(a.Value)
+		case "height":
+			h = cssPixels(a.Value)
+		case "viewBox":
+			viewBox = a.Value
+		}
+	}
+	if w == 0 || h == 0 {
+		var x, y float64
+		if _, err := fmt.Sscanf(strings.ReplaceAll(viewBox, ",", " "), "%g %g %g %g", &x, &y, &w, &h); err != nil || w <= 0 || h <= 0 {
+			w, h = 0, 0
+		}
+	}
+	return w, h, nil
+}
+
+// cssPixels converts an SVG length ("252pt", "3.5in", "400", "10cm") to CSS
+// pixels (96 to the inch), or 0 when it is not an absolute length.
+func cssPixels(v string) float64 {
+	v = strings.TrimSpace(v)
+	unit := 1.0
+	for _, u := range []struct {
+		suffix string
+		px     float64
+	}{{"px", 1}, {"pt", 96.0 / 72}, {"pc", 16}, {"in", 96}, {"cm", 96 / 2.54}, {"mm", 96 / 25.4}} {
+		if strings.HasSuffix(v, u.suffix) {
+			v, unit = strings.TrimSuffix(v, u.suffix), u.px
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f <= 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0
+	}
+	return f * unit
 }

@@ -32,9 +32,13 @@ type Data struct {
 	Charts []Chart
 	Tables []Table // aggregates and comparisons, in the order shown
 
+	// Frames optionally gives the matrix's columns in order, with the labels
+	// shown above the frame IDs; frames of Cells not listed follow in order
+	// of first appearance.
+	Frames []Frame
 	// Cells are the outlet × frame figures. The matrix's rows are the distinct
-	// Sources and its columns the distinct Frames, each in order of first
-	// appearance; a (Source, Frame) pair may appear once.
+	// Sources in order of first appearance; a (Source, Frame) pair may
+	// appear once.
 	Cells []Cell
 	// CellsCaption says what a cell's Value is, e.g. "Share of paragraphs
 	// with the frame, with a 95% bootstrap interval over articles".
@@ -71,6 +75,12 @@ type Table struct {
 	Header  []string
 	Rows    [][]string
 	Note    string // shown under the table: sources, abbreviations, tests
+}
+
+// Frame names a codebook frame.
+type Frame struct {
+	ID    string // as in Cell.Frame, e.g. "muslim_unity"
+	Label string // e.g. "Unity of Muslims and the Muslim world"
 }
 
 // Cell is one outlet × frame figure with the paragraphs behind it.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -53,17 +54,22 @@ func sampleData() Data {
 			Header:  []string{"Frame", "A", "B", "Δ share", "p (Welch)", "p (Holm)"},
 			Rows: [][]string{
 				{"muslim_unity", "Dawn", "Tehran Times", "0.20", "0.041", "0.082"},
-				{"us_israel_threat", "Dawn", "Tehran Times", "−0.15", "0.300", "0.300"},
+				{"us_israel_threat", "Dawn", "Tehran Times", "-0.15", "0.300", "0.300"},
 			},
 			Note: "Welch's t test over articles; Holm correction across 2 comparisons.",
 		}},
 		CellsCaption: "Share of paragraphs with the frame.",
+		Frames: []Frame{
+			{ID: "muslim_unity", Label: "Unity of Muslims and the Muslim world"},
+			{ID: "us_israel_threat"},
+			{ID: "border_security"},
+		},
 		Cells: []Cell{
 			{Source: "Dawn", Frame: "muslim_unity", Value: "0.40", N: 2, Paragraphs: []Evidence{
 				{Doc: "dawn-2024-01.txt", Para: 3, Text: "Both nations share Islamic brotherhood, the minister said.",
 					Highlights: [][2]int{{19, 38}}, Terms: []string{"islamic brotherhood"}, Voice: "official", Tone: "+0.32"},
 				{Doc: "dawn-2024-01.txt", Para: 5, Text: "The ummah stands together, he added.",
-					Highlights: [][2]int{{4, 9}}, Terms: []string{"ummah"}, Voice: "official", Tone: "+0.10"},
+					Highlights: [][2]int{{4, 9}}, Terms: []string{"ummah"}, Voice: "official", Tone: "-0.12"},
 			}},
 			{Source: "Dawn", Frame: "us_israel_threat", Value: "0.00", N: 0},
 			{Source: "Tehran Times", Frame: "muslim_unity", Value: "0.20", N: 3, More: 2, Paragraphs: []Evidence{
@@ -140,12 +146,15 @@ func TestHTMLStructure(t *testing.T) {
 		{"chart as data url", `<img src="data:image/svg&#43;xml;base64,`},
 		{"chart anchor from safe ID", `<figure id="chart-frame-share">`},
 		{"table anchor from safe ID", `id="table-comparisons"`},
-		{"cell link", `<a href="#cell-1">0.40</a>`},
+		{"cell link", `<a href="#cell-1">0.40<span class="n">n=2</span></a>`},
+		{"frame label over ID", `<bdi>Unity of Muslims and the Muslim world</bdi><br><span class="fid">muslim_unity</span>`},
+		{"listed frame without cells is a column", `<bdi>border_security</bdi></th></tr></thead>`},
+		{"minus sign in numeric column", `<td class="num">−0.15</td>`},
+		{"minus sign in tone", `tone: −0.12`},
 		{"cell anchor", `<section class="cell" id="cell-1">`},
 		{"highlight", `Both nations share <mark>Islamic brotherhood</mark>, the minister said.`},
 		{"more", `… and 2 more not listed`},
 		{"kwic command", `<code>framescope kwic -frame muslim_unity</code>`},
-		{"numeric column right-aligned", `<td class="num">−0.15</td>`},
 		{"skipped input", `<span class="status status-skipped">skipped</span>`},
 		{"status summary", `Inputs: 1 converted, 1 processed, 1 skipped.`},
 	} {
@@ -335,5 +344,31 @@ func TestAnchorsUnique(t *testing.T) {
 	}
 	if len(seen) != 4 {
 		t.Errorf("%d figure ids, want 4: %v", len(seen), seen)
+	}
+}
+
+func TestSVGSize(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		svg  string
+		w, h float64
+	}{
+		{"points", `<svg xmlns="http://www.w3.org/2000/svg" width="252pt" height="189pt"/>`, 336, 252},
+		{"inches", `<svg width="3.5in" height="2in"/>`, 336, 192},
+		{"bare numbers are px", `<svg width="400" height="300"/>`, 400, 300},
+		{"viewBox when no size", `<svg viewBox="0 0 320, 160"/>`, 320, 160},
+		{"percent is not a size", `<svg width="100%" height="100%"/>`, 0, 0},
+		{"nothing", `<svg/>`, 0, 0},
+		{"negative", `<svg width="-5pt" height="10pt"/>`, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, h, err := checkSVG([]byte(tc.svg))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(w-tc.w) > 1e-9 || math.Abs(h-tc.h) > 1e-9 {
+				t.Errorf("size %g×%g, want %g×%g", w, h, tc.w, tc.h)
+			}
+		})
 	}
 }

@@ -87,12 +87,17 @@ func writeTeXRow(w *bufio.Writer, cells []string, n int, num []bool) {
 
 // texMinus writes the hyphen or U+2212 that starts a number (at the start of
 // an already escaped cell, or after a space or opening bracket) as $-$.
-func texMinus(s string) string {
+func texMinus(s string) string { return minusSign(s, "$-$") }
+
+// minusSign replaces each hyphen that starts a number in s (at the start, or
+// after a space, an opening bracket or a closing brace as in "{[}-0.3") with
+// minus.
+func minusSign(s, minus string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '-' && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' &&
 			(i == 0 || s[i-1] == ' ' || s[i-1] == '[' || s[i-1] == '(' || s[i-1] == '}') {
-			b.WriteString("$-$")
+			b.WriteString(minus)
 			continue
 		}
 		b.WriteByte(s[i])

@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"image/color"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -106,6 +108,7 @@ func hostileData(t testing.TB) Data {
 			{ID: "hostile", Title: "A chart whose SVG carries script", SVG: []byte(hostileSVG), Table: tab},
 		},
 		Tables:       []Table{tab},
+		Frames:       []Frame{{ID: hostile("muslim_unity"), Label: hostile("Label")}},
 		CellsCaption: hostile("Caption"),
 		Cells: []Cell{
 			{Source: outlet, Frame: hostile("muslim_unity"), Value: hostile("0.40"), N: 3, More: 2,
@@ -131,7 +134,7 @@ func init() {
 		<body </body <header </header <h1 </h1 <h2 </h2 <h3 </h3 <p </p <section </section <ul </ul <li </li
 		<nav </nav <a </a <figure </figure <img <figcaption </figcaption <span </span <div </div <table </table
 		<caption </caption <thead </thead <tbody </tbody <tr </tr <th </th <td </td <bdi </bdi <ol </ol
-		<mark </mark <code </code <footer </footer`) {
+		<mark </mark <code </code <footer </footer <br`) {
 		allowedTag[tag] = true
 	}
 }
@@ -163,6 +166,10 @@ func TestXSSEscaped(t *testing.T) {
 			name, value := a[1], a[2]
 			switch name {
 			case "id", "class", "alt", "lang", "dir", "scope", "aria-label", "charset", "name", "content", "http-equiv":
+			case "width", "height":
+				if _, err := strconv.Atoi(value); err != nil {
+					t.Errorf("<%s %s=%q>: not a number", tag[1], name, value)
+				}
 			case "href":
 				if !strings.HasPrefix(value, "#") {
 					t.Errorf("<%s %s=%q>: links must be fragments", tag[1], name, value)
@@ -208,7 +215,11 @@ func TestGonumSVGIsWellFormed(t *testing.T) {
 	// Outlet names with XML specials must give a chart that embeds; if
 	// gonum/plot ever stops escaping them, the chart would show as broken.
 	svg := plotSVG(t, "AT&T <News> \"quoted\"", []string{"AT&T", "<Dawn>", hostile("x")}, []float64{1, 2, 3})
-	if err := checkSVG(svg); err != nil {
+	w, h, err := checkSVG(svg)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if math.Abs(w-4.5*96) > 1e-6 || math.Abs(h-2.6*96) > 1e-6 {
+		t.Errorf("size %g×%g px, want %g×%g (4.5×2.6 in)", w, h, 4.5*96, 2.6*96)
 	}
 }
