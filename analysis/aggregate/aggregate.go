@@ -38,7 +38,7 @@ type Options struct {
 	Weight         string   // WeightArticle (default) or WeightParagraph
 	Resamples      int      // bootstrap resamples; default 2000
 	Seed           uint64   // bootstrap seed; each group derives its own from it and the group key
-	MinBootstrap   int      // fewer contributing articles → Wilson/Clopper–Pearson/t; default 10
+	MinBootstrap   int      // fewer contributing articles → Wilson (shares) or t (tone) interval; default 10
 	Level          float64  // confidence level; default 0.95
 	Workers        int      // goroutines Rows uses for the bootstraps; default 1 (the output does not depend on it)
 }

@@ -49,7 +49,7 @@ func find(rows []Row, src, year, voice, measure string) (Row, bool) {
 func TestRowsByHand(t *testing.T) {
 	// t interval for two article values 0 and 1: 0.5 ± t(.975, 1)·0.5, clipped to [-1, 1].
 	wl, wh := stats.WilsonP(1.0/3, 2, stats.Z95)
-	cl, ch := stats.ClopperPearson(2, 4, 0.05)
+	cl, ch := stats.WilsonP(0.5, 16.0/10, stats.Z95) // n = (3+1)²/(3²+1²)
 	for _, tc := range []struct {
 		name, weight, src, year, voice, measure string
 		value, lo, hi                           float64
@@ -68,7 +68,7 @@ func TestRowsByHand(t *testing.T) {
 		{"pooled", WeightArticle, "all", "all", "all", "tone_mean", (0 + 1 - 0.5) / 3, nan, nan, "t", 3, 6},
 		{"pooled actor", WeightArticle, "all", "all", "all", "tone_toward_x", -0.1, nan, nan, "t", 2, 2},
 		{"tone paragraph", WeightParagraph, "S", "2017", "all", "tone_mean", 0.25, nan, nan, "t", 2, 4},
-		{"share paragraph", WeightParagraph, "S", "2017", "all", "f_share", 0.5, cl, ch, "clopper-pearson", 2, 4},
+		{"share paragraph", WeightParagraph, "S", "2017", "all", "f_share", 0.5, cl, ch, "wilson", 2, 4},
 		{"pooled paragraph", WeightParagraph, "all", "all", "all", "tone_mean", 0, nan, nan, "t", 3, 6},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

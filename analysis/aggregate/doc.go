@@ -34,25 +34,30 @@
 //
 // Articles, not paragraphs, are the independent units: paragraphs of one
 // article share an author, a topic and a slant. Every interval therefore
-// treats the article as the cluster. With at least MinBootstrap
-// contributing articles the interval is the 95% percentile interval of a
-// bootstrap over the group's articles ("bootstrap-articles"; the value is
-// recomputed on each resample with the same weighting). It is the Poisson
-// bootstrap (each article gets an independent Poisson(1) weight on each
-// resample; see stats.PoissonOne): every outlet × year cell draws its
-// articles' weights from a seed derived from Options.Seed and the cell, and
-// a pooled group's resamples are the sums of its cells', so the pooled
-// intervals resample articles across the whole pool and the work is one
-// pass over the articles per resample. With
-// fewer, shares get a Wilson interval on the article count ("wilson",
-// Weight "article": conservative, since a mean of values in [0, 1] has
-// variance at most p(1−p)/n) or a Clopper–Pearson interval on the paragraph
-// counts ("clopper-pearson", Weight "paragraph": this one treats
-// paragraphs as independent and is too narrow when articles differ); tone
-// gets the cluster-robust t interval of stats.RatioMeanCI ("t"), clipped to
-// [-1, 1]. A measure with one contributing article has no interval
-// ("none"); a measure with none has no row at all (there is no estimate to
-// report).
+// treats the article as the cluster.
+//
+// With at least MinBootstrap contributing articles the interval is the
+// percentile interval (at Options.Level, default 95%) of a bootstrap over
+// the group's articles ("bootstrap-articles"; the value is recomputed on
+// each resample with the same weighting). It is the Poisson bootstrap
+// (each article gets an independent Poisson(1) weight on each resample; see
+// stats.PoissonOne): every outlet × year cell draws its articles' weights
+// from a seed derived from Options.Seed and the cell, and a pooled group's
+// resamples are the sums of its cells', so pooled intervals resample
+// articles across the whole pool at the cost of one pass over the articles
+// per resample. In simulation (TestBootstrapCoverage, 30 articles) the 95%
+// interval covers the truth about 91% of the time: percentile intervals
+// run short on few clusters.
+//
+// With fewer articles, shares get a Wilson interval ("wilson") on the
+// effective number of articles n = (Σmᵢ)²/Σmᵢ² (mᵢ = 1 under Weight
+// "article", the paragraph count under "paragraph"). It is conservative:
+// a share whose paragraphs agree within each article has exactly the
+// binomial variance p(1−p)/n, and any disagreement within articles only
+// lowers it. Tone gets the cluster-robust t interval of stats.RatioMeanCI
+// ("t"), clipped to [-1, 1]. A measure with one contributing article has
+// no interval ("none"); a measure with none has no row at all (there is no
+// estimate to report).
 //
 // # Comparisons
 //

@@ -15,7 +15,7 @@ type Row struct {
 	Source, Year, Voice string  // Source "all" pools outlets; Year "2017", "unknown" or "all"
 	Measure             string  // see the package comment
 	Value, Low, High    float64 // Low, High NaN when Interval is "none"
-	Interval            string  // "bootstrap-articles", "clopper-pearson", "wilson", "t" or "none"
+	Interval            string  // "bootstrap-articles", "wilson", "t" or "none"
 	NArticles           int     // articles with at least one contributing paragraph
 	NParagraphs         int     // contributing paragraphs
 	Weight              string  // "article" or "paragraph"
@@ -219,7 +219,7 @@ type acc struct {
 	sy, sm float64 // Σ yᵢ, Σ mᵢ (see unit)
 	nArt   int
 	nPara  int
-	sumRaw float64 // Σ raw paragraph sums, for Clopper–Pearson
+	sm2    float64 // Σ mᵢ², for the effective number of articles
 }
 
 // groupRows computes the rows of one group from its articles and its
@@ -239,7 +239,7 @@ func (a *Aggregator) groupRows(g groupKey, arts []int, reps *replicates) []Row {
 			ac.sm += m
 			ac.nArt++
 			ac.nPara += int(a.cnts[i*k+j])
-			ac.sumRaw += a.sums[i*k+j]
+			ac.sm2 += m * m
 		}
 	}
 
@@ -268,11 +268,10 @@ func (a *Aggregator) groupRows(g groupKey, arts []int, reps *replicates) []Row {
 			slices.Sort(ratios)
 			r.Low, r.High = stats.PercentileInterval(ratios, opt.Level)
 			r.Interval = "bootstrap-articles"
-		case ms.kind == kindShare && opt.Weight == WeightParagraph:
-			r.Low, r.High = stats.ClopperPearson(int(math.Round(ac.sumRaw)), ac.nPara, 1-opt.Level)
-			r.Interval = "clopper-pearson"
 		case ms.kind == kindShare:
-			r.Low, r.High = stats.WilsonP(r.Value, float64(ac.nArt), z)
+			// Kish's effective number of articles (Σm)²/Σm²: the article
+			// count under Weight "article", fewer when lengths differ.
+			r.Low, r.High = stats.WilsonP(r.Value, ac.sm*ac.sm/ac.sm2, z)
 			r.Interval = "wilson"
 		default:
 			ys := make([]float64, 0, len(arts))
