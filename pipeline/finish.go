@@ -1,0 +1,314 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/framescope/framescope/analysis/aggregate"
+	"github.com/framescope/framescope/charts"
+	"github.com/framescope/framescope/pipeline/ingest"
+	"github.com/framescope/framescope/pipeline/report"
+)
+
+// finish writes what needs the whole run: aggregates.csv, comparisons.csv,
+// the charts, report.html and tables.tex. It returns warnings for the record.
+func (w *writers) finish(dir string, opt Options, statuses []ingest.Status) ([]string, error) {
+	rows := w.body.Rows()
+	for _, r := range w.comments.Rows() {
+		if r.Voice == "all" {
+			r.Measure = "comments_" + r.Measure
+			rows = append(rows, r)
+		}
+	}
+	comps := w.body.Comparisons()
+	if err := writeWith(dir, "aggregates.csv", func(f *fileWriter) error { return aggregate.WriteRowsCSV(f, rows) }); err != nil {
+		return nil, err
+	}
+	if err := writeWith(dir, "comparisons.csv", func(f *fileWriter) error { return aggregate.WriteComparisonsCSV(f, comps) }); err != nil {
+		return nil, err
+	}
+
+	var warnings []string
+	data := w.chartData(rows, opt)
+	figs, err := charts.Figures(data, charts.Options{Width: opt.ChartWidth})
+	if err != nil {
+		return nil, fmt.Errorf("charts: %w", err)
+	}
+	if _, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats); err != nil {
+		return nil, fmt.Errorf("charts: %w", err)
+	}
+	rd := w.reportData(rows, comps, figs, data, opt)
+	rd.Notes = append(rd.Notes, warnings...)
+	rd.Record = w.reportRecord(statuses)
+	if err := writeWith(dir, "report.html", func(f *fileWriter) error { return report.WriteHTML(f, rd) }); err != nil {
+		return nil, err
+	}
+	if err := writeWith(dir, "tables.tex", func(f *fileWriter) error { return report.WriteTeX(f, rd.Tables) }); err != nil {
+		return nil, err
+	}
+	return warnings, nil
+}
+
+func writeWith(dir, name string, write func(*fileWriter) error) error {
+	f, err := createFile(dir, name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return f.Close()
+}
+
+func (w *writers) frameLabel(id string) string {
+	for _, f := range w.m.Codebook.Frames {
+		if f.ID == id {
+			if f.Label != "" {
+				return f.Label
+			}
+			return id
+		}
+	}
+	return id
+}
+
+// unitWord names the unit of the shares under the run's weighting.
+func unitWord(weight string) string {
+	if weight == "paragraph" {
+		return "paragraphs"
+	}
+	return "articles"
+}
+
+func (w *writers) methodLine(opt Options) string {
+	if opt.Weight == "paragraph" {
+		return fmt.Sprintf("Unit: body paragraph (each paragraph counts once). 95%% intervals: bootstrap over articles (%d resamples, seed %d); exact intervals for groups of few articles.", opt.Resamples, opt.Seed)
+	}
+	return fmt.Sprintf("Unit: article (each article counts once: its share of body paragraphs with the frame, its mean tone). 95%% intervals: bootstrap over articles (%d resamples, seed %d); exact intervals for groups of few articles.", opt.Resamples, opt.Seed)
+}
+
+// chartData turns the aggregate rows into the charts' inputs.
+func (w *writers) chartData(rows []aggregate.Row, opt Options) charts.Data {
+	d := charts.Data{
+		Measure: "frame share (" + w.unitShare(opt) + ")",
+		Note:    w.methodLine(opt),
+	}
+	frameOf := map[string]string{}
+	for _, f := range w.m.Codebook.Frames {
+		frameOf[f.ID+"_share"] = f.ID
+	}
+	for _, r := range rows {
+		if r.Source == "all" || strings.HasPrefix(r.Measure, "comments_") {
+			continue
+		}
+		est := charts.Estimate{Group: r.Source, Value: r.Value, Low: r.Low, High: r.High, N: r.NArticles}
+		if id, ok := frameOf[r.Measure]; ok && r.Year == "all" {
+			est.Series = w.frameLabel(id)
+			switch r.Voice {
+			case "all":
+				d.FrameShare = append(d.FrameShare, est)
+				d.Heat = append(d.Heat, est)
+			case "outlet", "quote":
+				word := "outlet voice"
+				if r.Voice == "quote" {
+					word = "quoted"
+				}
+				est.Series = w.frameLabel(id) + " · " + word
+				d.FrameByVoice = append(d.FrameByVoice, est)
+			}
+		}
+		if r.Measure == "tone_mean" && r.Voice == "all" && r.Year != "all" && r.Year != "unknown" {
+			d.ToneByYear = append(d.ToneByYear, charts.Estimate{Group: r.Year, Series: r.Source,
+				Value: r.Value, Low: r.Low, High: r.High, N: r.NArticles})
+		}
+	}
+	for _, s := range w.sources() {
+		r := w.dist[s]
+		d.ToneDist = append(d.ToneDist, charts.Dist{Label: s, Values: append([]float64(nil), r.vals...), N: r.n})
+	}
+	return d
+}
+
+func (w *writers) unitShare(opt Options) string {
+	if opt.Weight == "paragraph" {
+		return "share of body paragraphs"
+	}
+	return "mean share of an article's body paragraphs"
+}
+
+// f3 formats a figure for tables: three decimals, "–" for none.
+func f3(v float64) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	return s
+}
+
+func interval(r aggregate.Row) string {
+	if math.IsNaN(r.Low) || math.IsNaN(r.High) {
+		return f3(r.Value)
+	}
+	return fmt.Sprintf("%s [%s, %s]", f3(r.Value), f3(r.Low), f3(r.High))
+}
+
+func (w *writers) reportData(rows []aggregate.Row, comps []aggregate.Comparison, figs []*charts.Figure, cd charts.Data, opt Options) report.Data {
+	rd := report.Data{
+		Title:        "framescope report: " + filepath.ToSlash(opt.In),
+		Version:      "framescope " + Version,
+		Method:       w.methodLine(opt) + fmt.Sprintf(" Codebook %s (sha256 %s); tone scorer %q; only body paragraphs feed the outlets' figures, reader comments are reported apart (measures prefixed comments_).", w.m.Codebook.Name, short(w.m.Codebook.Hash), w.m.Tone.Name()),
+		CellsCaption: "Frame share per outlet (" + w.unitShare(opt) + ") with its 95% interval; the number of body paragraphs with the frame links to them, matched terms highlighted.",
+	}
+	tables := w.tables(rows, comps)
+	for _, f := range figs {
+		var buf bytes.Buffer
+		if _, err := f.WriteTo(&buf, "svg"); err != nil {
+			rd.Notes = append(rd.Notes, fmt.Sprintf("chart %s could not be drawn as SVG: %v", f.Name, err))
+			continue
+		}
+		rd.Charts = append(rd.Charts, report.Chart{ID: f.Name, Title: f.Title, Method: cd.Note, SVG: buf.Bytes(),
+			Table: chartTable(f.Name, rows, w)})
+	}
+	rd.Tables = tables
+
+	share := map[[2]string]aggregate.Row{}
+	for _, r := range rows {
+		if r.Year == "all" && r.Voice == "all" {
+			share[[2]string{r.Source, r.Measure}] = r
+		}
+	}
+	for _, src := range w.sources() {
+		for j, f := range w.m.Codebook.Frames {
+			c := report.Cell{Source: src, Frame: f.ID, Value: "–"}
+			if r, ok := share[[2]string{src, f.ID + "_share"}]; ok {
+				c.Value = interval(r)
+			}
+			if cl := w.cells[cellKey{src, j}]; cl != nil {
+				c.N = cl.total
+				c.More = cl.total - len(cl.examples)
+				for _, ex := range cl.examples {
+					c.Paragraphs = append(c.Paragraphs, report.Evidence{Doc: ex.Doc, Para: ex.Para, Text: ex.Text,
+						Highlights: ex.Hits, Terms: ex.Terms, Voice: ex.Voice, Tone: f3(ex.Tone)})
+				}
+			}
+			rd.Cells = append(rd.Cells, c)
+		}
+	}
+	return rd
+}
+
+// chartTable is the data table shown under a chart in the report.
+func chartTable(name string, rows []aggregate.Row, w *writers) report.Table {
+	t := report.Table{Header: []string{"outlet", "year", "voice", "measure", "value [95% CI]", "interval", "articles", "paragraphs"}}
+	for _, r := range rows {
+		if r.Source == "all" || strings.HasPrefix(r.Measure, "comments_") {
+			continue
+		}
+		keep := false
+		switch {
+		case strings.Contains(name, "tone") && strings.Contains(name, "year"):
+			keep = r.Measure == "tone_mean" && r.Voice == "all" && r.Year != "all"
+		case strings.Contains(name, "tone"):
+			keep = r.Measure == "tone_mean" && r.Voice == "all" && r.Year == "all"
+		case strings.Contains(name, "voice"):
+			keep = strings.HasSuffix(r.Measure, "_share") && r.Year == "all" && r.Voice != "all"
+		default:
+			keep = strings.HasSuffix(r.Measure, "_share") && r.Year == "all" && r.Voice == "all"
+		}
+		if keep {
+			t.Rows = append(t.Rows, []string{r.Source, r.Year, r.Voice, r.Measure, interval(r), r.Interval,
+				strconv.Itoa(r.NArticles), strconv.Itoa(r.NParagraphs)})
+		}
+	}
+	return t
+}
+
+// tables are the aggregates (outlet level) and the comparisons, for the
+// report and tables.tex.
+func (w *writers) tables(rows []aggregate.Row, comps []aggregate.Comparison) []report.Table {
+	agg := report.Table{ID: "aggregates", Caption: "Tone and frame shares by outlet (all years, all voices), with 95% intervals",
+		Header: []string{"Outlet", "Measure", "Value [95% CI]", "Interval", "Articles", "Paragraphs"},
+		Note:   "All groups (outlet × year, year, voice, comments) are in aggregates.csv."}
+	for _, r := range rows {
+		if r.Year != "all" || r.Voice != "all" || strings.HasPrefix(r.Measure, "comments_") {
+			continue
+		}
+		agg.Rows = append(agg.Rows, []string{r.Source, r.Measure, interval(r), r.Interval,
+			strconv.Itoa(r.NArticles), strconv.Itoa(r.NParagraphs)})
+	}
+	cmp := report.Table{ID: "comparisons", Caption: "Comparisons between outlets, Holm-adjusted within each measure and test",
+		Header: []string{"Measure", "Outlet A", "Outlet B", "Test", "Statistic", "df", "p", "p (Holm)", "Effect", "n A", "n B"}}
+	sorted := append([]aggregate.Comparison(nil), comps...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Measure < sorted[j].Measure })
+	for _, c := range sorted {
+		cmp.Rows = append(cmp.Rows, []string{c.Measure, c.A, c.B, c.Test, f3(c.Statistic), f3(c.DF),
+			pval(c.P), pval(c.PHolm), c.EffectName + " " + f3(c.Effect), strconv.Itoa(c.NA), strconv.Itoa(c.NB)})
+	}
+	if len(cmp.Rows) == 0 {
+		cmp.Note = "No pair of outlets has enough articles to compare."
+	}
+	return []report.Table{agg, cmp}
+}
+
+func pval(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "–"
+	case p < 0.001:
+		return "<0.001"
+	}
+	return strconv.FormatFloat(p, 'f', 3, 64)
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+// statusWord is what run.json and the report call an input's status: an input
+// that was read is "processed".
+func statusWord(s string) string {
+	if s == "read" {
+		return "processed"
+	}
+	return s
+}
+
+func (w *writers) reportRecord(statuses []ingest.Status) report.Record {
+	var rec report.Record
+	count := map[string]int{}
+	for _, s := range statuses {
+		st := statusWord(s.Status)
+		count[st]++
+		rec.Inputs = append(rec.Inputs, report.Input{Path: s.Path, Line: s.Line, Status: st, Reason: s.Reason})
+	}
+	rec.Counts = append(rec.Counts, [2]string{"articles", strconv.Itoa(w.articles)},
+		[2]string{"paragraphs", strconv.Itoa(w.paragraphs)})
+	for _, r := range roles {
+		rec.Counts = append(rec.Counts, [2]string{string(r) + " paragraphs", strconv.Itoa(w.byRole[r])})
+	}
+	for _, k := range sortedKeys(count) {
+		rec.Counts = append(rec.Counts, [2]string{"inputs " + k, strconv.Itoa(count[k])})
+	}
+	return rec
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

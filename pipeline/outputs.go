@@ -1,0 +1,237 @@
+package pipeline
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/framescope/framescope/analysis/aggregate"
+	"github.com/framescope/framescope/pipeline/clean"
+)
+
+// writers receives scored articles in input order: it streams the per-article
+// tables to disk and keeps only per-group numbers (the aggregators), a bounded
+// sample of tones per outlet for box plots, and a bounded list of example
+// paragraphs per outlet × frame for the report.
+type writers struct {
+	m   *Models
+	opt Options
+
+	files   []*fileWriter
+	paras   *paragraphWriter
+	arts    *articleWriter
+	matches *matchWriter
+
+	body, comments *aggregate.Aggregator
+
+	articles, paragraphs int
+	bytes                int64
+	byRole               map[clean.Role]int
+	perInput             map[string]int
+
+	cells map[cellKey]*cell
+	dist  map[string]*reservoir
+	rng   *rand.Rand
+}
+
+// cellKey is one outlet × frame figure of the report.
+type cellKey struct {
+	Source string
+	Frame  int
+}
+
+// cell keeps the first paragraphs (in input order) behind an outlet × frame
+// figure, and how many there are in all.
+type cell struct {
+	examples []example
+	total    int
+}
+
+type example struct {
+	Doc       string
+	Para      int
+	Text      string
+	Start     int // the paragraph's offset, so hits can be made relative
+	Hits      [][2]int
+	Terms     []string
+	Voice     string
+	Tone      float64
+	Frame     string
+	Source    string
+	Paragraph int
+}
+
+// maxExamples bounds the paragraphs listed per outlet × frame in the report.
+const maxExamples = 50
+
+// maxToneSample bounds the paragraph tones kept per outlet for box plots.
+const maxToneSample = 5000
+
+func newWriters(dir string, m *Models, opt Options) (*writers, error) {
+	w := &writers{m: m, opt: opt, byRole: map[clean.Role]int{}, perInput: map[string]int{},
+		cells: map[cellKey]*cell{}, dist: map[string]*reservoir{},
+		rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
+	open := func(name string) (*fileWriter, error) {
+		f, err := createFile(dir, name)
+		if err == nil {
+			w.files = append(w.files, f)
+		}
+		return f, err
+	}
+	pf, err := open("paragraphs.csv")
+	if err != nil {
+		return nil, err
+	}
+	af, err := open("articles.csv")
+	if err != nil {
+		return nil, err
+	}
+	mf, err := open("matches.csv")
+	if err != nil {
+		return nil, err
+	}
+	w.paras = newParagraphWriter(pf, m.Codebook)
+	w.arts = newArticleWriter(af)
+	w.matches = newMatchWriter(mf, m.Codebook)
+	w.body = newAggregator(m, opt)
+	w.comments = newAggregator(m, opt)
+	return w, nil
+}
+
+func sourceOf(a *Article) string {
+	if a.Source.Value == "" {
+		return "unknown"
+	}
+	return a.Source.Value
+}
+
+func (w *writers) add(a *Article) error {
+	w.articles++
+	w.paragraphs += len(a.Paras)
+	w.bytes += int64(len(a.Text))
+	w.perInput[a.Input]++
+	for _, p := range a.Paras {
+		w.byRole[p.Role]++
+	}
+	if err := w.paras.write(a); err != nil {
+		return err
+	}
+	if err := w.arts.write(a); err != nil {
+		return err
+	}
+	if err := w.matches.write(a); err != nil {
+		return err
+	}
+	src := sourceOf(a)
+	body := aggregate.Article{Doc: a.Doc, Source: src, Year: a.Year}
+	comments := body
+	for i := range a.Paras {
+		p := &a.Paras[i]
+		if !p.Scored {
+			continue
+		}
+		ap := aggregate.Para{Voice: string(p.Voice), Tone: p.Tone, ToneOutlet: p.ToneOut, ToneQuote: p.ToneQuote,
+			Frames: make([]bool, len(p.Frames)), Targets: p.Toward}
+		for j, d := range p.Frames {
+			ap.Frames[j] = d.On
+		}
+		if p.Role == clean.Comment {
+			comments.Paras = append(comments.Paras, ap)
+			continue
+		}
+		body.Paras = append(body.Paras, ap)
+		w.sampleTone(src, p.Tone)
+		w.collect(a, p, src)
+	}
+	if len(body.Paras) > 0 {
+		w.body.Add(body)
+	}
+	if len(comments.Paras) > 0 {
+		w.comments.Add(comments)
+	}
+	return nil
+}
+
+// collect keeps the paragraph as an example for each frame it carries.
+func (w *writers) collect(a *Article, p *Paragraph, src string) {
+	for j, d := range p.Frames {
+		if !d.On {
+			continue
+		}
+		k := cellKey{src, j}
+		c := w.cells[k]
+		if c == nil {
+			c = &cell{}
+			w.cells[k] = c
+		}
+		c.total++
+		if len(c.examples) >= maxExamples {
+			continue
+		}
+		ex := example{Doc: a.Doc, Para: p.Index, Text: a.Text[p.Span.Start:p.Span.End], Start: p.Span.Start,
+			Voice: string(p.Voice), Tone: p.Tone, Frame: w.m.Codebook.Frames[j].ID, Source: src}
+		seen := map[string]bool{}
+		for _, h := range d.Hits {
+			if h.Negated || h.Start < p.Span.Start || h.End > p.Span.End {
+				continue
+			}
+			ex.Hits = append(ex.Hits, [2]int{h.Start - p.Span.Start, h.End - p.Span.Start})
+			if !seen[h.Term] {
+				seen[h.Term] = true
+				ex.Terms = append(ex.Terms, h.Term)
+			}
+		}
+		c.examples = append(c.examples, ex)
+	}
+}
+
+// reservoir is a seeded uniform sample of at most maxToneSample values
+// (Vitter's algorithm R), so box plots need bounded memory.
+type reservoir struct {
+	vals []float64
+	n    int
+}
+
+func (w *writers) sampleTone(src string, v float64) {
+	if math.IsNaN(v) {
+		return
+	}
+	r := w.dist[src]
+	if r == nil {
+		r = &reservoir{}
+		w.dist[src] = r
+	}
+	r.n++
+	if len(r.vals) < maxToneSample {
+		r.vals = append(r.vals, v)
+		return
+	}
+	if j := w.rng.IntN(r.n); j < maxToneSample {
+		r.vals[j] = v
+	}
+}
+
+func (w *writers) sources() []string {
+	var out []string
+	for s := range w.dist {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (w *writers) close() error {
+	var first error
+	for _, f := range []interface{ flush() error }{w.paras, w.arts, w.matches} {
+		if err := f.flush(); err != nil && first == nil {
+			first = err
+		}
+	}
+	for _, f := range w.files {
+		if err := f.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	w.files = nil
+	return first
+}

@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// progress reports a long run on stderr: a bar redrawn in place when stderr is
+// a terminal, a line every few seconds otherwise, nothing when quiet.
+type progress struct {
+	w        io.Writer
+	tty      bool
+	start    time.Time
+	last     time.Time
+	articles int
+	bytes    int64
+	total    int64 // bytes expected, when known; 0 otherwise
+	every    time.Duration
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	if quiet || w == nil || w == io.Discard {
+		return nil
+	}
+	p := &progress{w: w, start: time.Now(), every: 5 * time.Second}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.tty, p.every = true, 200*time.Millisecond
+		}
+	}
+	p.last = p.start
+	return p
+}
+
+func (p *progress) add(n int) {
+	if p == nil {
+		return
+	}
+	p.articles++
+	p.bytes += int64(n)
+	if now := time.Now(); now.Sub(p.last) >= p.every {
+		p.last = now
+		p.print(now, false)
+	}
+}
+
+func (p *progress) print(now time.Time, final bool) {
+	secs := now.Sub(p.start).Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(p.bytes) / 1e6 / secs
+	}
+	line := fmt.Sprintf("%d articles, %.1f MB, %.1f MB/s, %.0fs", p.articles, float64(p.bytes)/1e6, rate, secs)
+	if p.tty {
+		end := ""
+		if final {
+			end = "\n"
+		}
+		fmt.Fprintf(p.w, "\r\033[Kframescope: %s%s", line, end)
+		return
+	}
+	fmt.Fprintf(p.w, "framescope: %s\n", line)
+}
+
+func (p *progress) done() {
+	if p == nil {
+		return
+	}
+	if p.tty || time.Since(p.start) >= p.every {
+		p.print(time.Now(), true)
+	}
+}

@@ -1,0 +1,159 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/framescope/framescope/pipeline/ingest"
+)
+
+// Record is run.json: what went in, what happened to each input, and what came
+// out, so that every figure can be traced and every input accounted for.
+type Record struct {
+	Program   string        `json:"program"`
+	Version   string        `json:"version"`
+	Input     string        `json:"input"`
+	Options   RecordOptions `json:"options"`
+	Codebook  RecordBook    `json:"codebook"`
+	Tone      string        `json:"tone_scorer"`
+	Counts    RecordCounts  `json:"counts"`
+	Inputs    []InputStatus `json:"inputs"`
+	Warnings  []string      `json:"warnings"`
+	Outputs   []OutputFile  `json:"outputs"`
+	Artefacts string        `json:"note"`
+}
+
+// RecordOptions are the options that change results.
+type RecordOptions struct {
+	Weight          string   `json:"weight"`
+	Resamples       int      `json:"resamples"`
+	Seed            uint64   `json:"seed"`
+	MaxArticleBytes int64    `json:"max_article_bytes"`
+	Strict          bool     `json:"strict"`
+	ChartWidth      string   `json:"chart_width"`
+	Formats         []string `json:"formats"`
+}
+
+// RecordBook names the codebook and its hash.
+type RecordBook struct {
+	Name   string   `json:"name"`
+	Hash   string   `json:"sha256"`
+	Frames []string `json:"frames"`
+	Actors []string `json:"actors"`
+}
+
+// RecordCounts sums up a run.
+type RecordCounts struct {
+	Inputs     int            `json:"inputs"`
+	Statuses   map[string]int `json:"statuses"`
+	Articles   int            `json:"articles"`
+	Paragraphs int            `json:"paragraphs"`
+	ByRole     map[string]int `json:"paragraphs_by_role"`
+	Bytes      int64          `json:"bytes"`
+}
+
+// InputStatus is one input file (or one line of it) and what became of it.
+type InputStatus struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Status   string `json:"status"`
+	Reason   string `json:"reason,omitempty"`
+	Bytes    int64  `json:"bytes,omitempty"`
+	Articles int    `json:"articles,omitempty"`
+}
+
+// OutputFile is one file the run wrote, with its size and SHA-256.
+type OutputFile struct {
+	Name   string `json:"name"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w *writers, warnings []string) error {
+	rec := Record{
+		Program: "framescope", Version: Version, Input: filepath.ToSlash(opt.In),
+		Options: RecordOptions{Weight: opt.Weight, Resamples: opt.Resamples, Seed: opt.Seed,
+			MaxArticleBytes: opt.MaxArticleBytes, Strict: opt.Strict, ChartWidth: opt.ChartWidth, Formats: opt.Formats},
+		Codebook: RecordBook{Name: m.Codebook.Name, Hash: m.Codebook.Hash},
+		Tone:     m.Tone.Name(),
+		Counts: RecordCounts{Statuses: map[string]int{}, Articles: w.articles, Paragraphs: w.paragraphs,
+			ByRole: map[string]int{}, Bytes: w.bytes},
+		Warnings:  append([]string{}, warnings...),
+		Artefacts: "Same input and options give the same bytes in every file listed here; run.json itself lists no times.",
+	}
+	for _, f := range m.Codebook.Frames {
+		rec.Codebook.Frames = append(rec.Codebook.Frames, f.ID)
+	}
+	for _, a := range m.Codebook.Actors {
+		rec.Codebook.Actors = append(rec.Codebook.Actors, a.ID)
+	}
+	for r, n := range w.byRole {
+		rec.Counts.ByRole[string(r)] = n
+	}
+	files := map[string]bool{}
+	for _, s := range statuses {
+		if s.Line == 0 {
+			files[s.Path] = true
+		}
+		st := statusWord(s.Status)
+		rec.Counts.Statuses[st]++
+		rec.Inputs = append(rec.Inputs, InputStatus{Path: s.Path, Line: s.Line, Status: st,
+			Reason: s.Reason, Bytes: s.Bytes, Articles: w.perInput[s.Path]*boolInt(s.Line == 0)})
+	}
+	rec.Counts.Inputs = len(files)
+	outs, err := hashOutputs(dir)
+	if err != nil {
+		return err
+	}
+	rec.Outputs = outs
+	f, err := os.Create(filepath.Join(dir, "run.json"))
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// hashOutputs lists every file under dir, sorted, with its SHA-256.
+func hashOutputs(dir string) ([]OutputFile, error) {
+	var out []OutputFile
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		h := sha256.New()
+		n, err := io.Copy(h, f)
+		if err != nil {
+			return err
+		}
+		out = append(out, OutputFile{Name: filepath.ToSlash(rel), Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}

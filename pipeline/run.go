@@ -1,0 +1,296 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/framescope/framescope/analysis/aggregate"
+	"github.com/framescope/framescope/pipeline/ingest"
+)
+
+// Version is framescope's version, recorded in run.json and the report.
+const Version = "0.1.0"
+
+// Options configure a run. The zero value of each field means its default.
+type Options struct {
+	In, Out         string
+	Codebook        string // a codebook file; "" for the embedded default
+	Tone            string // tone scorer name; "" for tone.Default
+	Weight          string // "article" (default) or "paragraph"
+	Resamples       int    // bootstrap resamples; default 2000
+	Seed            uint64 // seeds every random draw; default 1
+	Workers         int    // default runtime.GOMAXPROCS(0)
+	MaxArticleBytes int64  // default ingest's
+	Strict          bool   // any skipped input fails the run
+	ChartWidth      string // "1col" (default) or "2col"
+	Formats         []string
+	Stderr          io.Writer // warnings and progress; nil for none
+	Quiet           bool      // no progress
+}
+
+func (o *Options) defaults() {
+	if o.Weight == "" {
+		o.Weight = "article"
+	}
+	if o.Resamples == 0 {
+		o.Resamples = 2000
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.ChartWidth == "" {
+		o.ChartWidth = "1col"
+	}
+	if len(o.Formats) == 0 {
+		o.Formats = []string{"pdf", "svg", "eps", "png"}
+	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
+}
+
+// Errors a run can end with; main maps them to exit statuses.
+var (
+	ErrNoArticles  = errors.New("no article could be processed")
+	ErrInterrupted = errors.New("interrupted")
+	ErrStrict      = errors.New("inputs were skipped and -strict is set")
+)
+
+// Summary is what a finished run tells its caller.
+type Summary struct {
+	Articles, Paragraphs, Skipped int
+	Out                           string
+}
+
+// Run runs the whole pipeline: it reads opt.In, scores every article, and
+// writes every output into a temporary folder beside opt.Out that replaces
+// opt.Out only when all is written. Interrupted (ctx cancelled) or failed, it
+// leaves opt.Out as it was.
+func Run(ctx context.Context, opt Options) (Summary, error) {
+	opt.defaults()
+	var sum Summary
+	if opt.Weight != "article" && opt.Weight != "paragraph" {
+		return sum, fmt.Errorf("-weight must be article or paragraph, not %q", opt.Weight)
+	}
+	models, err := NewModels(opt.Codebook, opt.Tone)
+	if err != nil {
+		return sum, err
+	}
+	warn := func(s ingest.Status) {
+		if s.Status == "skipped" || s.Status == "warning" || s.Status == "converted" {
+			fmt.Fprintf(opt.Stderr, "framescope: %s: %s\n", position(s), s.Reason)
+		}
+	}
+	reader, err := ingest.Open(opt.In, ingest.Options{MaxArticleBytes: opt.MaxArticleBytes, Warn: warn})
+	if err != nil {
+		return sum, err
+	}
+	defer reader.Close()
+
+	tmp, err := newStaging(opt.Out)
+	if err != nil {
+		return sum, err
+	}
+	defer tmp.cleanup()
+
+	w, err := newWriters(tmp.dir, models, opt)
+	if err != nil {
+		return sum, err
+	}
+	prog := newProgress(opt.Stderr, opt.Quiet)
+	var scoreFailures []ingest.Status
+	err = scoreAll(ctx, reader, models, opt.Workers, func(a *Article, failure *ingest.Status) error {
+		if failure != nil {
+			scoreFailures = append(scoreFailures, *failure)
+			warn(*failure)
+			return nil
+		}
+		prog.add(len(a.Text))
+		return w.add(a)
+	})
+	prog.done()
+	if err != nil {
+		w.close()
+		return sum, err
+	}
+	if err := reader.Err(); err != nil {
+		w.close()
+		return sum, err
+	}
+	statuses := append(reader.Statuses(), scoreFailures...)
+	if err := w.close(); err != nil {
+		return sum, err
+	}
+	sum = Summary{Articles: w.articles, Paragraphs: w.paragraphs, Skipped: countSkipped(statuses), Out: opt.Out}
+	if w.articles == 0 {
+		return sum, ErrNoArticles
+	}
+	if opt.Strict && sum.Skipped > 0 {
+		return sum, fmt.Errorf("%w (%d skipped; out/ left unchanged)", ErrStrict, sum.Skipped)
+	}
+	warnings, err := w.finish(tmp.dir, opt, statuses)
+	if err != nil {
+		return sum, err
+	}
+	for _, s := range warnings {
+		fmt.Fprintf(opt.Stderr, "framescope: %s\n", s)
+	}
+	if err := writeRecord(tmp.dir, opt, models, statuses, w, warnings); err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, ErrInterrupted
+	}
+	return sum, tmp.commit()
+}
+
+func position(s ingest.Status) string {
+	if s.Line > 0 {
+		return fmt.Sprintf("%s:%d", s.Path, s.Line)
+	}
+	return s.Path
+}
+
+func countSkipped(ss []ingest.Status) int {
+	n := 0
+	for _, s := range ss {
+		if s.Status == "skipped" {
+			n++
+		}
+	}
+	return n
+}
+
+// scoreAll reads articles in order, scores them on a pool of workers, and
+// hands each scored article to emit in input order, whatever the scheduling.
+// In-flight articles are bounded, so memory does not grow with the corpus.
+// A panic while scoring one article is reported as that article's failure,
+// never the end of the run.
+func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emit func(*Article, *ingest.Status) error) error {
+	type job struct {
+		seq int
+		in  ingest.Article
+	}
+	type result struct {
+		seq  int
+		art  *Article
+		fail *ingest.Status
+	}
+	window := 4 * workers
+	slots := make(chan struct{}, window)
+	jobs := make(chan job, workers)
+	results := make(chan result, workers)
+	stop := make(chan struct{})
+	var stopOnce sync.Once
+	halt := func() { stopOnce.Do(func() { close(stop) }) }
+
+	go func() {
+		defer close(jobs)
+		for seq := 0; r.Scan(); seq++ {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			case <-stop:
+				return
+			}
+			jobs <- job{seq, r.Article()}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				a, fail := scoreOne(j.in, m)
+				results <- result{j.seq, a, fail}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := map[int]result{}
+	next := 0
+	var err error
+	for res := range results {
+		pending[res.seq] = res
+		for {
+			cur, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if err == nil {
+				if err = emit(cur.art, cur.fail); err != nil {
+					halt()
+				}
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return ErrInterrupted
+	}
+	return nil
+}
+
+func scoreOne(in ingest.Article, m *Models) (a *Article, fail *ingest.Status) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, fail = nil, &ingest.Status{Path: in.Input, Line: in.Line, Status: "skipped",
+				Reason: fmt.Sprintf("internal error while scoring %s: %v (please report it)", in.Doc, p)}
+		}
+	}()
+	art := ScoreArticle(in, m)
+	return &art, nil
+}
+
+// fileWriter is a buffered output file.
+type fileWriter struct {
+	f *os.File
+	*bufio.Writer
+}
+
+func createFile(dir, name string) (*fileWriter, error) {
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	return &fileWriter{f, bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+func (fw *fileWriter) Close() error {
+	err := fw.Flush()
+	if cerr := fw.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// newAggregator builds the aggregator for a codebook under the run's options.
+func newAggregator(m *Models, opt Options) *aggregate.Aggregator {
+	var fr, ac []string
+	for _, f := range m.Codebook.Frames {
+		fr = append(fr, f.ID)
+	}
+	for _, a := range m.Codebook.Actors {
+		ac = append(ac, a.ID)
+	}
+	return aggregate.New(aggregate.Options{Frames: fr, Actors: ac, Weight: opt.Weight,
+		Resamples: opt.Resamples, Seed: opt.Seed})
+}

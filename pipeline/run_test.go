@@ -1,0 +1,191 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// seedsDir is the project's seeds/ folder.
+const seedsDir = "../seeds"
+
+// goldenFiles are the outputs of a run on seeds/ compared byte for byte with
+// testdata/golden/. Charts are checked by the charts package's image tests and
+// by TestRunDeterministic here.
+var goldenFiles = []string{"paragraphs.csv", "articles.csv", "matches.csv", "aggregates.csv",
+	"comparisons.csv", "tables.tex", "run.json"}
+
+// runSeeds runs the pipeline on seeds/ into out, writing charts in formats
+// (SVG only when none are given: the race detector makes 300-dpi PNGs slow).
+func runSeeds(t *testing.T, out string, formats ...string) Summary {
+	t.Helper()
+	if len(formats) == 0 {
+		formats = []string{"svg"}
+	}
+	var stderr bytes.Buffer
+	sum, err := Run(context.Background(), Options{In: seedsDir, Out: out, Resamples: 200, Stderr: &stderr, Quiet: true, Formats: formats})
+	if err != nil {
+		t.Fatalf("Run: %v\nstderr:\n%s", err, stderr.String())
+	}
+	return sum
+}
+
+func TestRunSeedsGolden(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	sum := runSeeds(t, out)
+	if sum.Articles != 5 || sum.Skipped != 0 {
+		t.Errorf("summary %+v, want 5 articles and nothing skipped", sum)
+	}
+	for _, name := range goldenFiles {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run `go test ./pipeline -run TestRunSeedsGolden -update`)", err)
+		}
+		if !bytes.Equal(got, want) {
+			os.WriteFile(golden+".got", got, 0o644)
+			t.Errorf("%s differs from %s (wrote %s.got; -update accepts it)", name, golden, golden)
+		}
+	}
+}
+
+func TestRunOutputs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	runSeeds(t, out, "pdf", "svg", "eps", "png")
+	for _, name := range []string{"report.html", "charts"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("missing output: %v", err)
+		}
+	}
+	charts, _ := filepath.Glob(filepath.Join(out, "charts", "*"))
+	formats := map[string]int{}
+	for _, c := range charts {
+		formats[filepath.Ext(c)]++
+	}
+	for _, ext := range []string{".png", ".svg", ".pdf", ".eps"} {
+		if formats[ext] < 2 {
+			t.Errorf("charts: %d %s files, want at least frame share and tone by year", formats[ext], ext)
+		}
+	}
+	paras, _ := os.ReadFile(filepath.Join(out, "paragraphs.csv"))
+	header := strings.SplitN(string(paras), "\n", 2)[0]
+	want := "doc,source,date,year,para,start,end,role,voice,tone,us_israel_threat,us_israel_threat_score,muslim_unity,muslim_unity_score,border_security,border_security_score,terms"
+	if !strings.HasPrefix(header, want) {
+		t.Errorf("paragraphs.csv header\n%s\ndoes not start with\n%s", header, want)
+	}
+}
+
+func TestRunDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	runSeeds(t, a, "pdf", "svg", "eps", "png")
+	runSeeds(t, b, "pdf", "svg", "eps", "png")
+	var n int
+	err := filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil {
+			t.Errorf("%s: only in the first run", rel)
+			return nil
+		}
+		n++
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs on the same input", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Errorf("compared only %d files", n)
+	}
+}
+
+func TestRunKeepsPreviousOutOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	runSeeds(t, out)
+	before, _ := os.ReadFile(filepath.Join(out, "run.json"))
+
+	empty := filepath.Join(dir, "empty")
+	os.MkdirAll(empty, 0o755)
+	os.WriteFile(filepath.Join(empty, "blank.txt"), []byte("  \n\n"), 0o644)
+	_, err := Run(context.Background(), Options{In: empty, Out: out, Quiet: true, Formats: []string{"svg"}})
+	if !errors.Is(err, ErrNoArticles) {
+		t.Fatalf("Run on a corpus of one blank file: %v, want ErrNoArticles", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Options{In: seedsDir, Out: out, Quiet: true}); !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("cancelled Run: %v, want ErrInterrupted", err)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "run.json"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("previous out/ changed by failed runs (err %v)", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".out.") {
+			t.Errorf("staging folder %s left behind", e.Name())
+		}
+	}
+}
+
+func TestRunBadInputAccounted(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	good, _ := os.ReadFile(filepath.Join(seedsDir, "001_c87feb8f27330214.txt"))
+	os.WriteFile(filepath.Join(in, "good.txt"), good, 0o644)
+	os.WriteFile(filepath.Join(in, "binary.txt"), []byte("\x00\x01\x02\x03PK\x00\x00garbage\x00"), 0o644)
+	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
+	var stderr bytes.Buffer
+	out := filepath.Join(dir, "out")
+	sum, err := Run(context.Background(), Options{In: in, Out: out, Resamples: 50, Stderr: &stderr, Quiet: true, Formats: []string{"svg"}})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if sum.Articles != 1 || sum.Skipped != 2 {
+		t.Errorf("summary %+v, want 1 article and 2 skipped", sum)
+	}
+	for _, name := range []string{"binary.txt", "empty.txt"} {
+		if !strings.Contains(stderr.String(), name) {
+			t.Errorf("stderr does not name %s:\n%s", name, stderr.String())
+		}
+	}
+	rec, _ := os.ReadFile(filepath.Join(out, "run.json"))
+	for _, name := range []string{"binary.txt", "empty.txt", "good.txt"} {
+		if !bytes.Contains(rec, []byte(`"path": "`+name+`"`)) {
+			t.Errorf("run.json does not account for %s", name)
+		}
+	}
+	_, err = Run(context.Background(), Options{In: in, Out: filepath.Join(dir, "strict"), Strict: true, Quiet: true, Resamples: 50, Formats: []string{"svg"}})
+	if !errors.Is(err, ErrStrict) {
+		t.Errorf("-strict with skipped inputs: %v, want ErrStrict", err)
+	}
+}

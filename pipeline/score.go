@@ -1,0 +1,272 @@
+package pipeline
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/framescope/framescope/analysis/frames"
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/analysis/tone"
+	"github.com/framescope/framescope/analysis/voice"
+	"github.com/framescope/framescope/pipeline/clean"
+	"github.com/framescope/framescope/pipeline/ingest"
+)
+
+// Models is what scoring reads besides the article: the codebook, its matcher
+// and the tone scorer. It is built once per process and only read afterwards,
+// so one Models serves every worker.
+type Models struct {
+	Codebook *frames.Codebook
+	Matcher  *frames.Matcher
+	Tone     tone.Scorer
+}
+
+// NewModels loads the codebook at path (the embedded default when path is "")
+// and the tone scorer called toneName (tone.Default when "").
+func NewModels(codebookPath, toneName string) (*Models, error) {
+	cb := frames.Default()
+	if codebookPath != "" {
+		var err error
+		if cb, err = frames.Load(codebookPath); err != nil {
+			return nil, err
+		}
+	}
+	if toneName == "" {
+		toneName = tone.Default
+	}
+	ts, err := tone.New(toneName)
+	if err != nil {
+		return nil, err
+	}
+	return &Models{Codebook: cb, Matcher: frames.NewMatcher(cb), Tone: ts}, nil
+}
+
+// Origins of a metadata field, as recorded in articles.csv.
+const (
+	FromUnknown = "unknown"
+	FromText    = "text"
+)
+
+// Field is one metadata value with where it came from: "manifest", "jsonl",
+// "csv", "text" (and then how: "text:dateline"), or "unknown".
+type Field struct{ Value, From string }
+
+// Article is one scored article: its resolved metadata and its paragraphs.
+type Article struct {
+	Doc, Input string
+	Line       int
+	Encoding   string
+	Source     Field
+	Date       Field
+	Title      Field
+	URL        Field
+	Year       int // 0 when unknown
+	Extra      []ingest.Field
+	Text       string
+	Paras      []Paragraph
+}
+
+// Paragraph is one scored paragraph. Tones are NaN where there is nothing to
+// score (ToneQuote of a paragraph with no quoted sentence).
+type Paragraph struct {
+	Index     int // 1-based within the article
+	Span      token.Span
+	Role      clean.Role
+	Rule      string
+	Voice     voice.Voice
+	Speakers  []string
+	Tone      float64
+	ToneOut   float64 // the outlet's own sentences
+	ToneQuote float64 // quoted or reported speech
+	Frames    []frames.Decision
+	Toward    []float64 // tone toward each codebook actor, NaN when not mentioned
+	Scored    bool      // tone and frames were computed (body and comment paragraphs)
+}
+
+// Counts counts an article's paragraphs by role.
+func (a *Article) Counts() map[clean.Role]int {
+	m := map[clean.Role]int{}
+	for _, p := range a.Paras {
+		m[p.Role]++
+	}
+	return m
+}
+
+// YearString is the article's year, or "unknown".
+func (a *Article) YearString() string {
+	if a.Year == 0 {
+		return "unknown"
+	}
+	return strconv.Itoa(a.Year)
+}
+
+// ScoreArticle cleans, segments and scores one article. It is a pure function
+// of the article and the models: no I/O, no shared mutable state, so it can run
+// on any worker, any machine, in any order.
+func ScoreArticle(in ingest.Article, m *Models) Article {
+	paras, found := clean.Article(in.Text, clean.Hints{Title: in.Meta.Title, Source: in.Meta.Source})
+	a := Article{
+		Doc:      in.Doc,
+		Input:    in.Input,
+		Line:     in.Line,
+		Encoding: in.Encoding,
+		Source:   resolve(in.Meta.Source, in.Meta.SourceFrom, found.Source, found.SourceHow),
+		Date:     resolve(in.Meta.Date, in.Meta.DateFrom, found.Date, found.DateHow),
+		Title:    resolve(in.Meta.Title, in.Meta.TitleFrom, found.Title, found.TitleHow),
+		URL:      resolve(in.Meta.URL, in.Meta.URLFrom, "", ""),
+		Extra:    in.Meta.Extra,
+		Text:     in.Text,
+	}
+	if d, ok := ingest.ParseDate(a.Date.Value); ok {
+		a.Year = d.Year
+	}
+
+	fparas := make([]frames.Para, len(paras))
+	var toks []token.Token
+	for i, p := range paras {
+		start := len(toks)
+		toks = token.Tokenize(in.Text, p.Span, toks)
+		fparas[i] = frames.Para{
+			Span:      p.Span,
+			Sentences: p.Sentences,
+			Tokens:    toks[start:len(toks):len(toks)],
+			Decide:    scored(p.Role),
+		}
+	}
+	results := m.Matcher.Article(in.Text, fparas)
+	nActors := len(m.Codebook.Actors)
+	actorIndex := make(map[string]int, nActors)
+	for i, act := range m.Codebook.Actors {
+		actorIndex[act.ID] = i
+	}
+
+	a.Paras = make([]Paragraph, len(paras))
+	for i, p := range paras {
+		fp := fparas[i]
+		out := Paragraph{
+			Index: i + 1, Span: p.Span, Role: p.Role, Rule: p.Rule,
+			Tone: math.NaN(), ToneOut: math.NaN(), ToneQuote: math.NaN(),
+			Scored: fp.Decide,
+		}
+		attrs := voice.Attribute(in.Text, p.Sentences)
+		out.Voice = voice.Of(attrs)
+		out.Speakers = speakers(attrs)
+		if fp.Decide {
+			out.Tone = m.Tone.Score(in.Text[p.Span.Start:p.Span.End], fp.Tokens)
+			out.ToneOut, out.ToneQuote = toneByVoice(in.Text, m.Tone, out.Tone, fp.Tokens, p.Sentences, attrs)
+			out.Frames = results[i].Frames
+			out.Toward = toward(in.Text, fp.Tokens, results[i].Mentions, actorIndex, nActors)
+		}
+		a.Paras[i] = out
+	}
+	return a
+}
+
+// scored reports whether paragraphs of a role get tone and frames: body text,
+// and reader comments (reported apart from the outlet's figures).
+func scored(r clean.Role) bool { return r == clean.Body || r == clean.Comment }
+
+func resolve(given, givenFrom, found, foundHow string) Field {
+	switch {
+	case given != "":
+		return Field{given, givenFrom}
+	case found != "":
+		from := FromText
+		if foundHow != "" {
+			from += ":" + foundHow
+		}
+		return Field{found, from}
+	}
+	return Field{"", FromUnknown}
+}
+
+func speakers(attrs []voice.Attribution) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range attrs {
+		if a.Speaker != "" && !seen[a.Speaker] {
+			seen[a.Speaker] = true
+			out = append(out, a.Speaker)
+		}
+	}
+	return out
+}
+
+// toneByVoice scores the outlet's own sentences and the quoted ones of a
+// paragraph separately, from the paragraph's tokens. A scorer gets the text it
+// scores (the sentences joined) and their tokens; a paragraph in one voice
+// reuses its whole tone.
+func toneByVoice(text string, s tone.Scorer, whole float64, toks []token.Token, sents []token.Span, attrs []voice.Attribution) (outlet, quote float64) {
+	nq := 0
+	for i := range sents {
+		if i < len(attrs) && attrs[i].Voice == voice.Quote {
+			nq++
+		}
+	}
+	switch nq {
+	case 0:
+		return whole, math.NaN()
+	case len(sents):
+		return math.NaN(), whole
+	}
+	var own, quoted []token.Token
+	var ownText, quotedText strings.Builder
+	var nOwn, nQuoted int
+	k := 0
+	for i, sp := range sents {
+		q := i < len(attrs) && attrs[i].Voice == voice.Quote
+		if q {
+			nQuoted++
+			quotedText.WriteString(text[sp.Start:sp.End])
+			quotedText.WriteByte(' ')
+		} else {
+			nOwn++
+			ownText.WriteString(text[sp.Start:sp.End])
+			ownText.WriteByte(' ')
+		}
+		for k < len(toks) && toks[k].Start < sp.End {
+			if toks[k].Start >= sp.Start {
+				if q {
+					quoted = append(quoted, toks[k])
+				} else {
+					own = append(own, toks[k])
+				}
+			}
+			k++
+		}
+	}
+	outlet, quote = math.NaN(), math.NaN()
+	if nOwn > 0 {
+		outlet = s.Score(ownText.String(), own)
+	}
+	if nQuoted > 0 {
+		quote = s.Score(quotedText.String(), quoted)
+	}
+	return outlet, quote
+}
+
+// toward averages the tone toward each actor over its mentions in a paragraph.
+func toward(text string, toks []token.Token, mentions []frames.Mention, index map[string]int, n int) []float64 {
+	if n == 0 {
+		return nil
+	}
+	sum := make([]float64, n)
+	cnt := make([]int, n)
+	for _, mn := range mentions {
+		i, ok := index[mn.Actor]
+		if !ok {
+			continue
+		}
+		sum[i] += tone.Toward(text, toks, mn.Sentence, mn.Start, mn.End)
+		cnt[i]++
+	}
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+		if cnt[i] > 0 {
+			out[i] = sum[i] / float64(cnt[i])
+		}
+	}
+	return out
+}
