@@ -104,7 +104,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 		st := statusWord(s.Status)
 		rec.Counts.Statuses[st]++
 		rec.Inputs = append(rec.Inputs, InputStatus{Path: s.Path, Line: s.Line, Status: st,
-			Reason: s.Reason, Bytes: s.Bytes, Articles: w.perInput[s.Path]*boolInt(s.Line == 0)})
+			Reason: s.Reason, Bytes: s.Bytes, Articles: w.perInput[s.Path] * boolInt(s.Line == 0)})
 	}
 	rec.Counts.Inputs = len(files)
 	outs, err := hashOutputs(dir)
