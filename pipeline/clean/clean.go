@@ -20,9 +20,12 @@
 package clean
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/framescope/framescope/analysis/token"
 	"github.com/framescope/framescope/pipeline/segment"
-	"strings"
 )
 
 // Role is what a paragraph is on the page.
@@ -257,12 +260,12 @@ func (c *classifier) run() {
 
 // chooseTitle picks the headline among the title-like lines before the first
 // prose paragraph: the manifest's title, else a line that the page repeats,
-// else the longest of at least three words.
+// else the first of 5–16 words, else the longest of at least three words.
 func (c *classifier) chooseTitle() {
 	var cands []int
 	for i, u := range c.units {
-		if u.prose && !u.question() {
-			break
+		if u.prose && !u.question() || u.meta != "" {
+			break // the text, or a post or comment, has begun
 		}
 		if u.kind() != "" || !u.title {
 			continue
@@ -283,6 +286,16 @@ func (c *classifier) chooseTitle() {
 		}
 		if how == "title from manifest" {
 			break
+		}
+	}
+	if best < 0 {
+		// The first line of headline length (a site or section name above it
+		// is shorter, a standfirst below it longer); else the longest.
+		for _, i := range cands {
+			if n := words(c.units[i].s); n >= 5 && n <= 16 {
+				best, how = i, "first title line"
+				break
+			}
 		}
 	}
 	if best < 0 {
@@ -312,7 +325,11 @@ func (c *classifier) classify(i int) {
 	s, n, bp, meta, stamp := u.s, u.norm, u.bp, u.meta, u.stamp
 
 	if meta == "forum post header" {
-		c.set(i, Comment, meta)
+		if strings.HasPrefix(strings.ToLower(s), "thread:") {
+			c.set(i, Headline, "forum thread title")
+		} else {
+			c.set(i, Comment, meta)
+		}
 		c.st = inPost
 		return
 	}
@@ -320,7 +337,7 @@ func (c *classifier) classify(i int) {
 		if i > 0 && c.st == top && c.counts[n] > 1 && c.units[i-1].role == Headline {
 			c.set(i, Headline, "repeated headline")
 		} else if c.st == top {
-			c.set(i, Headline, "headline: "+c.titleHow)
+			c.set(i, Headline, c.titleHow)
 		} else {
 			c.set(i, Headline, "repeated headline")
 		}
@@ -334,10 +351,10 @@ func (c *classifier) classify(i int) {
 		switch {
 		case bp == "comments header":
 			c.set(i, Boilerplate, bp)
-		case navRules[bp]:
-			c.set(i, Boilerplate, bp)
 		case meta != "":
 			c.set(i, Comment, meta)
+		case navRules[bp]:
+			c.set(i, Boilerplate, bp)
 		case stamp:
 			c.set(i, Comment, "comment timestamp")
 		default:
@@ -350,8 +367,10 @@ func (c *classifier) classify(i int) {
 	}
 	switch {
 	case bp == "comments header":
+		// A comment count under the headline ("12 Comments") is a link; the
+		// thread starts only after the text.
 		c.set(i, Boilerplate, bp)
-		if c.st != top || i > 0 {
+		if c.st == inBody {
 			c.st = inComment
 		}
 		return
@@ -392,6 +411,10 @@ func (c *classifier) classify(i int) {
 	if !u.prose && u.title && c.st == inBody {
 		if i > 0 && c.units[i-1].rule == "live-blog timestamp" || liveStamp.MatchString(s) {
 			c.set(i, Headline, "live-blog post title")
+			return
+		}
+		if words(s) <= 4 && c.units[i-1].role == Body && c.proseAfter(i) >= 2 {
+			c.set(i, Headline, "subheading")
 			return
 		}
 		if c.hasBodyAfter(i) {
@@ -440,12 +463,22 @@ func (c *classifier) classifyTop(i int) bool {
 		}
 		return true
 	}
-	if c.title != "" && words(s) >= 5 {
+	if c.title != "" && words(s) >= 5 && lowerWords(s) >= 2 {
+		// Below the headline: a long line is the standfirst, which is
+		// text; a shorter one a subtitle.
+		if words(s) >= 14 {
+			c.set(i, Body, "standfirst")
+			return true
+		}
 		c.set(i, Headline, "subtitle")
 		return true
 	}
 	if c.title != "" {
 		c.set(i, Boilerplate, "label below the headline")
+		return true
+	}
+	if words(s) <= 3 {
+		c.set(i, Boilerplate, "label above the text")
 		return true
 	}
 	return false
@@ -470,7 +503,17 @@ func (c *classifier) nameBefore(i int) bool {
 		return false
 	}
 	p := c.units[i-1]
-	return p.bp == "" && p.role != Headline && commenterName.MatchString(p.s) && words(p.s) <= 5 && !endsWithStop(p.s)
+	if p.bp != "" || p.role == Headline || !commenterName.MatchString(p.s) || words(p.s) > 5 || endsWithStop(p.s) {
+		return false
+	}
+	// Comments follow the text: at least two paragraphs of it.
+	n := 0
+	for _, u := range c.units[:i-1] {
+		if u.role == Body {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // navRules are the boilerplate rules that hold in a comment thread or a forum
@@ -487,6 +530,33 @@ func (c *classifier) startComments(i int) {
 	c.set(i-1, Comment, "commenter name")
 	c.set(i, Comment, "comment timestamp")
 	c.st = inComment
+}
+
+// lowerWords counts the words of s that start in lower case and are not
+// function words: a name line ("Shah Meer Baloch in Islamabad") has none.
+func lowerWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !segment.FunctionWord(strings.ToLower(w)) {
+			n++
+		}
+	}
+	return n
+}
+
+// proseAfter counts the prose paragraphs after unit i, up to a comments header.
+func (c *classifier) proseAfter(i int) int {
+	n := 0
+	for _, u := range c.units[i+1:] {
+		if u.bp == "comments header" {
+			break
+		}
+		if u.prose {
+			n++
+		}
+	}
+	return n
 }
 
 // hasBodyAfter reports whether a prose paragraph follows unit i before any

@@ -42,6 +42,7 @@ var (
 	licenceOutlet   = regexp.MustCompile(`(?i)all (?:content|contents|material)s? (?:by|of|on|from) (.{2,80}?) (?:is|are) (?:licensed|protected|copyright)`)
 	copyrightOutlet = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:[.,|]|all rights reserved|$)`)
 	dateInText      = regexp.MustCompile(`(?i)` + dateRx)
+	publishedIn     = regexp.MustCompile(`^(?i:published|first published|originally published|appeared) (?i:in|by) ([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:,|\.|$|(?i:on)\s)`)
 )
 
 // found gathers what the text says about itself from the classified units.
@@ -72,6 +73,16 @@ func (c *classifier) found() Found {
 	}
 	if f.Source == "" && c.siteName != "" {
 		f.Source, f.SourceHow = c.siteName, "first line"
+	}
+	if f.Source == "" {
+		for _, u := range c.units {
+			if u.role == Boilerplate && u.rule == "publication line" {
+				if m := publishedIn.FindStringSubmatch(u.s); m != nil {
+					f.Source, f.SourceHow = strings.TrimSpace(m[1]), "published line"
+					break
+				}
+			}
+		}
 	}
 	if f.Date == "" {
 		for _, u := range c.units {

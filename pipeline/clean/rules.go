@@ -47,7 +47,7 @@ var boilerplateRules = []pattern{
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, nil},
-	{"share or follow prompt", rx(`(?i)^((follow|like|join) (us|the .{1,30}) on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
+	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
 	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, nil},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200, nil},
@@ -55,7 +55,7 @@ var boilerplateRules = []pattern{
 	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^(reporting by|editing by|writing by|additional reporting by)\b`), 300, nil},
-	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,20}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160, nil},
+	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,60}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,|\[|\()\s*(updated|last updated)?.{0,50})?\s*$`), 100, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `.{0,40}` + timeRx), 100, nil},
 	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
@@ -67,10 +67,12 @@ var boilerplateRules = []pattern{
 	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report) (was|is) (originally |first )?(published|republished|reproduced|distributed)|republished|reproduced)\b.{0,200}$`), 300, nil},
 	{"agency credit", rx(`^\(?\s*[-–—/*]*\s*(?i:reuters|afp|ap|app|irna|tasnim|mehr|fars|isna|xinhua|ani|pti|ians|agencies|news agencies|agency|wires?|dpa|anadolu|online|inp|nni|web desk|news desk)\s*[-–—/*]*\s*\)?\.?$`), 30, nil},
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
+	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
+	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
 }
 
@@ -124,7 +126,11 @@ var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(i
 
 // Words that a headline rarely ends with, so a line ending with one is cut-off
 // prose, not a title.
-var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these)\W*$`)
+var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these|said|would|will|could|should|has|have|had|not|also|after|before|while|when|into|over|about|against|between|including|such|whose|where|if|because|although|during|since|until|very|more|most)\W*$`)
+
+// attributedQuote is a quotation followed by its speaker ("“We will act,” he
+// said"): prose, even without a final stop.
+var attributedQuote = rx(`[”"’],?\s+(he|she|they|it|we|i|the\s+\p{L}+|[\p{Lu}][\p{L}-]+)\s+(said|says|added|told|stated|noted|wrote|asked)`)
 
 func matchRules(rules []pattern, s string) string {
 	lower := ""
@@ -195,6 +201,9 @@ func titleLike(s string) bool {
 	}
 	if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") {
 		return false
+	}
+	if segment.IsBullet(s) || attributedQuote.MatchString(s) {
+		return false // a list item or a quoted sentence is text
 	}
 	if len(segment.Sentences(s, token.Span{Start: 0, End: len(s)})) > 1 {
 		return false // two sentences: a caption or prose, not a title

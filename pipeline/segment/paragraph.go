@@ -201,6 +201,10 @@ var continuation = set("the", "a", "an", "of", "to", "and", "or", "but", "with",
 	"this", "these", "into", "over", "under", "about", "after", "before", "between", "said", "has", "have", "had",
 	"will", "would", "not", "also")
 
+// FunctionWord reports whether the lower-case word w is a function word
+// (article, preposition, conjunction, auxiliary) that cannot end a sentence.
+func FunctionWord(w string) bool { return continuation[w] }
+
 // endsContinuation reports whether s ends with a comma, a hyphen or a word
 // that cannot end a sentence or a title.
 func endsContinuation(s string) bool {

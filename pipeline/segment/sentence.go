@@ -271,7 +271,10 @@ func blankLineBetween(text string, i, next int) bool {
 	return strings.Count(text[i:next], "\n")+strings.Count(strings.ReplaceAll(text[i:next], "\r\n", "\n"), "\r") >= 2
 }
 
-// isBullet reports whether s starts with a list or comment bullet.
+// IsBullet reports whether s starts with a list or comment bullet ("• ",
+// "- ", "* ", "– " …).
+func IsBullet(s string) bool { return isBullet(s) }
+
 func isBullet(s string) bool {
 	for _, b := range []string{"• ", "· ", "- ", "* ", "– ", "— ", "» ", "▪ ", "►", "•"} {
 		if strings.HasPrefix(s, b) {
