@@ -519,3 +519,47 @@ func TestBootstrapCoverage(t *testing.T) {
 		t.Errorf("coverage %.3f, want ≈ 0.95", c)
 	}
 }
+
+// TestSmallShareCoverage checks the claim behind the small-group share
+// interval: with every paragraph of an article agreeing (the worst case for
+// clustering) and articles of unequal length, Wilson on the effective
+// number of articles still covers the true share at about the nominal
+// rate, where treating the paragraphs as independent would not.
+func TestSmallShareCoverage(t *testing.T) {
+	const sims, truth = 400, 0.3
+	r := rand.New(rand.NewPCG(8, 9))
+	covered, naive := 0, 0
+	for range sims {
+		a := New(Options{Frames: []string{"f"}, Weight: WeightParagraph})
+		k, n := 0, 0
+		for i := range 6 {
+			on := r.Float64() < truth
+			ps := make([]Para, 1+r.IntN(15))
+			for j := range ps {
+				ps[j] = Para{Tone: nan, Frames: []bool{on}}
+			}
+			if on {
+				k += len(ps)
+			}
+			n += len(ps)
+			a.Add(Article{Doc: fmt.Sprint(i), Source: "S", Paras: ps})
+		}
+		row, _ := find(a.Rows(), "all", "all", "all", "f_share")
+		if row.Interval != "wilson" {
+			t.Fatalf("interval %s", row.Interval)
+		}
+		if row.Low <= truth && truth <= row.High {
+			covered++
+		}
+		if lo, hi := stats.Wilson(k, n, stats.Z95); lo <= truth && truth <= hi {
+			naive++
+		}
+	}
+	t.Logf("coverage %d/%d; paragraphs as independent units %d/%d", covered, sims, naive, sims)
+	if c := float64(covered) / sims; c < 0.92 {
+		t.Errorf("coverage %.3f, want ≥ 0.92", c)
+	}
+	if naive >= covered {
+		t.Errorf("paragraph-level interval covered as often (%d) as the article-level one (%d)", naive, covered)
+	}
+}
