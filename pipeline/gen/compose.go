@@ -197,6 +197,7 @@ type article struct {
 	year                       int
 	date, url, title, section  string
 	text                       bytes.Buffer
+	path                       string // where its .txt file goes
 	threat, unity, border      bool
 	headline, boiler, comments bool
 }

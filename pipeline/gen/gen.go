@@ -27,7 +27,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Options say what to write.
@@ -116,13 +119,7 @@ func Write(dir string, opt Options) (Summary, error) {
 	defer w.close()
 
 	used := make([]bool, len(outlets))
-	var a article
-	for i := 0; sum.TextBytes < opt.Size; i++ {
-		rng := rand.New(rand.NewPCG(opt.Seed, uint64(i)))
-		c.article(rng, i, &a)
-		if err := w.write(&a); err != nil {
-			return sum, err
-		}
+	err = generate(c, opt, w, func(a *article) {
 		sum.Articles++
 		sum.TextBytes += int64(a.text.Len())
 		if !used[a.outlet] {
@@ -139,8 +136,121 @@ func Write(dir string, opt Options) (Summary, error) {
 		sum.Headlines += b2i(a.headline)
 		sum.Boilerplate += b2i(a.boiler)
 		sum.Comments += b2i(a.comments)
+	}, func() bool { return sum.TextBytes >= opt.Size })
+	if err != nil {
+		return sum, err
 	}
 	return sum, w.finish()
+}
+
+// generate makes articles 0, 1, 2… on every core and writes them in order
+// until done says to stop: count sees each written article. Articles are
+// made ahead of the writer by a bounded window; those made past the end are
+// dropped unwritten, so the output is the same whatever the scheduling.
+func generate(c *composer, opt Options, w *writers, count func(*article), done func() bool) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	const fileWriters = 4 // creating files waits on the file system more than on the CPU
+	window := 8*workers + 2*fileWriters
+
+	free := make(chan *article, window)
+	for range window {
+		free <- &article{}
+	}
+	jobs := make(chan *article)
+	results := make(chan *article, window)
+	files := make(chan *article, window)
+	stop := make(chan struct{})
+	var stopOnce sync.Once
+	halt := func() { stopOnce.Do(func() { close(stop) }) }
+	var errMu sync.Mutex
+	var firstErr error
+	var failed atomic.Bool
+	fail := func(err error) {
+		errMu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		errMu.Unlock()
+		failed.Store(true)
+		halt()
+	}
+
+	go func() { // numbers the articles
+		defer close(jobs)
+		for i := 0; ; i++ {
+			var a *article
+			select {
+			case a = <-free:
+			case <-stop:
+				return
+			}
+			a.n = i
+			select {
+			case jobs <- a:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	var gen sync.WaitGroup
+	for range workers {
+		gen.Go(func() {
+			for a := range jobs {
+				c.article(rand.New(rand.NewPCG(opt.Seed, uint64(a.n))), a.n, a)
+				results <- a
+			}
+		})
+	}
+	go func() { gen.Wait(); close(results) }()
+	var writing sync.WaitGroup
+	for range fileWriters {
+		writing.Go(func() {
+			for a := range files {
+				if err := os.WriteFile(a.path, a.text.Bytes(), 0o644); err != nil {
+					fail(fmt.Errorf("gen: %w", err))
+				}
+				free <- a
+			}
+		})
+	}
+
+	pending := map[int]*article{}
+	next := 0
+	finished := false
+	for a := range results {
+		pending[a.n] = a
+		for {
+			a, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if finished || failed.Load() {
+				finished = true
+				free <- a
+				continue
+			}
+			if err := w.write(a); err != nil {
+				fail(err)
+				finished = true
+				free <- a
+				continue
+			}
+			count(a)
+			files <- a
+			if done() {
+				finished = true
+				halt()
+			}
+		}
+	}
+	for _, a := range pending {
+		free <- a
+	}
+	close(files)
+	writing.Wait()
+	return firstErr
 }
 
 func b2i(b bool) int {
@@ -195,6 +305,8 @@ func newWriters(dir, txt string) (*writers, error) {
 	return w, nil
 }
 
+// write makes the article's folder and writes its manifest row and JSONL
+// line; the .txt file itself is written by generate, at a.path.
 func (w *writers) write(a *article) error {
 	o := &outlets[a.outlet]
 	sub := fmt.Sprintf("%s/%d", o.slug, a.year)
@@ -205,9 +317,7 @@ func (w *writers) write(a *article) error {
 		w.dirs[sub] = true
 	}
 	rel := fmt.Sprintf("%s/%06d.txt", sub, a.n)
-	if err := os.WriteFile(filepath.Join(w.txt, filepath.FromSlash(rel)), a.text.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
+	a.path = filepath.Join(w.txt, filepath.FromSlash(rel))
 	w.row = append(w.row[:0], rel, o.name, a.date, a.url, a.title, a.section)
 	if err := w.manifest.Write(w.row); err != nil {
 		return fmt.Errorf("gen: manifest: %w", err)

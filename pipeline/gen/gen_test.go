@@ -219,6 +219,7 @@ func TestGrammar(t *testing.T) {
 		{"unbalanced", "[a]\n{x|y\n", "templates:2: unbalanced braces"},
 		{"unknown ref", "[a]\n@b\n", "refers to @b"},
 		{"empty section", "[a]\n[b]\nx\n", "section [a] is empty"},
+		{"nested braces", "[a]\n{x|{y}}\n", "templates:2: nested braces"},
 		{"duplicate section", "[a]\nx\n[a]\ny\n", "templates:3: section [a] twice"},
 	}
 	for _, tt := range bad {
