@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -104,23 +105,15 @@ func ChiSquareTest(table [][]float64) (stat, df, p float64) {
 }
 
 // MinExpected returns the smallest expected count Eᵢⱼ = rowᵢ·colⱼ/N of the
-// table after dropping empty rows and columns (0 when nothing is left). The
-// usual rule: prefer Fisher's exact test when it is below 5.
+// table after dropping empty rows and columns (0 when fewer than two rows or
+// columns are left). The usual rule: prefer Fisher's exact test when it is
+// below 5.
 func MinExpected(table [][]float64) float64 {
 	_, rows, cols, n := compact(table)
-	if len(rows) == 0 || len(cols) == 0 {
-		return 0
-	}
-	m := math.Inf(1)
-	for _, r := range rows {
-		for _, c := range cols {
-			m = math.Min(m, r*c/n)
-		}
-	}
 	if len(rows) < 2 || len(cols) < 2 {
 		return 0
 	}
-	return m
+	return slices.Min(rows) * slices.Min(cols) / n
 }
 
 // CramersV is Cramér's V for an r×c table, from the uncorrected Pearson X²:
