@@ -76,3 +76,22 @@ func BenchmarkKrippendorffAlpha(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkAgree(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	var sb strings.Builder
+	sb.WriteString("unit,file,start,end,a,b,tone,voice,role,coder\n")
+	for u := range 500 {
+		for _, c := range []string{"ann", "bob", "cat"} {
+			fmt.Fprintf(&sb, "u%d,f.txt,%d,%d,%d,%d,%d,quote,body,%s\n", u, u*10, u*10+9, rng.IntN(2), rng.IntN(2), rng.IntN(5)-2, c)
+		}
+	}
+	sheet := sb.String()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(sheet)))
+	for b.Loop() {
+		if _, err := Agree([]io.Reader{strings.NewReader(sheet)}, []string{"s"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -68,14 +68,24 @@ func FuzzEval(f *testing.F) {
 	})
 }
 
-// FuzzAgree feeds an arbitrary coding sheet to Agree.
+// FuzzAgree feeds an arbitrary coding sheet to Agree and Consensus, which
+// must accept and refuse the same sheets.
 func FuzzAgree(f *testing.F) {
 	f.Add("unit,file,start,end,f1,tone,voice,role,coder\nu1,a,0,1,1,1,quote,body,ann\nu1,a,0,1,0,2,quote,body,bob\nu2,a,1,2,0,-1,outlet,body,ann\nu2,a,1,2,0,,outlet,body,bob\n")
 	f.Add("unit,file,start,end,f1,f2,tone,voice,role\nu1,a,0,1,1,,0.5,Quote,BODY\n")
 	f.Fuzz(func(t *testing.T, sheet string) {
 		got, err := Agree([]io.Reader{strings.NewReader(sheet)}, []string{"sheet.csv"})
+		var gold bytes.Buffer
+		errC := Consensus([]io.Reader{strings.NewReader(sheet)}, []string{"sheet.csv"}, &gold)
+		if (err == nil) != (errC == nil) {
+			t.Fatalf("Agree: %v; Consensus: %v", err, errC)
+		}
 		if err != nil {
 			return
+		}
+		recs, err := csv.NewReader(&gold).ReadAll()
+		if err != nil || len(recs) < 1 {
+			t.Fatalf("consensus is not CSV: %v", err)
 		}
 		for _, a := range got {
 			if a.Alpha > 1+1e-9 || a.Kappa > 1+1e-9 || a.Units < 0 || a.Coders < 0 {
