@@ -51,8 +51,8 @@ func TestWrite(t *testing.T) {
 		opt  Options
 	}{
 		{"shared and seeds", Options{Size: 200 << 10, Seed: 1, SharedDir: shared, SeedsDir: seedsDir}},
-		{"seeds only", Options{Size: 100 << 10, Seed: 2, SeedsDir: seedsDir}},
-		{"templates only", Options{Size: 50 << 10, Seed: 3, SharedDir: "/nonexistent", SeedsDir: ""}},
+		{"seeds only", Options{Size: 40 << 10, Seed: 2, SeedsDir: seedsDir}},
+		{"templates only", Options{Size: 20 << 10, Seed: 3, SharedDir: "/nonexistent", SeedsDir: ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

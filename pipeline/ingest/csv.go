@@ -48,7 +48,11 @@ func (s *csvSource) next(r *Reader) (Article, bool) {
 			continue
 		}
 		raw, enc, notes := decodeRecord(rec.raw)
-		row, err := parseRecord(raw)
+		comma := s.sp.comma
+		if !s.head {
+			comma = sniffDelimiter(raw)
+		}
+		row, err := parseRecord(raw, comma)
 		if err != nil {
 			line, msg := parseErrorLine(rec, err)
 			if rec.unclosed {
@@ -64,6 +68,10 @@ func (s *csvSource) next(r *Reader) (Article, bool) {
 		}
 		if !s.head {
 			s.head = true
+			s.sp.comma = comma
+			if comma != ',' {
+				s.info = delimiterNote(comma)
+			}
 			s.cols = newColumns(row, []string{"id", "text", "source", "date", "title", "url"})
 			if _, ok := s.cols.index["text"]; !ok {
 				s.endReason = fmt.Sprintf("no text column in the header (%s): no articles read", strings.Join(row, ","))

@@ -179,7 +179,7 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		}
 	}
 	if f.manifest != nil {
-		if row, ok := f.manifest.rows[rel]; ok {
+		if row, ok := f.manifest.rows[manifestKey(rel)]; ok {
 			row.used = true
 			a.Meta = row.meta
 		}

@@ -330,6 +330,10 @@ func TestTables(t *testing.T) {
 			[]statusCase{{"file", "d.csv", 0, StatusRead, "0 articles"}}},
 		{"CSV unclosed quote in the header", "e.csv", []byte("id,\"text\n1,a\n"), nil,
 			[]statusCase{{"file", "e.csv", 0, StatusRead, "0 articles; 1 records skipped"}, {"header", "e.csv", 1, StatusSkipped, "unclosed quote"}}},
+		{"CSV with semicolons", "s.csv", []byte("id;text;source\nx;\"a; b\";Dawn\n"), []string{"x"},
+			[]statusCase{{"file", "s.csv", 0, StatusRead, "fields separated by ';'; 1 articles"}}},
+		{"CSV with tabs", "t.csv", []byte("id\ttext\nx\tsome text\n"), []string{"x"},
+			[]statusCase{{"file", "t.csv", 0, StatusRead, "fields separated by tabs; 1 articles"}}},
 		{"JSONL with a BOM and CRLF", "f.jsonl", []byte("\xef\xbb\xbf{\"text\":\"one\"}\r\n{\"text\":\"two\"}\r\n"), []string{"f.jsonl:1", "f.jsonl:2"},
 			[]statusCase{{"file", "f.jsonl", 0, StatusConverted, "UTF-8 byte-order mark removed; 2 articles"}}},
 		{"JSONL in UTF-16", "g.jsonl", utf16("{\"id\":\"q\",\"text\":\"x y\"}\n"), []string{"q"},
@@ -405,6 +409,8 @@ func TestManifestProblems(t *testing.T) {
 			{"row", "manifest.csv", 2, StatusWarning, "unclosed quote: the rest of the manifest could not be read"}}},
 		{"backslash and dot paths", "file,date\n.\\a.txt,2019\n", []statusCase{
 			{"manifest", "manifest.csv", 0, StatusRead, "manifest: 1 rows"}}},
+		{"semicolons", "file;source\na.txt;X\n", []statusCase{
+			{"manifest", "manifest.csv", 0, StatusRead, "fields separated by ';'; manifest: 1 rows"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -503,4 +509,26 @@ func totalAlloc() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.TotalAlloc
+}
+
+func TestManifestUnicodeNames(t *testing.T) {
+	dir := t.TempDir()
+	// The file's name is decomposed (as macOS stores it); the manifest's composed.
+	writeFile(t, dir, "cafe\u0301.txt", []byte("Some text."))
+	writeFile(t, dir, "روزنامه.txt", []byte("Other text."))
+	writeFile(t, dir, "manifest.csv", []byte("file,source\ncaf\u00e9.txt,Le Café\nروزنامه.txt,شرق\n"))
+	arts, sts, err := readAll(t, dir, Options{})
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
+	for _, a := range arts {
+		if a.Meta.Source == "" {
+			t.Errorf("%s: no source from the manifest", a.Doc)
+		}
+	}
+	for _, s := range sts {
+		if s.Status != StatusRead {
+			t.Errorf("status %v", s)
+		}
+	}
 }

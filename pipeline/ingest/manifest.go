@@ -5,6 +5,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // manifestName is the manifest's file name at a folder's root.
@@ -37,6 +39,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 		r.record(Status{Path: manifestName, Line: line, Status: StatusWarning, Reason: reason, Bytes: size})
 	}
 	var cols columns
+	info := ""
 	haveHeader := false
 	problems := 0
 	for {
@@ -55,7 +58,11 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 			continue
 		}
 		raw, _, notes := decodeRecord(rec.raw)
-		row, err := parseRecord(raw)
+		comma := sp.comma
+		if !haveHeader {
+			comma = sniffDelimiter(raw)
+		}
+		row, err := parseRecord(raw, comma)
 		if err != nil {
 			line, msg := parseErrorLine(rec, err)
 			if rec.unclosed {
@@ -70,6 +77,10 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 		}
 		if !haveHeader {
 			haveHeader = true
+			sp.comma = comma
+			if comma != ',' {
+				info = delimiterNote(comma) + "; "
+			}
 			cols = newColumns(row, []string{"file", "source", "date", "url", "title"})
 			if _, ok := cols.index["file"]; !ok {
 				return m, StatusWarning, fmt.Sprintf("manifest has no file column (header %q): manifest not used", strings.Join(row, ","))
@@ -88,7 +99,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 			problems++
 			continue
 		}
-		if first, dup := m.rows[clean]; dup {
+		if first, dup := m.rows[manifestKey(clean)]; dup {
 			warn(rec.line, rec.size, strings.Join(append(reasons, fmt.Sprintf("duplicate row for %s (first at line %d, which is used): row ignored", clean, first.line)), "; "))
 			problems++
 			continue
@@ -98,7 +109,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 			reasons = append(reasons, w)
 		}
 		mr.meta.Extra = cols.extras(row)
-		m.rows[clean] = mr
+		m.rows[manifestKey(clean)] = mr
 		m.order = append(m.order, mr)
 		if len(reasons) > 0 {
 			warn(rec.line, rec.size, strings.Join(reasons, "; "))
@@ -108,7 +119,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 	if !haveHeader {
 		return m, StatusWarning, "manifest is empty"
 	}
-	summary := fmt.Sprintf("manifest: %d rows", len(m.order))
+	summary := fmt.Sprintf("%smanifest: %d rows", info, len(m.order))
 	if problems > 0 {
 		summary += fmt.Sprintf(", %d with problems (see their lines)", problems)
 	}
@@ -131,4 +142,14 @@ func cleanManifestPath(file string) string {
 		return ""
 	}
 	return p
+}
+
+// manifestKey is the key a path is looked up by: its NFC form, so that a
+// manifest written with composed letters finds files whose names a file
+// system (macOS) stores decomposed, and the other way round.
+func manifestKey(p string) string {
+	if norm.NFC.IsNormalString(p) {
+		return p
+	}
+	return norm.NFC.String(p)
 }

@@ -37,14 +37,15 @@ const (
 // line end outside a quoted field. A record larger than max is counted and
 // dropped, not held.
 type recordSplitter struct {
-	br   *bufio.Reader
+	comma byte // the field delimiter: ',' unless sniffDelimiter found another
+	br    *bufio.Reader
 	max  int64
 	line int // lines consumed so far
 	buf  []byte
 }
 
 func newRecordSplitter(r io.Reader, max int64) *recordSplitter {
-	return &recordSplitter{br: bufio.NewReaderSize(r, 64<<10), max: max}
+	return &recordSplitter{comma: ',', br: bufio.NewReaderSize(r, 64<<10), max: max}
 }
 
 // next returns the next record; io.EOF at the end, or a read error.
@@ -52,6 +53,7 @@ func (s *recordSplitter) next() (record, error) {
 	rec := record{line: s.line + 1}
 	s.buf = s.buf[:0]
 	state := csvFieldStart
+	comma := s.comma
 	for {
 		chunk, err := s.br.ReadSlice('\n')
 		for _, c := range chunk {
@@ -60,12 +62,12 @@ func (s *recordSplitter) next() (record, error) {
 				switch c {
 				case '"':
 					state = csvQuoted
-				case ',', '\n':
+				case comma, '\n':
 				default:
 					state = csvUnquoted
 				}
 			case csvUnquoted:
-				if c == ',' || c == '\n' {
+				if c == comma || c == '\n' {
 					state = csvFieldStart
 				}
 			case csvQuoted:
@@ -76,7 +78,7 @@ func (s *recordSplitter) next() (record, error) {
 				switch c {
 				case '"':
 					state = csvQuoted
-				case ',', '\n':
+				case comma, '\n':
 					state = csvFieldStart
 				default:
 					state = csvUnquoted
@@ -120,14 +122,39 @@ func (s *recordSplitter) next() (record, error) {
 // parseRecord parses one record's bytes into fields with encoding/csv. A nil
 // slice and nil error mean a blank line. Errors are *csv.ParseError with
 // lines relative to the record.
-func parseRecord(raw []byte) ([]string, error) {
+func parseRecord(raw []byte, comma byte) ([]string, error) {
 	cr := csv.NewReader(bytes.NewReader(raw))
+	cr.Comma = rune(comma)
 	cr.FieldsPerRecord = -1
 	fields, err := cr.Read()
 	if err == io.EOF {
 		return nil, nil
 	}
 	return fields, err
+}
+
+// sniffDelimiter looks at a header record: a header with no comma but with
+// semicolons or tabs (as spreadsheets write CSV in many locales) uses that
+// delimiter. It returns ',' otherwise.
+func sniffDelimiter(header []byte) byte {
+	if bytes.IndexByte(header, ',') >= 0 {
+		return ','
+	}
+	semi, tab := bytes.Count(header, []byte(";")), bytes.Count(header, []byte("\t"))
+	switch {
+	case semi > 0 && semi >= tab:
+		return ';'
+	case tab > 0:
+		return '\t'
+	}
+	return ','
+}
+
+func delimiterNote(comma byte) string {
+	if comma == '\t' {
+		return "fields separated by tabs"
+	}
+	return fmt.Sprintf("fields separated by %q", comma)
 }
 
 // parseErrorLine turns a *csv.ParseError from parseRecord into an absolute line

@@ -15,6 +15,7 @@ type table struct {
 	size      int64
 	enc       string // the file's encoding
 	note      string // what decoding the file took ("UTF-8 byte-order mark removed")
+	info      string // how it was read, when unusual ("fields separated by ';'")
 	statusIdx int    // the file's own status, completed at the end
 	ids       map[string]int
 	dedup     dedup
@@ -108,6 +109,9 @@ func (t *table) finish(r *Reader, unit string) {
 	}
 	t.done = true
 	parts := []string{fmt.Sprintf("%d articles", t.articles)}
+	if t.info != "" {
+		parts = append([]string{t.info}, parts...)
+	}
 	if t.skipped > 0 {
 		parts = append(parts, fmt.Sprintf("%d %ss skipped", t.skipped, unit))
 	}

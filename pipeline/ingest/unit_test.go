@@ -158,7 +158,7 @@ func splitAll(data []byte, max int64) (rows [][]string, lines []int, err error) 
 		if rec.over {
 			continue
 		}
-		row, err := parseRecord(rec.raw)
+		row, err := parseRecord(rec.raw, ',')
 		if err != nil {
 			return rows, lines, err
 		}
