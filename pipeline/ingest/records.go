@@ -39,9 +39,9 @@ const (
 type recordSplitter struct {
 	comma byte // the field delimiter: ',' unless sniffDelimiter found another
 	br    *bufio.Reader
-	max  int64
-	line int // lines consumed so far
-	buf  []byte
+	max   int64
+	line  int // lines consumed so far
+	buf   []byte
 }
 
 func newRecordSplitter(r io.Reader, max int64) *recordSplitter {
