@@ -324,3 +324,13 @@ func ExampleAttribute() {
 	// quote "the ministry" "according to"
 	// mixed
 }
+
+func ExampleOf() {
+	fmt.Println(Of([]Attribution{{Voice: Quote}, {Voice: Quote}}))
+	fmt.Println(Of([]Attribution{{Voice: Quote}, {Voice: Outlet}}))
+	fmt.Printf("%q\n", Of(nil))
+	// Output:
+	// quote
+	// mixed
+	// ""
+}

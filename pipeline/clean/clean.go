@@ -241,9 +241,18 @@ type classifier struct {
 	title, titleHow string
 	siteName        string
 	counts          map[string]int
+	proseFrom       []int // proseFrom[i]: prose units from i on, up to the next comments header
+	bodySeen        int   // units given the body role so far
+	titleAt         int   // the first unit that is the headline, or -1
 }
 
 func (c *classifier) set(i int, r Role, rule string) {
+	if c.units[i].role == Body {
+		c.bodySeen--
+	}
+	if r == Body {
+		c.bodySeen++
+	}
 	c.units[i].role, c.units[i].rule = r, rule
 }
 
@@ -251,6 +260,17 @@ func (c *classifier) run() {
 	c.counts = make(map[string]int)
 	for _, u := range c.units {
 		c.counts[u.norm]++
+	}
+	c.proseFrom = make([]int, len(c.units)+1)
+	for i := len(c.units) - 1; i >= 0; i-- {
+		switch u := c.units[i]; {
+		case u.bp == "comments header":
+			c.proseFrom[i] = 0
+		case u.prose:
+			c.proseFrom[i] = c.proseFrom[i+1] + 1
+		default:
+			c.proseFrom[i] = c.proseFrom[i+1]
+		}
 	}
 	c.chooseTitle()
 	for i := range c.units {
@@ -305,8 +325,15 @@ func (c *classifier) chooseTitle() {
 			}
 		}
 	}
+	c.titleAt = -1
 	if best >= 0 {
 		c.title, c.titleHow = c.units[best].s, how
+		for i, u := range c.units {
+			if u.norm == c.units[best].norm {
+				c.titleAt = i
+				break
+			}
+		}
 	}
 }
 
@@ -484,15 +511,8 @@ func (c *classifier) classifyTop(i int) bool {
 	return false
 }
 
-func (c *classifier) seenTitle(i int) bool {
-	t := normLine(c.title)
-	for _, u := range c.units[:i] {
-		if u.norm == t {
-			return true
-		}
-	}
-	return false
-}
+// seenTitle reports whether the headline occurs before unit i.
+func (c *classifier) seenTitle(i int) bool { return c.titleAt >= 0 && c.titleAt < i }
 
 // nameBefore reports whether the unit before i is a short line that names a
 // commenter ("• cuban"), so that a timestamp at i starts a comment. A line
@@ -507,13 +527,7 @@ func (c *classifier) nameBefore(i int) bool {
 		return false
 	}
 	// Comments follow the text: at least two paragraphs of it.
-	n := 0
-	for _, u := range c.units[:i-1] {
-		if u.role == Body {
-			n++
-		}
-	}
-	return n >= 2
+	return c.bodySeen >= 2
 }
 
 // navRules are the boilerplate rules that hold in a comment thread or a forum
@@ -546,32 +560,11 @@ func lowerWords(s string) int {
 }
 
 // proseAfter counts the prose paragraphs after unit i, up to a comments header.
-func (c *classifier) proseAfter(i int) int {
-	n := 0
-	for _, u := range c.units[i+1:] {
-		if u.bp == "comments header" {
-			break
-		}
-		if u.prose {
-			n++
-		}
-	}
-	return n
-}
+func (c *classifier) proseAfter(i int) int { return c.proseFrom[i+1] }
 
 // hasBodyAfter reports whether a prose paragraph follows unit i before any
 // comments header.
-func (c *classifier) hasBodyAfter(i int) bool {
-	for _, u := range c.units[i+1:] {
-		if u.bp == "comments header" {
-			return false
-		}
-		if u.prose {
-			return true
-		}
-	}
-	return false
-}
+func (c *classifier) hasBodyAfter(i int) bool { return c.proseFrom[i+1] > 0 }
 
 // classifyForum decides a unit inside a forum thread: the posts are comments;
 // an article quoted in a post (from its headline or dateline to its source

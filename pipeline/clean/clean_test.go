@@ -267,6 +267,8 @@ func TestFound(t *testing.T) {
 			Found{Source: "Apadana Freedom Foundation", SourceHow: "first line", Title: "IRGC Ready to Work with Pakistan", TitleHow: "repeated line"}},
 		{"copyright line", "The talks ended on Friday with a joint statement from both sides.\n\n© 2023 The Daily Observer. All rights reserved.",
 			Found{Source: "The Daily Observer", SourceHow: "copyright line"}},
+		{"published before updated", "Updated 06 January 2018\n\nPublished 05 January 2018\n\nThe talks ended on Friday with a joint statement from both sides.",
+			Found{Date: "2018-01-05", DateHow: "published line"}},
 		{"nothing stated", "The talks ended on Friday with a joint statement from both sides.", Found{}},
 	}
 	for _, tt := range tests {

@@ -84,18 +84,23 @@ func (c *classifier) found() Found {
 			}
 		}
 	}
-	if f.Date == "" {
+	// Date: a publication line, preferring one that does not give the time
+	// of an update ("Published: …" before "Updated …").
+	for pass := 0; pass < 2 && f.Date == ""; pass++ {
 		for _, u := range c.units {
-			if u.role == Boilerplate && u.rule == "publication line" {
-				if d := parseDate(u.s); d != "" {
-					f.Date, f.DateHow = d, "published line"
-					break
-				}
+			if u.role != Boilerplate || u.rule != "publication line" || pass == 0 && updateLine.MatchString(u.s) {
+				continue
+			}
+			if d := parseDate(u.s); d != "" {
+				f.Date, f.DateHow = d, "published line"
+				break
 			}
 		}
 	}
 	return f
 }
+
+var updateLine = regexp.MustCompile(`(?i)^\W*(updated|last updated|modified|last modified|edited|last edited)\b`)
 
 // fromDateline reads the outlet (or agency) and the date that a dateline
 // states: "TEHRAN (Tasnim) –", "TEHRAN, Jan. 5, 2018 (Reuters) -",

@@ -36,7 +36,7 @@ func Paragraphs(text string) []token.Span {
 	for _, block := range blocks(text) {
 		for _, p := range joinLines(text, block) {
 			if p.Len() > LongBlock {
-				out = append(out, Runs(text, Sentences(text, p))...)
+				out = append(out, Runs(Sentences(text, p))...)
 				continue
 			}
 			out = append(out, p)
@@ -48,7 +48,7 @@ func Paragraphs(text string) []token.Span {
 // Runs groups consecutive sentences into paragraph-sized runs: a run closes
 // when it holds at least MinRun bytes and the next sentence would take it past
 // MaxRun. Each run spans from its first sentence's start to its last one's end.
-func Runs(text string, sents []token.Span) []token.Span {
+func Runs(sents []token.Span) []token.Span {
 	var out []token.Span
 	cur := token.Span{Start: -1}
 	for _, s := range sents {

@@ -276,3 +276,44 @@ func ExampleParagraphs() {
 	// "The ministers of the two countries held talks in the capital on\nFriday, officials said."
 	// "Sign up for our newsletter"
 }
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"mixed line ends", "a\r\nb\rc\nd", []string{"a", "b", "c", "d"}},
+		{"blank and indented", "  a  \n\n \t\n  b", []string{"a", "b"}},
+		{"none", " \n ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := texts(tt.in, Lines(tt.in, token.Span{Start: 0, End: len(tt.in)}))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Lines(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRuns(t *testing.T) {
+	sp := func(s, e int) token.Span { return token.Span{Start: s, End: e} }
+	tests := []struct {
+		name  string
+		sents []token.Span
+		want  []token.Span
+	}{
+		{"none", nil, nil},
+		{"one", []token.Span{sp(0, 50)}, []token.Span{sp(0, 50)}},
+		{"closes past MaxRun once MinRun is held", []token.Span{sp(0, 350), sp(351, 650), sp(651, 900)},
+			[]token.Span{sp(0, 650), sp(651, 900)}},
+		{"a long sentence stays whole", []token.Span{sp(0, 100), sp(101, 1500)}, []token.Span{sp(0, 1500)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Runs(tt.sents); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Runs = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
