@@ -128,3 +128,21 @@ func BenchmarkArticle(b *testing.B) {
 		b.ReportMetric(float64(size)*float64(n)/1e6/d, "MB/cpu-s")
 	}
 }
+
+// BenchmarkArticleOneLongSentence is the worst case for the per-sentence work:
+// a 60 KB paragraph that the segmenter could not split.
+func BenchmarkArticleOneLongSentence(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "seeds", "000_fbbd8ecf1807267f.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(strings.ReplaceAll(string(data), "\n", " "), 22)
+	sp := token.Span{Start: 0, End: len(text)}
+	paras := []Para{{Span: sp, Sentences: []token.Span{sp}, Tokens: token.All(text), Decide: true}}
+	m := NewMatcher(Default())
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Article(text, paras)
+	}
+}

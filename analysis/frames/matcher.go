@@ -3,6 +3,7 @@ package frames
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -313,6 +314,7 @@ type scratch struct {
 type paraState struct {
 	matches []match
 	sentLo  []int32 // matches[sentLo[i]:sentLo[i+1]] are in sentence i
+	span    int32   // the largest last-first among the matches
 	sents   []token.Span
 	hits    [][]Hit // per frame
 	score   [][]float64
@@ -370,6 +372,7 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 			}
 			ps.sentLo = append(ps.sentLo, int32(mi))
 		}
+		ps.span = maxSpan(ps.matches)
 		m.negate(s, p.Tokens, ps.matches)
 		for si := range ps.sents {
 			m.exclude(ps.matches[ps.sentLo[si]:ps.sentLo[si+1]])
@@ -597,6 +600,7 @@ func (m *Matcher) negate(s *scratch, toks []token.Token, ms []match) {
 // exclusions, and of overlapping matches of one frame's own terms keeps the
 // longest.
 func (m *Matcher) exclude(ms []match) {
+	span := maxSpan(ms)
 	for i := range ms {
 		e := &ms[i]
 		ek := m.pats[e.pat].kind
@@ -608,7 +612,8 @@ func (m *Matcher) exclude(ms []match) {
 			want = kActor
 		}
 		owner := m.pats[e.pat].owner
-		for j := range ms {
+		lo, hi := between(ms, e.first-span, e.last)
+		for j := lo; j < hi; j++ {
 			o := &ms[j]
 			p := &m.pats[o.pat]
 			if p.owner != owner || o.last < e.first || o.first > e.last {
@@ -626,7 +631,8 @@ func (m *Matcher) exclude(ms []match) {
 		if a.drop || (pa.kind != kTerm && pa.kind != kActor) {
 			continue
 		}
-		for j := range ms {
+		lo, hi := between(ms, a.first-span, a.last)
+		for j := lo; j < hi; j++ {
 			if i == j {
 				continue
 			}
@@ -642,6 +648,23 @@ func (m *Matcher) exclude(ms []match) {
 			}
 		}
 	}
+}
+
+// maxSpan is the largest last-first of the matches.
+func maxSpan(ms []match) int32 {
+	var n int32
+	for i := range ms {
+		n = max(n, ms[i].last-ms[i].first)
+	}
+	return n
+}
+
+// between returns the index range of the matches (sorted by first token) whose
+// first token lies in [lo, hi].
+func between(ms []match, lo, hi int32) (int, int) {
+	a := sort.Search(len(ms), func(i int) bool { return ms[i].first >= lo })
+	b := a + sort.Search(len(ms)-a, func(i int) bool { return ms[a+i].first > hi })
+	return a, b
 }
 
 // terms counts every frame's own terms in a paragraph, and records which
@@ -744,9 +767,13 @@ func (m *Matcher) evalRule(text string, toks []token.Token, ps *paraState, fi in
 			terms := m.pats[a.pat].text
 			neg := a.neg
 			ok := true
+			lo, hi := 0, len(ms)
+			if r.within > 0 {
+				lo, hi = between(ms, a.first-int32(r.within)-ps.span, a.last+int32(r.within))
+			}
 			for _, g := range r.all[1:] {
 				found := false
-				for bi := range ms {
+				for bi := lo; bi < hi; bi++ {
 					b := &ms[bi]
 					if bi == ai || !m.usable(b, fi, g, si, allowNeg) || (b.last >= a.first && b.first <= a.last) {
 						continue

@@ -3,6 +3,8 @@ package frames
 import (
 	"strings"
 	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -163,4 +165,37 @@ func fuzzMatch(t *testing.T, cb *Codebook) {
 			}
 		}
 	}
+}
+
+// FuzzArticle runs the default codebook over arbitrary text: no panic, every
+// hit and mention inside its sentence and paragraph, hits sorted.
+func FuzzArticle(f *testing.F) {
+	f.Add("The US and the Zionist regime plot.\nBorder guards - not a threat - patrol Sistan-Baluchestan.")
+	f.Add("U.S.\n\n\u2019s -- * n't no no no enemies")
+	f.Add("Islamic Republic Muslim unity ummah; cross-border attack.")
+	m := NewMatcher(Default())
+	f.Fuzz(func(t *testing.T, text string) {
+		paras := splitSimple(text)
+		res := m.Article(text, paras)
+		if len(res) != len(paras) {
+			t.Fatalf("%d results for %d paragraphs", len(res), len(paras))
+		}
+		for i, r := range res {
+			for _, d := range r.Frames {
+				for j, h := range d.Hits {
+					if !h.Sentence.Contains(token.Span{Start: h.Start, End: h.End}) || !paras[i].Span.Contains(h.Sentence) {
+						t.Fatalf("hit %+v outside sentence or paragraph %+v", h, paras[i].Span)
+					}
+					if j > 0 && d.Hits[j-1].Start > h.Start {
+						t.Fatalf("hits not sorted")
+					}
+				}
+			}
+			for _, mt := range r.Mentions {
+				if mt.Start < paras[i].Span.Start || mt.End > paras[i].Span.End {
+					t.Fatalf("mention %+v outside paragraph", mt)
+				}
+			}
+		}
+	})
 }
