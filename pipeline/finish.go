@@ -87,10 +87,11 @@ func unitWord(weight string) string {
 }
 
 func (w *writers) methodLine(opt Options) string {
+	unit := "Unit: article (each article counts once: its share of body paragraphs with the frame, its mean tone)."
 	if opt.Weight == "paragraph" {
-		return fmt.Sprintf("Unit: body paragraph (each paragraph counts once). 95%% intervals: bootstrap over articles (%d resamples, seed %d); exact intervals for groups of few articles.", opt.Resamples, opt.Seed)
+		unit = "Unit: body paragraph (each paragraph counts once)."
 	}
-	return fmt.Sprintf("Unit: article (each article counts once: its share of body paragraphs with the frame, its mean tone). 95%% intervals: bootstrap over articles (%d resamples, seed %d); exact intervals for groups of few articles.", opt.Resamples, opt.Seed)
+	return unit + fmt.Sprintf(" 95%% intervals: bootstrap over articles (%d resamples, seed %d); groups of fewer than 10 articles: Wilson (shares) or t (tone) intervals over articles; one article: no interval.", opt.Resamples, opt.Seed)
 }
 
 // chartData turns the aggregate rows into the charts' inputs.

@@ -292,5 +292,5 @@ func newAggregator(m *Models, opt Options) *aggregate.Aggregator {
 		ac = append(ac, a.ID)
 	}
 	return aggregate.New(aggregate.Options{Frames: fr, Actors: ac, Weight: opt.Weight,
-		Resamples: opt.Resamples, Seed: opt.Seed})
+		Resamples: opt.Resamples, Seed: opt.Seed, Workers: opt.Workers})
 }

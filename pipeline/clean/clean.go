@@ -418,12 +418,14 @@ func (c *classifier) classify(i int) {
 		}
 		c.set(i, Boilerplate, "publication line")
 		return
+	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2:
+		// "Raj | Jan 5, 2018 5:13PM" after the text starts the comments.
+		c.set(i, Comment, meta)
+		c.st = inComment
+		return
 	case meta != "":
-		if c.st == inBody {
-			c.set(i, Comment, meta)
-			c.st = inComment
-			return
-		}
+		// Buttons such as "Like" or "Share" before any comment are the
+		// page's share bar.
 		c.set(i, Boilerplate, meta)
 		return
 	case isLiveStamp(s):

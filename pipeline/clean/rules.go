@@ -54,7 +54,8 @@ var boilerplateRules = []pattern{
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
 	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
-	{"byline", rx(`(?i)^(reporting by|editing by|writing by|additional reporting by)\b`), 300, nil},
+	{"byline", rx(`(?i)^\(?(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
+	{"embedded post credit", rx(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$|(?i)^pic\.twitter\.com/\S+$`), 140, nil},
 	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,60}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,|\[|\()\s*(updated|last updated)?.{0,50})?\s*$`), 100, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `.{0,40}` + timeRx), 100, nil},
@@ -64,7 +65,7 @@ var boilerplateRules = []pattern{
 	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
 	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
 	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300, nil},
-	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report) (was|is) (originally |first )?(published|republished|reproduced|distributed)|republished|reproduced)\b.{0,200}$`), 300, nil},
+	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report|piece) (was|is|has been) (originally |first |auto-generated and )?(published|republished|reproduced|distributed|generated|edited|auto-generated)|republished|reproduced)\b.{0,200}$`), 300, nil},
 	{"agency credit", rx(`^\(?\s*[-–—/*]*\s*(?i:reuters|afp|ap|app|irna|tasnim|mehr|fars|isna|xinhua|ani|pti|ians|agencies|news agencies|agency|wires?|dpa|anadolu|online|inp|nni|web desk|news desk)\s*[-–—/*]*\s*\)?\.?$`), 30, nil},
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
 	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
@@ -73,7 +74,7 @@ var boilerplateRules = []pattern{
 	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
-	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|key events|show key events only|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
+	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
 }
 
 // Lines that belong to a reader comment or forum post around the text: the
@@ -81,7 +82,7 @@ var boilerplateRules = []pattern{
 var commentMetaRules = []pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, nil},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|(u|r)/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
 }
 
 // postTimestamp is a line that is only a date and time, as stamped on a

@@ -47,6 +47,7 @@ func commands() []command {
 		{"kwic", "-frame ID [-run DIR]", "keyword-in-context lines behind a frame's decisions in a run", kwicCmd},
 		{"sample", "-n N [-run DIR] [-in DIR] [-o SHEET.csv]", "draw a stratified sample of paragraphs as a coding sheet", sampleCmd},
 		{"agree", "SHEET.csv...", "agreement between coders: Krippendorff's alpha, Cohen's kappa", agreeCmd},
+		{"consensus", "SHEET.csv... [-o GOLD.csv]", "merge coders' sheets into a gold file (majority; ties flagged)", consensusCmd},
 		{"eval", "-gold GOLD.csv [-run DIR]", "score a run against a sentence-level gold file", evalCmd},
 		{"eval-tone", "[-nyt FILE] [-newsmtsc FILE]", "every tone scorer against human ratings, side by side", evalToneCmd},
 		{"gen", "-size 1G -out DIR", "write a synthetic corpus for benchmarks", genCmd},

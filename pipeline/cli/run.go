@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/framescope/framescope/analysis/frames"
@@ -30,8 +32,20 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&opt.ChartWidth, "width", "1col", "chart width: 1col (3.5 in) or 2col (7.16 in)")
 	fs.StringVar(&formats, "charts", "pdf,svg,eps,png", "chart formats to write")
 	fs.BoolVar(&opt.Quiet, "quiet", false, "no progress on stderr")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile here (for `go tool pprof`)")
 	if err := parse(fs, args, false); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if opt.In == "" {
 		return usagef("-in is required")

@@ -30,17 +30,7 @@ func evalCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if *gold == "" {
 		return usagef("-gold is required")
 	}
-	paras, err := os.Open(filepath.Join(*run, "paragraphs.csv"))
-	if err != nil {
-		return fmt.Errorf("%v (run `framescope run` first)", err)
-	}
-	defer paras.Close()
-	g, err := os.Open(*gold)
-	if err != nil {
-		return err
-	}
-	defer g.Close()
-	rep, err := validate.Eval(bufio.NewReader(paras), bufio.NewReader(g), *resamples, *seed)
+	rep, err := validate.EvalFiles(filepath.Join(*run, "paragraphs.csv"), *gold, *resamples, *seed)
 	if err != nil {
 		return err
 	}
@@ -101,16 +91,7 @@ func agreeCmd(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if fs.NArg() == 0 {
 		return usagef("give one sheet per coder, or one sheet with a coder column")
 	}
-	var readers []io.Reader
-	for _, p := range fs.Args() {
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		readers = append(readers, bufio.NewReader(f))
-	}
-	res, err := validate.Agree(readers, fs.Args())
+	res, err := validate.AgreeFiles(fs.Args()...)
 	if err != nil {
 		return err
 	}
@@ -203,4 +184,31 @@ func runInput(run string) (string, error) {
 		return "", fmt.Errorf("%s: no input recorded (give -in)", filepath.Join(run, "run.json"))
 	}
 	return filepath.FromSlash(rec.Input), nil
+}
+
+// consensusCmd merges coders' sheets into a gold file (majority label, mean
+// tone; ties left empty and named in a ties column).
+func consensusCmd(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("consensus", stderr)
+	outPath := fs.String("o", "", "write the gold file here instead of stdout")
+	if err := parse(fs, args, true); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("give one sheet per coder, or one sheet with a coder column")
+	}
+	w := stdout
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	if err := validate.ConsensusFiles(bw, fs.Args()...); err != nil {
+		return err
+	}
+	return bw.Flush()
 }

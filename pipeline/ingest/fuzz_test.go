@@ -162,3 +162,30 @@ func FuzzManifest(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseObject checks the fast path against encoding/json's decoder.
+func FuzzParseObject(f *testing.F) {
+	for _, s := range []string{`{"a":1,"b":"x","c":[1,{"d":"}"}],"e":null}`, `{ "k\"q" : "v\\n" , "t" : true }`, `{}`, `[1]`, `"s"`, `{"a":{"b":[]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		fast, ferr := parseObject(data)
+		slow, serr := decodeObject(data)
+		if (ferr == nil) != (serr == nil) {
+			t.Fatalf("fast err %v, decoder err %v", ferr, serr)
+		}
+		if len(fast) != len(slow) {
+			t.Fatalf("fast %d members, decoder %d", len(fast), len(slow))
+		}
+		for i := range fast {
+			fs, fok := fast[i].str()
+			ss, sok := slow[i].str()
+			if fast[i].key != slow[i].key || fok != sok || fs != ss || fast[i].kind() != slow[i].kind() {
+				t.Fatalf("member %d: fast %q=%s, decoder %q=%s", i, fast[i].key, fast[i].raw, slow[i].key, slow[i].raw)
+			}
+		}
+	})
+}

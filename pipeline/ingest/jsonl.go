@@ -141,8 +141,100 @@ type keyValue struct {
 	raw json.RawMessage
 }
 
-// parseObject parses one JSON object, keeping its members in order.
+// parseObject parses one JSON object, keeping its members in order. Valid
+// input takes a fast path that slices the members out of the line; invalid
+// input goes through encoding/json's decoder for a precise message.
 func parseObject(line []byte) ([]keyValue, error) {
+	if json.Valid(line) {
+		if kvs, ok := scanObject(line); ok {
+			return kvs, nil
+		}
+	}
+	return decodeObject(line)
+}
+
+// scanObject splits a valid JSON value into its members when it is an object;
+// ok is false when it is not an object.
+func scanObject(line []byte) (kvs []keyValue, ok bool) {
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return nil, false
+	}
+	i = skipSpace(line, i+1)
+	for i < len(line) && line[i] != '}' {
+		end := stringEnd(line, i)
+		var key string
+		if bytes.IndexByte(line[i:end], '\\') < 0 {
+			key = string(line[i+1 : end-1])
+		} else if json.Unmarshal(line[i:end], &key) != nil {
+			return nil, false
+		}
+		i = skipSpace(line, end)
+		i = skipSpace(line, i+1) // the ':'
+		vend := valueEnd(line, i)
+		kvs = append(kvs, keyValue{key: key, raw: line[i:vend]})
+		i = skipSpace(line, vend)
+		if i < len(line) && line[i] == ',' {
+			i = skipSpace(line, i+1)
+		}
+	}
+	return kvs, true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index just past the JSON string starting at b[i].
+func stringEnd(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(b)
+}
+
+// valueEnd returns the index just past the valid JSON value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	if i >= len(b) {
+		return i
+	}
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				j = stringEnd(b, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(b)
+	}
+	j := i
+	for j < len(b) && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\t' && b[j] != '\n' && b[j] != '\r' {
+		j++
+	}
+	return j
+}
+
+// decodeObject parses one JSON object with encoding/json's decoder.
+func decodeObject(line []byte) ([]keyValue, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	tok, err := dec.Token()
 	if err != nil {
@@ -203,8 +295,11 @@ func describeToken(tok json.Token) string {
 
 // str returns the value as a string when it is a JSON string.
 func (kv keyValue) str() (string, bool) {
-	if len(kv.raw) == 0 || kv.raw[0] != '"' {
+	if len(kv.raw) < 2 || kv.raw[0] != '"' {
 		return "", false
+	}
+	if bytes.IndexByte(kv.raw, '\\') < 0 { // no escapes: the bytes are the string
+		return string(kv.raw[1 : len(kv.raw)-1]), true
 	}
 	var s string
 	if err := json.Unmarshal(kv.raw, &s); err != nil {

@@ -24,12 +24,13 @@ func ExampleWriteTeX() {
 		fmt.Println(err)
 	}
 	// Output:
-	// % Tables written by framescope. Requires \usepackage{booktabs}.
+	// % Tables written by framescope. Requires \usepackage{booktabs, graphicx}.
 	//
 	// \begin{table}[htbp]
 	// \centering
 	// \caption{Share of paragraphs with the muslim\_unity frame (95\% CI)}
 	// \label{tab:shares}
+	// \setbox0=\hbox{%
 	// \begin{tabular}{@{}lrr@{}}
 	// \toprule
 	// Outlet & Share & 95\% CI \\
@@ -37,7 +38,8 @@ func ExampleWriteTeX() {
 	// Dawn & 0.40 & {[}0.20, 0.60] \\
 	// Tehran Times & $-$0.05 & {[}$-$0.15, 0.05] \\
 	// \bottomrule
-	// \end{tabular}
+	// \end{tabular}}%
+	// \ifdim\wd0>\linewidth\resizebox{\linewidth}{!}{\box0}\else\box0\fi
 	// \par\smallskip
 	// {\footnotesize Bootstrap over articles; n = 2 outlets \& 14 paragraphs.\par}
 	// \end{table}

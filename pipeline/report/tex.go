@@ -6,27 +6,50 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// WriteTeX writes tables as LaTeX table floats with booktabs rules (\toprule,
-// \midrule, \bottomrule), ready for \input in a document that loads the
-// booktabs package. Every cell, caption and note is escaped: the ten LaTeX
-// special characters (& % $ # _ { } ~ ^ \) and < > | print as themselves, a
-// cell starting with [ or * cannot be read as an argument of the preceding \\,
-// line breaks become spaces, control characters are dropped, and the
-// typographic characters, Greek letters and signs that pdfLaTeX lacks by
-// default (− – — ‘ ’ “ ” … × ± Δ α χ ² ≤ ≥ · and no-break spaces, among others)
-// are written as LaTeX commands. Other non-ASCII text is left as UTF-8:
-// accented Latin letters compile with pdfLaTeX, but names in other scripts
-// (Urdu, Persian, Arabic) need XeLaTeX or LuaLaTeX with a font that has them. Columns whose body cells are all numbers are right-aligned, with
-// a leading minus set as a true minus sign, so numbers with the same number
-// of decimals align. A table's ID becomes \label{tab:ID} when it is a plain
-// identifier.
+// MaxFloatRows is the number of body rows above which WriteTeX sets a table
+// as a longtable, which breaks across pages, rather than as a float, which
+// must fit on one.
+const MaxFloatRows = 30
+
+// WriteTeX writes tables for \input in a LaTeX document, with booktabs rules
+// (\toprule, \midrule, \bottomrule). A table of up to MaxFloatRows rows is a
+// table float, scaled down to \linewidth when it is wider (graphicx); a
+// longer one is a longtable in small type whose header repeats on every page.
+// The first line names the packages the file needs.
+//
+// Every cell, caption and note is escaped: the ten LaTeX special characters
+// (& % $ # _ { } ~ ^ \) and < > | print as themselves, a cell starting with [
+// or * cannot be read as an argument of the preceding \\, line breaks become
+// spaces, control characters are dropped, and the typographic characters,
+// Greek letters and signs that pdfLaTeX lacks by default (− – — ‘ ’ “ ” … × ±
+// Δ α χ ² ≤ ≥ · and no-break spaces, among others) are written as LaTeX
+// commands. Other non-ASCII text is left as UTF-8: accented Latin letters
+// compile with pdfLaTeX, but names in other scripts (Urdu, Persian, Arabic)
+// need XeLaTeX or LuaLaTeX with a font that has them.
+//
+// Columns whose body cells are all numbers are right-aligned, with a leading
+// minus set as a true minus sign, so numbers with the same number of decimals
+// align. A table's ID becomes \label{tab:ID} when it is a plain identifier.
 func WriteTeX(w io.Writer, tables []Table) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%% Tables written by framescope. Requires \\usepackage{booktabs}.\n")
+	long := false
 	for i := range tables {
-		writeTeXTable(bw, &tables[i])
+		long = long || len(tables[i].Rows) > MaxFloatRows
+	}
+	pkgs := "booktabs, graphicx"
+	if long {
+		pkgs += ", longtable"
+	}
+	fmt.Fprintf(bw, "%% Tables written by framescope. Requires \\usepackage{%s}.\n", pkgs)
+	for i := range tables {
+		if len(tables[i].Rows) > MaxFloatRows {
+			writeLongTable(bw, &tables[i])
+		} else {
+			writeTeXTable(bw, &tables[i])
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("report: writing TeX: %w", err)
@@ -34,16 +57,10 @@ func WriteTeX(w io.Writer, tables []Table) error {
 	return nil
 }
 
-func writeTeXTable(w *bufio.Writer, t *Table) {
+// texSpec returns t's column count, numeric columns and column spec.
+func texSpec(t *Table) (int, []bool, string) {
 	n := max(t.width(), 1)
 	num := numericColumns(t.Rows, n)
-	fmt.Fprintf(w, "\n\\begin{table}[htbp]\n\\centering\n")
-	if t.Caption != "" {
-		fmt.Fprintf(w, "\\caption{%s}\n", texEscape(t.Caption))
-	}
-	if id := safeID(t.ID, ""); id != "" {
-		fmt.Fprintf(w, "\\label{tab:%s}\n", id)
-	}
 	spec := make([]byte, n)
 	for j := range spec {
 		spec[j] = 'l'
@@ -51,7 +68,22 @@ func writeTeXTable(w *bufio.Writer, t *Table) {
 			spec[j] = 'r'
 		}
 	}
-	fmt.Fprintf(w, "\\begin{tabular}{@{}%s@{}}\n\\toprule\n", spec)
+	return n, num, "@{}" + string(spec) + "@{}"
+}
+
+// writeTeXTable writes t as a float, its tabular set first in the scratch box
+// 0 (local to the float's group, so each table stands alone when copied) and
+// scaled down to the line width when it is wider.
+func writeTeXTable(w *bufio.Writer, t *Table) {
+	n, num, spec := texSpec(t)
+	fmt.Fprintf(w, "\n\\begin{table}[htbp]\n\\centering\n")
+	if t.Caption != "" {
+		fmt.Fprintf(w, "\\caption{%s}\n", texEscape(t.Caption))
+	}
+	if id := safeID(t.ID, ""); id != "" {
+		fmt.Fprintf(w, "\\label{tab:%s}\n", id)
+	}
+	fmt.Fprintf(w, "\\setbox0=\\hbox{%%\n\\begin{tabular}{%s}\n\\toprule\n", spec)
 	if len(t.Header) > 0 {
 		writeTeXRow(w, t.Header, n, nil)
 		w.WriteString("\\midrule\n")
@@ -59,11 +91,83 @@ func writeTeXTable(w *bufio.Writer, t *Table) {
 	for _, r := range t.Rows {
 		writeTeXRow(w, r, n, num)
 	}
-	w.WriteString("\\bottomrule\n\\end{tabular}\n")
+	w.WriteString("\\bottomrule\n\\end{tabular}}%\n")
+	w.WriteString("\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi\n")
 	if t.Note != "" {
 		fmt.Fprintf(w, "\\par\\smallskip\n{\\footnotesize %s\\par}\n", texEscape(t.Note))
 	}
 	w.WriteString("\\end{table}\n")
+}
+
+// wideLongTable is the estimated width, in characters, above which a
+// longtable is set in \scriptsize rather than \footnotesize: about what
+// \footnotesize fits on a one-column article page (345 pt at ~3.5 pt a
+// character).
+const wideLongTable = 95
+
+// writeLongTable writes t as a longtable in small type, its header repeated
+// on each page. A longtable cannot be scaled: when its widest cells add up
+// to more than wideLongTable characters it is set smaller still. (longtable
+// needs a one-column page; in a two-column document, set such a table in a
+// table* float or split it.)
+func writeLongTable(w *bufio.Writer, t *Table) {
+	n, num, spec := texSpec(t)
+	size := "\\footnotesize"
+	if texWidth(t, n) > wideLongTable {
+		size = "\\scriptsize"
+	}
+	fmt.Fprintf(w, "\n{%s\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}{%s}\n", size, spec)
+	caption := ""
+	if t.Caption != "" {
+		caption = "\\caption{" + texEscape(t.Caption) + "}"
+	}
+	if id := safeID(t.ID, ""); id != "" {
+		caption += "\\label{tab:" + id + "}"
+	}
+	if caption != "" {
+		w.WriteString(caption + "\\\\\n")
+	}
+	header := func() {
+		w.WriteString("\\toprule\n")
+		if len(t.Header) > 0 {
+			writeTeXRow(w, t.Header, n, nil)
+			w.WriteString("\\midrule\n")
+		}
+	}
+	header()
+	w.WriteString("\\endfirsthead\n")
+	header()
+	w.WriteString("\\endhead\n")
+	fmt.Fprintf(w, "\\midrule\n\\multicolumn{%d}{@{}r@{}}{\\textit{continued}} \\\\\n\\endfoot\n", n)
+	w.WriteString("\\bottomrule\n\\endlastfoot\n")
+	for _, r := range t.Rows {
+		writeTeXRow(w, r, n, num)
+	}
+	w.WriteString("\\end{longtable}\n")
+	if t.Note != "" {
+		fmt.Fprintf(w, "\\par\\smallskip\n%s\\par\n", texEscape(t.Note))
+	}
+	w.WriteString("}\n")
+}
+
+// texWidth estimates the width of t's n columns in characters: the longest
+// cell of each column (header included) plus two characters between
+// columns.
+func texWidth(t *Table, n int) int {
+	total := 2 * (n - 1)
+	for j := range n {
+		widest := 0
+		if j < len(t.Header) {
+			widest = utf8.RuneCountInString(t.Header[j])
+		}
+		for _, r := range t.Rows {
+			if j < len(r) {
+				widest = max(widest, utf8.RuneCountInString(r[j]))
+			}
+		}
+		total += widest
+	}
+	return total
 }
 
 // writeTeXRow writes one row of n cells; num marks numeric columns (nil for a

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -170,12 +171,21 @@ func TestTeXCompiles(t *testing.T) {
 		},
 		Note: "100% of \\ notes; ~ ^ _",
 	})
+	// Too wide for the line: scaled down. Too long for a page: a longtable.
+	wide := Table{ID: "wide", Caption: "Wide", Header: strings.Fields("outlet year voice measure value interval articles paragraphs extra1 extra2")}
+	long := Table{ID: "long", Caption: "Long", Header: []string{"Outlet", "Measure", "Value"}, Note: "A long table."}
+	for i := range 3 * MaxFloatRows {
+		wide.Rows = append(wide.Rows, []string{"Apadana Freedom Foundation", "2023", "outlet", "us_israel_threat_share", "0.667 [0.500, 0.800]", "bootstrap", "12", "123", "more text here", "and more"})
+		long.Rows = append(long.Rows, []string{fmt.Sprintf("Outlet %d", i), "tone_mean", fmt.Sprintf("%.3f", float64(i-40)/100)})
+	}
+	wide.Rows = wide.Rows[:5]
+	tables = append(tables, wide, long)
 	dir := t.TempDir()
 	var tex bytes.Buffer
 	if err := WriteTeX(&tex, tables); err != nil {
 		t.Fatal(err)
 	}
-	doc := "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\\input{tables}\n\\end{document}\n"
+	doc := "\\documentclass{article}\n\\usepackage{booktabs,graphicx,longtable}\n\\begin{document}\n\\input{tables}\n\\end{document}\n"
 	for name, body := range map[string][]byte{"tables.tex": tex.Bytes(), "main.tex": []byte(doc)} {
 		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
 			t.Fatal(err)
@@ -193,7 +203,8 @@ func TestTeXCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"Undefined control sequence", "Missing character", "not set up for use with LaTeX", "! "} {
+	for _, bad := range []string{"Undefined control sequence", "Missing character", "not set up for use with LaTeX", "! ",
+		"Overfull \\hbox", "Float too large"} {
 		if bytes.Contains(log, []byte(bad)) {
 			t.Errorf("pdflatex log has %q:\n%s", bad, log)
 		}
