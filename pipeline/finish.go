@@ -143,6 +143,9 @@ func (w *writers) unitShare(opt Options) string {
 	return "mean share of an article's body paragraphs"
 }
 
+// maxComparisonRows bounds the comparisons shown in the report and tables.tex.
+const maxComparisonRows = 60
+
 // f3 formats a figure for tables: three decimals, "–" for none.
 func f3(v float64) string {
 	if math.IsNaN(v) {
@@ -236,26 +239,68 @@ func chartTable(name string, rows []aggregate.Row, w *writers) report.Table {
 // tables are the aggregates (outlet level) and the comparisons, for the
 // report and tables.tex.
 func (w *writers) tables(rows []aggregate.Row, comps []aggregate.Comparison) []report.Table {
-	agg := report.Table{ID: "aggregates", Caption: "Tone and frame shares by outlet (all years, all voices), with 95% intervals",
-		Header: []string{"Outlet", "Measure", "Value [95% CI]", "Interval", "Articles", "Paragraphs"},
-		Note:   "All groups (outlet × year, year, voice, comments) are in aggregates.csv."}
+	agg := report.Table{ID: "aggregates", Caption: "Tone and frame shares by outlet (all years), with 95% intervals",
+		Header: []string{"Outlet", "Articles", "Paragraphs", "Tone"},
+		Note:   "Every group (outlet × year, year, voice, tone toward actors, comments) is in aggregates.csv, with its interval method."}
+	measures := []string{"tone_mean"}
+	for _, f := range w.m.Codebook.Frames {
+		agg.Header = append(agg.Header, w.frameLabel(f.ID))
+		measures = append(measures, f.ID+"_share")
+	}
+	type key struct{ source, measure string }
+	at := map[key]aggregate.Row{}
+	var outlets []string
 	for _, r := range rows {
 		if r.Year != "all" || r.Voice != "all" || strings.HasPrefix(r.Measure, "comments_") {
 			continue
 		}
-		agg.Rows = append(agg.Rows, []string{r.Source, r.Measure, interval(r), r.Interval,
-			strconv.Itoa(r.NArticles), strconv.Itoa(r.NParagraphs)})
+		if _, seen := at[key{r.Source, "tone_mean"}]; !seen && r.Measure == "tone_mean" {
+			outlets = append(outlets, r.Source)
+		}
+		at[key{r.Source, r.Measure}] = r
 	}
-	cmp := report.Table{ID: "comparisons", Caption: "Comparisons between outlets, Holm-adjusted within each measure and test",
+	for _, o := range outlets {
+		base := at[key{o, "tone_mean"}]
+		name := o
+		if o == "all" {
+			name = "All outlets"
+		}
+		row := []string{name, strconv.Itoa(base.NArticles), strconv.Itoa(base.NParagraphs)}
+		for _, m := range measures {
+			if r, ok := at[key{o, m}]; ok {
+				row = append(row, interval(r))
+			} else {
+				row = append(row, "–")
+			}
+		}
+		agg.Rows = append(agg.Rows, row)
+	}
+	cmp := report.Table{ID: "comparisons", Caption: "Comparisons between outlets (all voices): tone by Welch's t, frame presence by chi-square or Fisher's exact test; Holm-adjusted within each measure and test",
 		Header: []string{"Measure", "Outlet A", "Outlet B", "Test", "Statistic", "df", "p", "p (Holm)", "Effect", "n A", "n B"}}
-	sorted := append([]aggregate.Comparison(nil), comps...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Measure < sorted[j].Measure })
-	for _, c := range sorted {
+	var shown []aggregate.Comparison
+	for _, c := range comps {
+		if c.Voice == "all" && (c.Measure == "tone_mean" && c.Test == aggregate.TestWelch || strings.HasSuffix(c.Measure, "_presence")) {
+			shown = append(shown, c)
+		}
+	}
+	sort.SliceStable(shown, func(i, j int) bool {
+		if shown[i].PHolm != shown[j].PHolm {
+			return shown[i].PHolm < shown[j].PHolm
+		}
+		return shown[i].Measure < shown[j].Measure
+	})
+	if len(shown) > maxComparisonRows {
+		cmp.Note = fmt.Sprintf("The %d comparisons with the smallest adjusted p of %d shown; all %d tests (also Mann–Whitney, by voice, tone toward actors) are in comparisons.csv.", maxComparisonRows, len(shown), len(comps))
+		shown = shown[:maxComparisonRows]
+	} else {
+		cmp.Note = fmt.Sprintf("All %d tests (also Mann–Whitney, by voice, tone toward actors) are in comparisons.csv.", len(comps))
+	}
+	for _, c := range shown {
 		cmp.Rows = append(cmp.Rows, []string{c.Measure, c.A, c.B, c.Test, f3(c.Statistic), f3(c.DF),
 			pval(c.P), pval(c.PHolm), c.EffectName + " " + f3(c.Effect), strconv.Itoa(c.NA), strconv.Itoa(c.NB)})
 	}
-	if len(cmp.Rows) == 0 {
-		cmp.Note = "No pair of outlets has enough articles to compare."
+	if len(comps) == 0 {
+		cmp.Note = "No pair of outlets has two or more articles each to compare."
 	}
 	return []report.Table{agg, cmp}
 }

@@ -213,3 +213,43 @@ func TestTeXCompiles(t *testing.T) {
 		t.Error("\\input{/etc/passwd} was executed")
 	}
 }
+
+func TestWriteTeXLayout(t *testing.T) {
+	rows := func(n int, cells ...string) [][]string {
+		var r [][]string
+		for range n {
+			r = append(r, cells)
+		}
+		return r
+	}
+	for _, tc := range []struct {
+		name          string
+		tab           Table
+		want, notWant []string
+	}{
+		{"short is a float", Table{Rows: rows(MaxFloatRows, "a", "1")},
+			[]string{`\begin{table}[htbp]`, `\resizebox{\linewidth}`, "Requires \\usepackage{booktabs, graphicx}."}, []string{"longtable"}},
+		{"long is a longtable", Table{ID: "x", Caption: "C", Header: []string{"h", "v"}, Rows: rows(MaxFloatRows+1, "a", "1")},
+			[]string{`\begin{longtable}{@{}lr@{}}`, `\caption{C}\label{tab:x}\\`, `\endhead`, `\endlastfoot`, `{\footnotesize`, "longtable}."},
+			[]string{`\begin{table}`, `\scriptsize`}},
+		{"long and wide is smaller", Table{Rows: rows(MaxFloatRows+1, strings.Repeat("x", 60), strings.Repeat("y", 40))},
+			[]string{`{\scriptsize`}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteTeX(&buf, []Table{tc.tab}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(buf.String(), w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(buf.String(), w) {
+					t.Errorf("output has %q", w)
+				}
+			}
+		})
+	}
+}
