@@ -466,8 +466,27 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 		}
 		s.sentOf[i] = int32(si)
 	}
+	root := m.root
 	for i := range toks {
-		m.walk(s, toks, m.root, i, 0)
+		// The root step, inlined: most tokens start no pattern.
+		norm := toks[i].Norm
+		if root.exact != nil && m.rootLens[lenKey(norm)]&lenBit(norm) != 0 {
+			if c := root.exact[norm]; c != nil {
+				s.path[0] = int32(i)
+				m.walk(s, toks, c, i+1, 1)
+			}
+		}
+		if w := root.wild; w != nil {
+			for b := 0; b < len(norm); b++ {
+				if w = w.child(norm[b]); w == nil {
+					break
+				}
+				if w.next != nil {
+					s.path[0] = int32(i)
+					m.walk(s, toks, w.next, i+1, 1)
+				}
+			}
+		}
 	}
 }
 
