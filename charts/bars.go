@@ -203,7 +203,7 @@ func (bc barChart) build() (*Figure, error) {
 		p := newPlot()
 		p.Add(xGrid{})
 		p.Add(bars)
-		p.NominalY(yLabels...)
+		nominalY(p, yLabels)
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		p.X.Padding, p.Y.Padding = 0, 2
 		p.X.Min, p.X.Max = 0, xMax

@@ -10,6 +10,8 @@ import (
 func BenchmarkFigures(b *testing.B) {
 	d := sampleData(30, 15)
 	b.ReportAllocs()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
 	for b.Loop() {
 		figs, err := Figures(d, Options{})
 		if err != nil {
@@ -36,12 +38,43 @@ func BenchmarkFormat(b *testing.B) {
 		for _, f := range figs {
 			b.Run(format+"/"+f.Name, func(b *testing.B) {
 				b.ReportAllocs()
+				start := cpuTime()
+				defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
 				for b.Loop() {
 					if _, err := f.WriteTo(io.Discard, format); err != nil {
 						b.Fatal(err)
 					}
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkBuild measures validation and layout alone (no rendering).
+func BenchmarkBuild(b *testing.B) {
+	d := sampleData(30, 15)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Figures(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteAll writes every figure in every format for 30 outlets ×
+// 15 years to files, rendering in parallel as the pipeline does.
+func BenchmarkWriteAll(b *testing.B) {
+	figs, err := Figures(sampleData(30, 15), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	b.ReportAllocs()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
+	for b.Loop() {
+		if _, err := WriteAll(dir, figs, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -63,7 +63,7 @@ func NewToneDist(ds []Dist, opt Options) (*Figure, error) {
 	if sampled > 0 {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("tone distribution: %d outlets drawn from a sample of their paragraphs (n marked *)", sampled))
 	}
-	rowH := max(textHeight(ts, 1)+2, min(14, (maxBodyH-40)/vg.Length(len(keep))))
+	rowH := max(textHeight(ts, 1)+1, min(14, (maxBodyH-40)/vg.Length(len(keep))))
 	if sep == "\n" {
 		rowH = textHeight(ts, 2) + 3
 	}
@@ -90,7 +90,7 @@ func NewToneDist(ds []Dist, opt Options) (*Figure, error) {
 			b.GlyphStyle = draw.GlyphStyle{Color: gray50, Radius: vg.Points(1), Shape: draw.RingGlyph{}}
 			p.Add(b)
 		}
-		p.NominalY(yLabels...)
+		nominalY(p, yLabels)
 		p.X.Padding, p.Y.Padding = 0, 2
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		p.X.Min, p.X.Max = -1, 1

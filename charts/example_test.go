@@ -39,10 +39,10 @@ func Example() {
 		fmt.Println(s)
 	}
 	var b bytes.Buffer
-	if _, err := figs[0].WriteTo(&b, "png"); err != nil {
+	if _, err := figs[0].WriteTo(&b, "pdf"); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("PNG starts %q\n", b.Bytes()[1:4])
+	fmt.Printf("%s\n", b.Bytes()[:8])
 	// Output:
 	// frame_share: "Frame share by outlet", 3.5 × 1.6 in
 	//   Outlet 2 [fa] = خبرگزاری مهر
@@ -50,7 +50,7 @@ func Example() {
 	// no heat map figure: no estimates
 	// no tone distribution figure: no paragraph tone values
 	// no frame by voice figure: no estimates
-	// PNG starts "PNG"
+	// %PDF-1.4
 }
 
 // ExampleNewHeatMap writes testdata/example_heatmap.svg, which

@@ -13,7 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -90,6 +92,7 @@ func (f *Figure) render(buf *bytes.Buffer, format string) (err error) {
 	case "svg":
 		sc := vgsvg.New(w, h)
 		c, dc = sc, sc
+		fix = fixSVG
 	case "eps":
 		ec := vgeps.NewTitle(w, h, psString(f.Title))
 		c, dc = ec, latin1Canvas{ec}
@@ -105,14 +108,11 @@ func (f *Figure) render(buf *bytes.Buffer, format string) (err error) {
 	if _, err := c.WriteTo(buf); err != nil {
 		return fmt.Errorf("charts: %s.%s: %w", f.Name, format, err)
 	}
-	if fix != nil {
-		b, err := fix(buf.Bytes())
-		if err != nil {
-			return fmt.Errorf("charts: %s.%s: %w", f.Name, format, err)
-		}
-		buf.Reset()
-		buf.Write(b)
+	b, err := fix(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("charts: %s.%s: %w", f.Name, format, err)
 	}
+	*buf = *bytes.NewBuffer(b)
 	return nil
 }
 
@@ -145,6 +145,13 @@ func fixEPS(b []byte) ([]byte, error) {
 	return reencodeEPS(b)
 }
 
+// fixSVG names fallbacks for Liberation Serif, which SVG viewers may lack:
+// Times New Roman has the same metrics, so text keeps its measured width.
+func fixSVG(b []byte) ([]byte, error) {
+	return bytes.ReplaceAll(b, []byte("font-family:Liberation Serif;"),
+		[]byte("font-family:'Liberation Serif','Times New Roman',Times,serif;")), nil
+}
+
 // addPHYs inserts a pHYs chunk recording PNGDPI right after IHDR, which
 // PNG requires to be the first chunk (so pHYs precedes the first IDAT).
 func addPHYs(b []byte) ([]byte, error) {
@@ -174,9 +181,11 @@ type File struct {
 }
 
 // WriteAll writes every figure in every format to dir (created if needed)
-// as dir/<figure name>.<format>, and returns what it wrote, in order.
-// formats nil means all of Formats. It stops at the first error, which
-// names the file.
+// as dir/<figure name>.<format>, and returns what it wrote, in figure then
+// format order. formats nil means all of Formats. Figures render in
+// parallel (one worker per CPU); the bytes do not depend on it. On error it
+// returns the files written before the first failing one (in that order)
+// and an error naming the file.
 func WriteAll(dir string, figs []*Figure, formats []string) ([]File, error) {
 	formats, err := Options{Formats: formats}.formats()
 	if err != nil {
@@ -185,24 +194,50 @@ func WriteAll(dir string, figs []*Figure, formats []string) ([]File, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("charts: %w", err)
 	}
-	var (
-		out []File
-		buf bytes.Buffer
-	)
+	type job struct {
+		f      *Figure
+		format string
+	}
+	var jobs []job
 	for _, f := range figs {
 		for _, format := range formats {
-			buf.Reset()
-			if err := f.render(&buf, format); err != nil {
-				return out, err
-			}
-			name := filepath.Join(dir, f.Name+"."+format)
-			if err := writeFile(name, buf.Bytes()); err != nil {
-				return out, fmt.Errorf("charts: %w", err)
-			}
-			out = append(out, File{Name: name, Format: format, Bytes: buf.Len()})
+			jobs = append(jobs, job{f, format})
 		}
 	}
-	return out, nil
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := range next {
+				j := jobs[i]
+				buf.Reset()
+				if err := j.f.render(&buf, j.format); err != nil {
+					errs[i] = err
+					continue
+				}
+				name := filepath.Join(dir, j.f.Name+"."+j.format)
+				if err := writeFile(name, buf.Bytes()); err != nil {
+					errs[i] = fmt.Errorf("charts: %w", err)
+					continue
+				}
+				files[i] = File{Name: name, Format: j.format, Bytes: buf.Len()}
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return files[:i], err
+		}
+	}
+	return files, nil
 }
 
 func writeFile(name string, b []byte) error {

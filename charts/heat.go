@@ -83,7 +83,7 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 		p := newPlot()
 		p.Add(cells)
 		p.NominalX(colLabels...)
-		p.NominalY(yLabels...)
+		nominalY(p, yLabels)
 		p.X.Min, p.X.Max = -0.5, float64(k)-0.5
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		p.X.Padding, p.Y.Padding = 0, 0
@@ -153,13 +153,14 @@ func newScale(lo, hi float64) scale {
 	return scale{lo: 0, hi: niceCeil(hi)}
 }
 
-// niceCeil rounds v > 0 up to 1, 2, 2.5 or 5 × 10^k; 0 gives 1.
+// niceCeil rounds v > 0 up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k; 0
+// gives 1.
 func niceCeil(v float64) float64 {
 	if v <= 0 {
 		return 1
 	}
 	mag := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+	for _, m := range []float64{1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
 		if m*mag >= v-1e-12 {
 			return m * mag
 		}

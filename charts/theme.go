@@ -95,6 +95,7 @@ func newPlot() *plot.Plot {
 		a.Padding = vg.Points(1)
 	}
 	p.Legend.TextStyle.Font = style(fontSmall).Font
+	centerYTicks(p, 1)
 	p.Title.TextStyle.Font = style(fontSmall).Font
 	return p
 }
@@ -239,9 +240,9 @@ func (t stepTicks) Ticks(min, max float64) []plot.Tick {
 
 var gray50 = color.Gray{0x80}
 
-// maxBodyH is the plot-area height charts shrink their rows to stay
-// within (a 9 in figure leaves room for title, legend and note).
-const maxBodyH = 8 * 72
+// maxBodyH is the height charts shrink their rows to stay within, so
+// that with axis, title, legend and note the figure fits in 9 in.
+const maxBodyH = 7 * 72
 
 // maxFigureH is the tallest figure that fits a journal page (9 in); taller
 // figures are drawn, with a warning.
@@ -255,4 +256,25 @@ func labelLines(n int) int {
 		return 1
 	}
 	return 2
+}
+
+// centerYTicks centres y tick labels of n lines on their ticks: gonum/plot
+// draws them a font descent too high.
+func centerYTicks(p *plot.Plot, n int) {
+	sty := p.Y.Tick.Label
+	desc := sty.FontExtents().Descent
+	p.Y.Tick.Label.YAlign = draw.YCenter - draw.YAlignment(desc/textHeight(sty, n))
+}
+
+// nominalY labels the y axis with names (bottom to top) and centres them.
+func nominalY(p *plot.Plot, names []string) {
+	p.NominalY(names...)
+	n := 2
+	for _, l := range names {
+		if lines(l) == 1 {
+			n = 1
+		}
+	}
+	centerYTicks(p, n)
+	p.X.Padding = 0
 }

@@ -124,9 +124,14 @@ func NewToneByYear(est []Estimate, opt Options) (*Figure, error) {
 			p.Draw(c)
 		}
 	} else {
+		// Columns: 3 (1col) or 5 (2col), one more if the panels would
+		// not otherwise fit a page at their minimum height.
 		cols := 3
 		if width > 300 {
 			cols = 5
+		}
+		if (len(outlets)+cols-1)/cols > 11 {
+			cols++
 		}
 		rows := (len(outlets) + cols - 1) / cols
 		panelW := (float64(f.Width) - 30) / float64(cols)
@@ -136,7 +141,7 @@ func NewToneByYear(est []Estimate, opt Options) (*Figure, error) {
 		if hasCI {
 			legend = append(legend, legendItem{label: "95% CI", thumb: bandThumb})
 		}
-		panelH := max(38, min(62, (float64(maxBodyH)-30)/float64(rows)-float64(textHeight(ts, 1))-4))
+		panelH := max(36, min(62, (float64(maxBodyH)-30)/float64(rows)-float64(textHeight(ts, 1))-4))
 		f.bodyH = vg.Length(float64(rows)*(panelH+float64(textHeight(ts, 1))+4) + 30)
 		xTicks := yearTicks(years, panelW-20)
 		f.body = func(c draw.Canvas) {
