@@ -442,6 +442,12 @@ func (c *classifier) classify(i int) {
 			c.set(i, Headline, "live-blog post title")
 			return
 		}
+		if listNumber.MatchString(s) && words(s) <= 12 && i+1 < len(c.units) && c.units[i+1].prose {
+			// A numbered section title, followed by its text (items of a
+			// numbered list follow each other instead).
+			c.set(i, Headline, "numbered subheading")
+			return
+		}
 		if words(s) <= 4 && c.units[i-1].role == Body && c.proseAfter(i) >= 2 {
 			c.set(i, Headline, "subheading")
 			return

@@ -70,6 +70,9 @@ var boilerplateRules = []pattern{
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
 	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
+	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
+	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
+	{"site furniture", rx(`(?i)^(like loading\W*|r/[\w-]{2,40})$`), 60, nil},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$`), 300, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
@@ -80,9 +83,9 @@ var boilerplateRules = []pattern{
 // Lines that belong to a reader comment or forum post around the text: the
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = []pattern{
-	{"comment buttons", rx(`(?i)^((recommend|reply|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
+	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, nil},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|(u|r)/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
 }
 
 // postTimestamp is a line that is only a date and time, as stamped on a
@@ -189,6 +192,9 @@ func titleLike(s string) bool {
 	if strings.ContainsAny(s, "\n\r") || len(s) > 160 || len(s) < 3 {
 		return false
 	}
+	if m := listNumber.FindString(s); m != "" && len(m) < len(s) {
+		s = s[len(m):] // "2. Smuggling is a way of life"
+	}
 	n := words(s)
 	if n == 0 || n > 22 {
 		return false
@@ -214,6 +220,9 @@ func titleLike(s string) bool {
 	}
 	return true
 }
+
+// listNumber is the number of a numbered section or list item: "2. ", "3) ".
+var listNumber = rx(`^\d{1,2}[.)]\s+`)
 
 // normLine folds a line for comparison: lower case, curly quotes straight,
 // runs of space as one.
