@@ -353,6 +353,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"floods in Balochistan", "Floods killed 20 people in Balochistan's Jhal Magsi district.", ""},
 		{"Israel as target", "The war began after Hamas attacked Israel on October 7.", ""},
 		{"Israel as target and author", "Iran's missile attack on Israel followed weeks of Israeli aggression.", "t"},
+		{"smuggled Iranian fuel", "Customs seized 20,000 litres of smuggled Iranian diesel near Quetta.", "b"},
+		{"Islamic Solidarity Games", "Pakistan won three medals at the Islamic Solidarity Games.", ""},
+		{"no right to interfere", "The US has no right to interfere in the region.", "t"},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
