@@ -223,3 +223,31 @@ func TestGonumSVGIsWellFormed(t *testing.T) {
 		t.Errorf("size %g×%g px, want %g×%g (4.5×2.6 in)", w, h, 4.5*96, 2.6*96)
 	}
 }
+
+// TestTagsBalanced checks that every element the page opens it closes, on
+// a plain and on a hostile report.
+func TestTagsBalanced(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		d    Data
+	}{{"sample", sampleData()}, {"hostile", hostileData(t)}} {
+		d := tc.d
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteHTML(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			html := buf.String()
+			for tag := range allowedTag {
+				if strings.HasPrefix(tag, "</") || tag == "<!DOCTYPE" || tag == "<meta" || tag == "<img" || tag == "<br" {
+					continue
+				}
+				name := tag[1:]
+				open := len(regexp.MustCompile(`<`+name+`[ >]`).FindAllString(html, -1))
+				if shut := strings.Count(html, "</"+name+">"); open != shut {
+					t.Errorf("<%s> opened %d times, closed %d times", name, open, shut)
+				}
+			}
+		})
+	}
+}
