@@ -238,6 +238,14 @@ func cueAt(toks []token.Token, k int) (string, bool) {
 		if baseForms[w] && prev == "to" {
 			return "", false
 		}
+		if k == 0 {
+			return "", false // no speaker before it: a noun ("Hopes of peace …")
+		}
+		if w == "expect" || w == "expects" {
+			if prev == "is" || prev == "are" || prev == "be" || prev == "as" {
+				return "", false
+			}
+		}
 		if w == "said" && k == 1 && prev == "that" {
 			return "", false // "That said, …"
 		}
@@ -289,17 +297,21 @@ var speechVerbs = set(
 	"congratulated", "noted", "claimed", "contended", "opined", "predicted",
 	"questioned", "conceded", "disclosed", "revealed", "objected", "protested", "deplored", "decried",
 	"lamented", "regretted", "rebuffed", "refuted", "retorted", "telling", "noting", "stressing", "warning",
-	"urging", "describing", "insist", "argue", "warn", "urge", "tell", "emphasizing", "emphasising", "insisting", "arguing",
+	"urging", "describing", "insist", "argue", "warn", "urge", "tell", "believes", "expects", "expect", "hopes", "deny", "reject", "condemn", "accuse", "criticise",
+	"criticize", "reiterate", "acknowledge", "admit", "emphasizing", "emphasising", "insisting", "arguing",
 )
 
 // baseForms are the plain forms in speechVerbs, which after "to" state a
 // purpose, not a speech ("to warn them").
-var baseForms = set("say", "insist", "argue", "warn", "urge", "tell")
+// Plain forms that are also common nouns ("stress", "demand", "promise") are
+// left out: only verbs that are rarely nouns are listed.
+var baseForms = set("say", "insist", "argue", "warn", "urge", "tell", "expect", "deny", "reject", "condemn", "accuse",
+	"criticise", "criticize", "reiterate", "acknowledge", "admit")
 
 // needsThat are verbs that attribute only when followed by "that", a stop,
 // a comma or a colon ("he added.", "he believes that"), because their other
 // uses are common ("added 3,000 troops", "the notes").
-var needsThat = set("added", "adds", "notes", "believes", "believed", "believe", "hopes", "hoped", "thinks", "feels",
+var needsThat = set("added", "adds", "notes", "believed", "believe", "hoped", "thinks", "feels",
 	"states", "claims", "reports", "announce", "explain", "stress", "claim", "estimate",
 	"emphasize", "emphasise", "estimates", "recalls", "adding", "tweets", "maintained", "observed", "maintains")
 
