@@ -224,8 +224,8 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 // written (see the report in CODEBOOK.md), so that a regression fails.
 const (
 	seedsMacroFloor   = 0.97 // measured 1.000
-	devMacroFloor     = 0.95 // measured 0.986
-	devTestMacroFloor = 0.92 // measured 0.942 at first (untuned) run, 0.957 now
+	devMacroFloor     = 0.96 // measured 0.986
+	devTestMacroFloor = 0.95 // measured 0.978 (first runs of its batches: see CODEBOOK.md)
 )
 
 func TestAccuracySeedsGold(t *testing.T) {
