@@ -252,8 +252,7 @@ func buildMatrix(d *Data) matrixView {
 			Value: typoMinus(c.Value), N: c.N, More: c.More, Command: c.Command,
 		}
 		if ev.Command == "" {
-			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame)
-			ev.DefaultCommand = true
+			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame) + " -source " + shellQuote(c.Source)
 		}
 		paras := c.Paragraphs
 		if len(paras) > limit {

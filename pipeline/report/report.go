@@ -92,7 +92,9 @@ type Cell struct {
 	Paragraphs []Evidence
 	More       int // paragraphs behind the figure not in Paragraphs
 	// Command shows how to list every paragraph when some are not listed;
-	// empty means "framescope kwic -frame <Frame>".
+	// empty means "framescope kwic -frame <Frame> -source <Source>", each
+	// quoted for the shell when needed (add -run DIR in Command when the
+	// run's folder is not out/).
 	Command string
 }
 

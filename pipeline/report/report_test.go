@@ -154,7 +154,7 @@ func TestHTMLStructure(t *testing.T) {
 		{"cell anchor", `<section class="cell" id="cell-1">`},
 		{"highlight", `Both nations share <mark>Islamic brotherhood</mark>, the minister said.`},
 		{"more", `… and 2 more not listed`},
-		{"kwic command", `<code>framescope kwic -frame muslim_unity</code>`},
+		{"kwic command", `<code>framescope kwic -frame muslim_unity -source &#39;Tehran Times&#39;</code>`},
 		{"skipped input", `<span class="status status-skipped">skipped</span>`},
 		{"status summary", `Inputs: 1 converted, 1 processed, 1 skipped.`},
 	} {
