@@ -12,12 +12,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
 )
@@ -522,5 +524,78 @@ func TestErrNoDataWrapped(t *testing.T) {
 	_, err := NewHeatMap(nil, "", Options{})
 	if !errors.Is(err, ErrNoData) {
 		t.Fatalf("error %v does not wrap ErrNoData", err)
+	}
+}
+
+func TestScaleKey(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		lo, hi float64
+		want   string
+	}{
+		{"shares", 0, 0.58, "0 0.12 0.24 0.36 0.48 0.6"},
+		{"all of [0,1]", 0, 1, "0 0.2 0.4 0.6 0.8 1"},
+		{"counts", 0, 37, "0 8 16 24 32 40"},
+		{"diverging", -0.45, 0.3, "-0.5 -0.25 0 0.25 0.5"},
+		{"all negative", -0.2, 0, "-0.2 -0.16 -0.12 -0.08 -0.04 0"},
+		{"all zero", 0, 0, "0 0.2 0.4 0.6 0.8 1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			vals, _ := newScale(c.lo, c.hi).keyValues()
+			var got []string
+			for _, v := range vals {
+				got = append(got, strconv.FormatFloat(math.Round(v*1e9)/1e9, 'g', -1, 64))
+			}
+			if g := strings.Join(got, " "); g != c.want {
+				t.Errorf("key %s, want %s", g, c.want)
+			}
+		})
+	}
+}
+
+func TestCellFormat(t *testing.T) {
+	est := []Estimate{{Value: -0.25}, {Value: 0.5}}
+	sty := style(fontSmall)
+	for _, c := range []struct {
+		name  string
+		width vg.Length
+		want  string
+		ok    bool
+	}{
+		{"wide", 40, "−0.25", true},
+		{"narrow drops the zero", sty.Width("−.25") + 0.5, "−.25", true},
+		{"too narrow", 5, "−0.25", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, ok := cellFormat(est, sty, c.width)
+			if got := f(-0.25); got != c.want || ok != c.ok {
+				t.Errorf("format(-0.25) = %q, %v; want %q, %v", got, ok, c.want, c.ok)
+			}
+		})
+	}
+	ints, _ := cellFormat([]Estimate{{Value: 12}, {Value: 0}}, sty, 40)
+	if got := ints(12); got != "12" {
+		t.Errorf("integer cell %q, want 12", got)
+	}
+}
+
+func TestHeatMapManyFrames(t *testing.T) {
+	var est []Estimate
+	for _, o := range []string{"Dawn", "Tehran Times"} {
+		for k := range 30 {
+			est = append(est, Estimate{Group: o, Series: "frame " + strconv.Itoa(k), Value: float64(k) / 30, Low: nan, High: nan})
+		}
+	}
+	f, err := NewHeatMap(est, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Warnings) == 0 || !strings.Contains(f.Warnings[0], "too narrow") {
+		t.Errorf("warnings %q, want the values reported left out", f.Warnings)
+	}
+	for _, s := range texts(f) {
+		if strings.HasPrefix(s, "0.") && len(s) == 4 && s != "0.00" && s != "0.20" && s != "0.40" && s != "0.60" && s != "0.80" {
+			t.Errorf("cell value %q drawn in a cell too narrow for it", s)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -47,17 +48,28 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 	sc := newScale(lo, hi)
 
 	cellW := (f.Width - 2*pad - maxWidth(ts, rowLabels) - 12) / vg.Length(k)
-	colLabels, cal := labelSet(opt.labels, series, ts, cellW-2, 3)
-	f.Aliases = append(f.Aliases, cal...)
-	maxColLines := 1
-	for _, l := range colLabels {
-		maxColLines = max(maxColLines, lines(l))
+	// Column labels: wrapped under wide cells, vertical under narrow ones.
+	rotate := cellW < 40
+	var colLabels []string
+	var cal []Alias
+	colH := vg.Length(0)
+	if rotate {
+		colLabels, cal = labelSet(opt.labels, series, ts, 80, 1)
+		colH = maxWidth(ts, colLabels) + 2
+	} else {
+		colLabels, cal = labelSet(opt.labels, series, ts, cellW-2, 3)
+		maxColLines := 1
+		for _, l := range colLabels {
+			maxColLines = max(maxColLines, lines(l))
+		}
+		colH = textHeight(ts, maxColLines)
 	}
+	f.Aliases = append(f.Aliases, cal...)
 	rowH := vg.Length(13)
 	for _, l := range rowLabels {
 		rowH = max(rowH, textHeight(ts, lines(l))+3)
 	}
-	f.bodyH = vg.Length(n)*rowH + textHeight(ts, maxColLines) + textHeight(style(fontLarge), 1) + 10
+	f.bodyH = vg.Length(n)*rowH + colH + textHeight(style(fontLarge), 1) + 10
 
 	vals := make([][]float64, n)
 	missing := 0
@@ -72,8 +84,11 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 			vals[g][s] = e.Value
 		}
 	}
-	format := cellFormat(est)
-	cells := &heatCells{vals: vals, scale: sc, format: format}
+	format, ok := cellFormat(est, ts, cellW-2)
+	if !ok {
+		f.Warnings = append(f.Warnings, fmt.Sprintf("heat map: cells %.0f pt wide are too narrow for their values; values left out (use the 2col width or fewer frames)", float64(cellW)))
+	}
+	cells := &heatCells{vals: vals, scale: sc, format: format, values: ok}
 	yLabels := make([]string, n)
 	for g := range n {
 		yLabels[n-1-g] = rowLabels[g]
@@ -88,11 +103,18 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		p.X.Padding, p.Y.Padding = 0, 0
 		p.X.Label.Text = "Frame"
+		if rotate {
+			p.X.Tick.Label.Rotation = math.Pi / 2
+			p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+			p.X.Padding = 3
+		}
 		p.Draw(c)
 	}
 	var legend []legendItem
-	for _, v := range sc.keyValues() {
-		legend = append(legend, legendItem{label: format(v), thumb: swatch(sc.color(v))})
+	keys, step := sc.keyValues()
+	keyFormat := decimals(step)
+	for _, v := range keys {
+		legend = append(legend, legendItem{label: keyFormat(v), thumb: swatch(sc.color(v))})
 	}
 	if missing > 0 {
 		legend = append(legend, legendItem{label: "no estimate", thumb: swatch(missingColor)})
@@ -112,15 +134,17 @@ func maxWidth(sty interface{ Width(string) vg.Length }, ss []string) vg.Length {
 	return w
 }
 
-// cellFormat prints integers as integers and other values with 2 decimals.
-func cellFormat(est []Estimate) func(float64) string {
+// cellFormat returns how to print cell values: integers as integers,
+// others with 2 decimals, without the leading zero ("−.25") when that is
+// what fits in w. ok is false when nothing fits: the cells stay empty.
+func cellFormat(est []Estimate, sty text.Style, w vg.Length) (format func(float64) string, ok bool) {
 	ints := true
 	for _, e := range est {
 		if e.Value != math.Trunc(e.Value) {
 			ints = false
 		}
 	}
-	return func(v float64) string {
+	full := func(v float64) string {
 		var s string
 		if ints {
 			s = strconv.FormatFloat(v, 'f', 0, 64)
@@ -132,6 +156,28 @@ func cellFormat(est []Estimate) func(float64) string {
 		}
 		return strings.Replace(s, "-", "−", 1)
 	}
+	short := func(v float64) string {
+		s := full(v)
+		if !ints && math.Abs(v) < 1 {
+			s = strings.Replace(s, "0.", ".", 1)
+		}
+		return s
+	}
+	fits := func(f func(float64) string) bool {
+		for _, e := range est {
+			if sty.Width(f(e.Value)) > w {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case fits(full):
+		return full, true
+	case fits(short):
+		return short, true
+	}
+	return full, false
 }
 
 // scale maps values to colours whose lightness changes monotonically with
@@ -191,21 +237,23 @@ func (s scale) color(v float64) color.Color {
 	return ramp(t, heatLight, heatMidB, heatBlue)
 }
 
-// keyValues are the values shown in the colour key.
-func (s scale) keyValues() []float64 {
-	step := niceStep(s.hi-s.lo, 5)
+// keyValues are the values shown in the colour key: the domain in 5
+// equal steps (sequential) or 4 (diverging: −m, −m/2, 0, m/2, m). The
+// domain ends are nice numbers (niceCeil), so the steps are too.
+func (s scale) keyValues() (vals []float64, step float64) {
+	n := 5
 	if s.diverging {
-		step = niceStep(s.hi-s.lo, 6)
+		n = 4
 	}
-	var out []float64
-	for i := 0; ; i++ {
+	step = (s.hi - s.lo) / float64(n)
+	for i := range n + 1 {
 		v := s.lo + float64(i)*step
-		if v > s.hi+step*1e-9 {
-			break
+		if math.Abs(v) < step*1e-9 {
+			v = 0 // no "−0"
 		}
-		out = append(out, math.Round(v/step)*step)
+		vals = append(vals, v)
 	}
-	return out
+	return vals, step
 }
 
 // ramp interpolates t in [0,1] through three colours.
@@ -249,6 +297,7 @@ type heatCells struct {
 	vals   [][]float64 // [group][series]
 	scale  scale
 	format func(float64) string
+	values bool // print the values (false when they do not fit)
 }
 
 func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
@@ -263,12 +312,14 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 				Min: vg.Point{X: trX(float64(s) - 0.5), Y: trY(y - 0.5)},
 				Max: vg.Point{X: trX(float64(s) + 0.5), Y: trY(y + 0.5)},
 			}
-			fill := missingColor
 			label := "–"
-			var bg color.Color = fill
+			var bg color.Color = missingColor
 			if !math.IsNaN(v) {
 				bg = h.scale.color(v)
 				label = h.format(v)
+				if !h.values {
+					label = ""
+				}
 			}
 			c.SetColor(bg)
 			c.Fill(rectPath(r))
@@ -278,7 +329,9 @@ func (h *heatCells) Plot(c draw.Canvas, p *plot.Plot) {
 			if luminance(bg) < 0.3 {
 				ts.Color = color.White
 			}
-			c.FillText(ts, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: (r.Min.Y + r.Max.Y) / 2}, label)
+			if label != "" {
+				c.FillText(ts, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: (r.Min.Y + r.Max.Y) / 2}, label)
+			}
 		}
 	}
 }
