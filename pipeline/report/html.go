@@ -241,45 +241,48 @@ func buildMatrix(d *Data) matrixView {
 		}
 		at[cellKey{c.Source, c.Frame}] = i
 	}
-	anchors := make([]string, len(d.Cells))
-	for i, c := range d.Cells {
-		if len(c.Paragraphs) == 0 && c.More == 0 {
-			continue
-		}
-		anchors[i] = fmt.Sprintf("cell-%d", i+1)
-		ev := evidenceView{
-			Anchor: anchors[i], Source: c.Source, Frame: frameView{c.Frame, labels[c.Frame]},
-			Value: typoMinus(c.Value), N: c.N, More: c.More, Command: c.Command,
-		}
-		if ev.Command == "" {
-			ev.Command = "framescope kwic -frame " + shellQuote(c.Frame) + " -source " + shellQuote(c.Source)
-		}
-		paras := c.Paragraphs
-		if len(paras) > limit {
-			ev.More += len(paras) - limit
-			paras = paras[:limit]
-		}
-		for _, e := range paras {
-			ev.Paras = append(ev.Paras, paraView{
-				Doc: e.Doc, Para: e.Para, Voice: e.Voice, Tone: typoMinus(e.Tone), Terms: e.Terms,
-				Pieces: splitHighlights(e.Text, e.Highlights),
-			})
-		}
-		m.Evidence = append(m.Evidence, ev)
-	}
-	for _, s := range sources {
-		row := matrixRow{Source: s, Cells: make([]matrixCell, len(m.Frames))}
+	// Evidence follows the matrix, row by row; anchors are cell indexes.
+	for _, src := range sources {
+		row := matrixRow{Source: src, Cells: make([]matrixCell, len(m.Frames))}
 		for j, f := range m.Frames {
-			i, ok := at[cellKey{s, f.ID}]
+			i, ok := at[cellKey{src, f.ID}]
 			if !ok {
 				continue
 			}
 			c := &d.Cells[i]
-			row.Cells[j] = matrixCell{Present: true, Anchor: anchors[i], Value: typoMinus(c.Value), N: c.N}
+			mc := matrixCell{Present: true, Value: typoMinus(c.Value), N: c.N}
+			if len(c.Paragraphs) > 0 || c.More > 0 {
+				mc.Anchor = fmt.Sprintf("cell-%d", i+1)
+				m.Evidence = append(m.Evidence, buildEvidence(c, mc.Anchor, f, limit))
+			}
+			row.Cells[j] = mc
 		}
 		m.Rows = append(m.Rows, row)
 	}
 	return m
+}
+
+// buildEvidence lists the paragraphs behind c, at most limit of them.
+func buildEvidence(c *Cell, anchor string, f frameView, limit int) evidenceView {
+	ev := evidenceView{
+		Anchor: anchor, Source: c.Source, Frame: f,
+		Value: typoMinus(c.Value), N: c.N, More: c.More, Command: c.Command,
+	}
+	if ev.Command == "" {
+		ev.Command = "framescope kwic -frame " + shellQuote(c.Frame) + " -source " + shellQuote(c.Source)
+	}
+	paras := c.Paragraphs
+	if len(paras) > limit {
+		ev.More += len(paras) - limit
+		paras = paras[:limit]
+	}
+	for _, e := range paras {
+		ev.Paras = append(ev.Paras, paraView{
+			Doc: e.Doc, Para: e.Para, Voice: e.Voice, Tone: typoMinus(e.Tone), Terms: e.Terms,
+			Pieces: splitHighlights(e.Text, e.Highlights),
+		})
+	}
+	return ev
 }
 
 // typoMinus sets the hyphen that starts a number in a numeric text as a

@@ -372,3 +372,32 @@ func TestSVGSize(t *testing.T) {
 		})
 	}
 }
+
+func TestEvidenceFollowsMatrix(t *testing.T) {
+	ev := []Evidence{{Doc: "d", Para: 1, Text: "t"}}
+	d := Data{
+		Frames: []Frame{{ID: "b"}, {ID: "a"}},
+		Cells: []Cell{
+			{Source: "S", Frame: "a", Paragraphs: ev}, // cell-1
+			{Source: "T", Frame: "a", Paragraphs: ev}, // cell-2
+			{Source: "S", Frame: "b", Paragraphs: ev}, // cell-3
+		},
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	html := buf.String()
+	// Rows S, T; columns b, a: S×b (cell-3), S×a (cell-1), T×a (cell-2).
+	last := -1
+	for _, id := range []string{`id="cell-3"`, `id="cell-1"`, `id="cell-2"`} {
+		at := strings.Index(html, id)
+		if at < 0 || at < last {
+			t.Fatalf("%s at %d, after %d: evidence is not in matrix order", id, at, last)
+		}
+		last = at
+	}
+	if !strings.Contains(html, `<th scope="row"><bdi>S</bdi></th><td><a href="#cell-3">`) {
+		t.Error("the first column is not frame b")
+	}
+}
