@@ -382,6 +382,10 @@ func (c *classifier) classify(i int) {
 			c.set(i, Comment, meta)
 		case navRules[bp]:
 			c.set(i, Boilerplate, bp)
+		case u.title && !u.prose && i > 0 && c.units[i-1].role == Boilerplate &&
+			(c.units[i-1].rule == "read more link" || c.units[i-1].rule == "link after the text"):
+			// Headlines listed under "More in Pakistan" after the thread.
+			c.set(i, Boilerplate, "link after the text")
 		case stamp:
 			c.set(i, Comment, "comment timestamp")
 		default:

@@ -49,6 +49,8 @@ func TestSentences(t *testing.T) {
 		{"ellipsis glued", "democracies…a proto EU type institution.", []string{"democracies…a proto EU type institution."}},
 		{"glued word after stop", "But Iran of all nations?!Recommend", []string{"But Iran of all nations?!Recommend"}},
 		{"domain", "Read tribune.com.pk today. Yes.", []string{"Read tribune.com.pk today.", "Yes."}},
+		{"lost space after a stop", "He left the region.The minister stayed.", []string{"He left the region.", "The minister stayed."}},
+		{"glued acronym is no boundary", "The U.S.Army and Dawn.Com left.", []string{"The U.S.Army and Dawn.Com left."}},
 		{"decimal", "Growth was 3.5 percent. Fine.", []string{"Growth was 3.5 percent.", "Fine."}},
 		{"no final stop", "The talks ended. Both sides agreed to meet", []string{"The talks ended.", "Both sides agreed to meet"}},
 		{"lower case after stop is not a boundary", "See p. 5 of the report. ok. Done.", []string{"See p. 5 of the report. ok.", "Done."}},

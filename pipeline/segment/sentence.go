@@ -24,7 +24,8 @@ import (
 // space, does not continue the sentence: it starts with an upper-case letter,
 // a digit, an opening quote or bracket, a bullet or a dash. A stop directly
 // followed by a letter ("democracies…a", "?!Recommend", "tribune.com.pk") is
-// no boundary. Titles before names (Gen., Maj., Brig., Lt., Col., Mr., Mrs.,
+// no boundary, except a full stop between a lower-case word and a capitalised
+// one, where scraped text lost the space ("the region.The minister"). Titles before names (Gen., Maj., Brig., Lt., Col., Mr., Mrs.,
 // Dr., St., No. …), initials ("A. Ali"), dotted acronyms (U.S., U.N., a.m.,
 // p.m.) and month abbreviations before a day ("Nov. 6") do not end a sentence;
 // after "etc.", "Inc.", "Jr." or a dotted acronym a sentence ends only when
@@ -43,6 +44,11 @@ func Sentences(text string, s token.Span) []token.Span {
 			stopEnd := scanStops(text, i, s.End)
 			end := scanClosers(text, stopEnd, s.End)
 			if end < s.End && !isSpaceAt(text, end) {
+				if gluedBoundary(text, start, i, stopEnd, end, s.End) {
+					out = appendSpan(out, text, start, end)
+					start, i = end, end
+					continue
+				}
 				i = stopEnd
 				continue
 			}
@@ -69,6 +75,32 @@ func Sentences(text string, s token.Span) []token.Span {
 		out = appendSpan(out, text, start, s.End)
 	}
 	return out
+}
+
+// gluedBoundary reports whether a full stop with no space after it still ends
+// a sentence, as in scraped text that lost the space: "the region.The
+// minister". It needs a lower-case word of two letters or more before the
+// stop and a capitalised word after it ("tribune.com.pk", "U.S.Army",
+// "3.5" and "?!Recommend" are no boundaries).
+func gluedBoundary(text string, start, stop, stopEnd, next, end int) bool {
+	if text[stop] != '.' || stopEnd-stop != 1 || next != stopEnd {
+		return false
+	}
+	w := wordBefore(text, start, stop)
+	if utf8.RuneCountInString(w) < 2 || strings.Contains(w, ".") {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	r1, n1 := utf8.DecodeRuneInString(text[next:end])
+	if !unicode.IsUpper(r1) || next+n1 >= end {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(text[next+n1 : end])
+	return unicode.IsLower(r2)
 }
 
 // appendSpan appends text[start:end] trimmed of space, when anything is left.
