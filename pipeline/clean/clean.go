@@ -293,19 +293,20 @@ func (c *classifier) chooseTitle() {
 		cands = append(cands, i)
 	}
 	best, how := -1, ""
-	ht := normLine(c.hints.Title)
-	for _, i := range cands {
-		n := c.units[i].norm
-		switch {
-		case ht != "" && n == ht:
-			best, how = i, "title from manifest"
-		case best < 0 || how == "" || how == "longest title line":
-			if c.counts[n] > 1 && (how != "repeated line") {
-				best, how = i, "repeated line"
+	if ht := normLine(c.hints.Title); ht != "" {
+		for _, i := range cands {
+			if c.units[i].norm == ht {
+				best, how = i, "title from manifest"
+				break
 			}
 		}
-		if how == "title from manifest" {
-			break
+	}
+	if best < 0 {
+		for _, i := range cands {
+			if c.counts[c.units[i].norm] > 1 {
+				best, how = i, "repeated line"
+				break
+			}
 		}
 	}
 	if best < 0 {
@@ -361,9 +362,7 @@ func (c *classifier) classify(i int) {
 		return
 	}
 	if c.title != "" && n == normLine(c.title) {
-		if i > 0 && c.st == top && c.counts[n] > 1 && c.units[i-1].role == Headline {
-			c.set(i, Headline, "repeated headline")
-		} else if c.st == top {
+		if i == c.titleAt {
 			c.set(i, Headline, c.titleHow)
 		} else {
 			c.set(i, Headline, "repeated headline")
