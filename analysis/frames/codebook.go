@@ -37,7 +37,11 @@ type Frame struct {
 	Groups                 []Group  // named lists that rules combine
 	Rules                  []Rule
 	Exclude                []Term // a match overlapping one of these is dropped
-	Line                   int    // line of the frame in its file (0 when not from YAML)
+	// NoNegation turns negation off for the frame ("negation: false"): for
+	// topic frames, "not united" or "no security at the border" still concern
+	// the topic.
+	NoNegation bool
+	Line       int // line of the frame in its file (0 when not from YAML)
 }
 
 // Actor is a target of tone: a state or group the articles talk about.
@@ -405,7 +409,7 @@ func parseNative(name string, root *yaml.Node) (*Codebook, error) {
 }
 
 func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, error) {
-	f, err := fields(name, n, "id", "label", "description", "sources", "threshold", "terms", "groups", "rules", "exclude")
+	f, err := fields(name, n, "id", "label", "description", "sources", "threshold", "negation", "terms", "groups", "rules", "exclude")
 	if err != nil {
 		return Frame{}, err
 	}
@@ -431,6 +435,13 @@ func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, err
 	}
 	if fr.Threshold <= 0 {
 		return fr, errAt(name, f["threshold"], "frame %q: threshold must be > 0", fr.ID)
+	}
+	if nn := f["negation"]; nn != nil {
+		var on bool
+		if nn.Kind != yaml.ScalarNode || nn.Decode(&on) != nil {
+			return fr, errAt(name, nn, "negation: expected true or false, got %q", nn.Value)
+		}
+		fr.NoNegation = !on
 	}
 	if fr.Terms, err = termList(name, f["terms"]); err != nil {
 		return fr, err

@@ -56,6 +56,10 @@ frames:
   - id: us_shape
     label: Case
     terms: [{pattern: US, case: true}]
+  - id: topic
+    label: Topic without negation
+    negation: false
+    terms: [unity]
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -122,6 +126,7 @@ func TestMatcherFeatures(t *testing.T) {
 		{"negation out of window", []string{"Israel did not say a word about threats."}, "threat", 0, true, 1, "israel + threat*"},
 		{"negation broken by breaker", []string{"Israel does not stop plotting."}, "threat", 0, true, 1, "israel + plot*"},
 		{"negation broken by comma", []string{"No, Israel plots."}, "threat", 0, true, 1.5, "israel + plot*|israel + plot*"},
+		{"negation off for a topic frame", []string{"There is no unity."}, "topic", 0, true, 1, "unity"},
 		{"context from another paragraph", []string{"Enemies are everywhere.", "The US plots."}, "threat", 0, true, 1, "enemies"},
 		{"context from headline", []string{"H:US threats grow", "Enemies are everywhere."}, "threat", 1, true, 1, "enemies"},
 		{"headline not decided", []string{"H:US threats grow"}, "threat", 0, false, 1.5, "US + threat*|US + threat*"},

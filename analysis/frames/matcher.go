@@ -113,6 +113,7 @@ type rule struct {
 }
 
 type frameC struct {
+	negate    bool
 	id        string
 	threshold float64
 	rules     []rule
@@ -155,7 +156,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 		m.add(t, kBreak, -1, 0)
 	}
 	for fi, f := range cb.Frames {
-		fc := frameC{id: f.ID, threshold: f.Threshold}
+		fc := frameC{id: f.ID, threshold: f.Threshold, negate: !f.NoNegation}
 		for _, t := range f.Terms {
 			m.add(t, kTerm, int32(fi), 0)
 		}
@@ -598,8 +599,11 @@ func (m *Matcher) negate(s *scratch, toks []token.Token, ms []match) {
 	}
 	for i := range ms {
 		mt := &ms[i]
-		switch m.pats[mt.pat].kind {
+		switch p := &m.pats[mt.pat]; p.kind {
 		case kTerm, kGroup:
+			if !m.frames[p.owner].negate {
+				continue
+			}
 		default:
 			continue
 		}

@@ -24,6 +24,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad context", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        context: nope\n", "a.yaml:7: rule \"r\": context \"nope\" is not a rule or group"},
 		{"context chain", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        context: g\n      - id: s\n        all: [g]\n        context: r\n", "a.yaml:10: rule \"s\": context rule \"r\" has a context itself"},
 		{"empty frame", "a.yaml", "frames:\n  - id: x\n    label: X\n", "a.yaml:2: frame \"x\" has no terms and no rules"},
+		{"bad negation flag", "a.yaml", "frames:\n  - id: x\n    negation: maybe\n    terms: [a]\n", "a.yaml:3: negation: expected true or false"},
 		{"yaml syntax", "a.yaml", "frames:\n  - id: [\n", "a.yaml:2: did not find expected node content"},
 		{"not a mapping", "a.yaml", "- a\n- b\n", "a.yaml:1: a codebook is a mapping"},
 		{"negative within", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        within: -2\n", "a.yaml:9: expected a whole number"},
