@@ -54,6 +54,7 @@ var browserFlags = []string{
 	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 	"--disable-background-networking", "--disable-component-update", "--disable-sync",
 	"--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
+	"--disable-dev-shm-usage", // containers often have a small /dev/shm
 	"--remote-debugging-pipe",
 }
 

@@ -67,7 +67,7 @@ func ExampleWriteHTML() {
 	}
 	// Output:
 	// <h1 dir="auto">Framing &lt;test&gt;</h1>
-	// <tr><th scope="row"><bdi>Dawn</bdi></th><td><a href="#cell-1">0.40<span class="n">n=1</span></a></td></tr>
+	// <tr><th scope="row"><bdi>Dawn</bdi></th><td><a href="#cell-1">0.40 <span class="n">n=1</span></a></td></tr>
 	// <section class="cell" id="cell-1">
 	// <p class="text" dir="auto">They spoke of &lt;b&gt;<mark>Muslim unity</mark>&lt;/b&gt;.</p>
 }

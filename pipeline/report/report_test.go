@@ -146,7 +146,7 @@ func TestHTMLStructure(t *testing.T) {
 		{"chart as data url", `<img src="data:image/svg&#43;xml;base64,`},
 		{"chart anchor from safe ID", `<figure id="chart-frame-share">`},
 		{"table anchor from safe ID", `id="table-comparisons"`},
-		{"cell link", `<a href="#cell-1">0.40<span class="n">n=2</span></a>`},
+		{"cell link", `<a href="#cell-1">0.40 <span class="n">n=2</span></a>`},
 		{"frame label over ID", `<bdi>Unity of Muslims and the Muslim world</bdi><br><span class="fid">muslim_unity</span>`},
 		{"listed frame without cells is a column", `<bdi>border_security</bdi></th></tr></thead>`},
 		{"minus sign in numeric column", `<td class="num">−0.15</td>`},
