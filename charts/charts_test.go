@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -226,6 +227,10 @@ func TestPDF(t *testing.T) {
 	if bytes.Contains(b, []byte("/Type3")) {
 		t.Error("PDF has a Type 3 font")
 	}
+	// A PDF reader opens it (the date fix kept the xref offsets right).
+	if ok, err := cmpimg.Equal("pdf", b, b); err != nil || !ok {
+		t.Errorf("PDF does not parse: %v", err)
+	}
 	// The xref offsets stay valid: startxref points at "xref".
 	m := regexp.MustCompile(`startxref\s+(\d+)`).FindSubmatch(b)
 	if m == nil {
@@ -384,6 +389,27 @@ func TestNonLatinLabels(t *testing.T) {
 				t.Errorf("%s: outlet %q not drawn", f.Name, o)
 			}
 		}
+	}
+}
+
+func TestAllAliases(t *testing.T) {
+	figs, err := Figures(sampleData(6, 2), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range AllAliases(figs) {
+		got = append(got, a.Shown+" = "+a.Name)
+	}
+	// Codes number outlets in sorted order of all outlet names: the two
+	// Arabic-script names sort after the four Latin ones.
+	for _, want := range []string{"Outlet 5 [fa] = خبرگزاری مهر", "Outlet 6 [ur] = روزنامہ جنگ"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("AllAliases = %q, want it to hold %q", got, want)
+		}
+	}
+	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("AllAliases = %q: not sorted or has repeats", got)
 	}
 }
 

@@ -3,6 +3,8 @@ package charts
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Figures validates d and builds every figure that has data, in a fixed
@@ -86,4 +88,26 @@ func labelerFor(byGroup []Estimate, dists []Dist, bySeries []Estimate) *labeler 
 		kinds["Outlet"] = append(kinds["Outlet"], e.Series)
 	}
 	return newLabeler(kinds)
+}
+
+// AllAliases returns the aliases of all figs without repeats, sorted by the
+// label shown: the table the report prints once under the figures.
+func AllAliases(figs []*Figure) []Alias {
+	seen := map[Alias]bool{}
+	var out []Alias
+	for _, f := range figs {
+		for _, a := range f.Aliases {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Alias) int {
+		if c := strings.Compare(a.Shown, b.Shown); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
 }
