@@ -35,10 +35,17 @@ const (
 // Words one of which a licence line, a caption or a menu must hold, checked
 // before the costlier patterns.
 var (
-	licenceNeeds  = []string{"licen", "rights reserved", "content", "material", "copyright", "©", "(c)"}
-	captionNeeds  = []string{"photo", "image", "picture", "pic", "caption", "illustration", "graphic", "video", "getty", "/", "credit", "courtesy"}
-	positionNeeds = []string{"(r)", "(l)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(back)", " l)", " r)", " c)"}
-	menuNeeds     = []string{"|", "»", "›", ">", "•", "·", "/"}
+	licenceNeeds   = []string{"licen", "rights reserved", "content", "material", "copyright", "©", "(c)"}
+	captionNeeds   = []string{"photo", "image", "picture", "pic", "caption", "illustration", "graphic", "video", "getty", "/", "credit", "courtesy"}
+	positionNeeds  = []string{"(r)", "(l)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(front)", "(back)", " l)", " r)", " c)"}
+	menuNeeds      = []string{"|", "»", "›", ">", "•", "·", "/"}
+	digitNeeds     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+	inboxNeeds     = []string{"inbox", "get ", "receive", "daily", "weekly", "morning", "evening"}
+	subscribeNeeds = []string{"click here", "subscribe", "become a", "support", "full access", "log"}
+	forumNeeds     = []string{"posted", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
+		"location:", "member", "#", "thread:", "edited", "reputation", "discussion in", "submitted", "u/", "messages:",
+		"likes received", "trophy", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
+		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
 )
 
 // Whole-unit boilerplate rules, tried in order.
@@ -46,9 +53,9 @@ var boilerplateRules = []pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z]{1,5})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80, nil},
-	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, nil},
+	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
 	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
-	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, nil},
+	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, inboxNeeds},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
@@ -84,8 +91,8 @@ var boilerplateRules = []pattern{
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = []pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
-	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, nil},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, nil},
+	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, digitNeeds},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, forumNeeds},
 }
 
 // postTimestamp is a line that is only a date and time, as stamped on a
