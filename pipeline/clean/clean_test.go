@@ -269,6 +269,8 @@ func TestFound(t *testing.T) {
 			Found{Source: "The Daily Observer", SourceHow: "copyright line"}},
 		{"published before updated", "Updated 06 January 2018\n\nPublished 05 January 2018\n\nThe talks ended on Friday with a joint statement from both sides.",
 			Found{Date: "2018-01-05", DateHow: "published line"}},
+		{"factiva export", "HD Talks resume\n\nWC 120 words\nPD 5 January 2018\nSN The Express Tribune\nLA English\n\nLP\n\nThe talks ended on Friday with a joint statement from both sides.",
+			Found{Source: "The Express Tribune", SourceHow: "database field", Date: "2018-01-05", DateHow: "database field", Title: "Talks resume", TitleHow: "longest title line"}},
 		{"nothing stated", "The talks ended on Friday with a joint statement from both sides.", Found{}},
 	}
 	for _, tt := range tests {

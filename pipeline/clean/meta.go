@@ -49,7 +49,7 @@ var (
 func (c *classifier) found() Found {
 	var f Found
 	if c.title != "" {
-		f.Title, f.TitleHow = c.title, c.titleHow
+		f.Title, f.TitleHow = strings.TrimPrefix(c.title, "HD "), c.titleHow // Factiva's headline field
 	}
 	// Source: a licence or copyright line names the outlet; then a dateline;
 	// then a site name alone on the first line.
@@ -81,6 +81,23 @@ func (c *classifier) found() Found {
 					f.Source, f.SourceHow = strings.TrimSpace(m[1]), "published line"
 					break
 				}
+			}
+		}
+	}
+	// A news database's export names the outlet and the date in fields:
+	// Factiva's "SN The Express Tribune", "PD 5 January 2018"; Nexis's
+	// "Load-Date: January 6, 2018" is when the database loaded it, so it
+	// gives no date.
+	for _, u := range c.units {
+		if u.rule != "database field" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(u.s, "SN ") && f.Source == "":
+			f.Source, f.SourceHow = strings.TrimSpace(u.s[3:]), "database field"
+		case strings.HasPrefix(u.s, "PD ") && f.Date == "":
+			if d := parseDate(u.s[3:]); d != "" {
+				f.Date, f.DateHow = d, "database field"
 			}
 		}
 	}
