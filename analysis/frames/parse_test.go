@@ -200,3 +200,27 @@ func FuzzArticle(f *testing.F) {
 		}
 	})
 }
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		file, format, frames string
+	}{
+		{"testdata/example.dic", "liwc", "threat,unity"},
+		{"testdata/example_quanteda.yml", "quanteda", "threat,security.border,security.general"},
+		{"default.yaml", "framescope", "us_israel_threat,muslim_unity,border_security"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			cb, err := Load(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cb.Format != tt.format || strings.Join(cb.FrameIDs(), ",") != tt.frames || len(cb.Hash) != 64 {
+				t.Errorf("format %q frames %v hash %q", cb.Format, cb.FrameIDs(), cb.Hash)
+			}
+		})
+	}
+	if _, err := Load("testdata/missing.yaml"); err == nil || !strings.Contains(err.Error(), "testdata/missing.yaml") {
+		t.Errorf("missing file: error %v does not name it", err)
+	}
+}
