@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -183,17 +182,31 @@ func (bc barChart) build() (*Figure, error) {
 	for _, l := range labels {
 		labelH = max(labelH, textHeight(ts, lines(l)))
 	}
-	barH := max(2, min(5, (maxBodyH/vg.Length(n)-3)/vg.Length(k)))
+	maxBar := vg.Length(5)
+	if f.Width > 300 { // 2col: wide figures get thicker bars
+		maxBar = 7
+	}
+	barH := max(2, min(maxBar, (maxBodyH/vg.Length(n)-3)/vg.Length(k)))
 	groupH := max(vg.Length(k)*barH+3, labelH+2)
 	f.bodyH = vg.Length(n)*groupH + 3*lineH + 8
 
 	bars := &hbars{series: bc.series, n: n, barH: barH}
-	xMax := 1.0
+	// The share axis runs from 0 to the largest value or interval end,
+	// rounded up to a tick: small shares get the resolution they need.
+	xMax := 0.0
 	for _, s := range bc.series {
 		for g := range n {
 			xMax = math.Max(xMax, nanMax(s.vals[g], s.hi[g]))
 		}
 	}
+	xStep := 0.2
+	switch {
+	case xMax <= 0.2:
+		xStep = 0.05
+	case xMax <= 0.5:
+		xStep = 0.1
+	}
+	xMax = math.Min(1, math.Max(xStep, math.Ceil(xMax/xStep-1e-9)*xStep))
 	yLabels := make([]string, n)
 	for g := range n {
 		yLabels[n-1-g] = labels[g]
@@ -207,7 +220,7 @@ func (bc barChart) build() (*Figure, error) {
 		p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 		p.X.Padding, p.Y.Padding = 0, 2
 		p.X.Min, p.X.Max = 0, xMax
-		p.X.Tick.Marker = stepTicks{step: 0.2, format: func(v float64) string { return fmt.Sprintf("%.1f", v) }}
+		p.X.Tick.Marker = stepTicks{step: xStep, format: decimals(xStep)}
 		p.X.Label.Text = xLabel
 		p.Draw(c)
 	}

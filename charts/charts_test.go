@@ -625,3 +625,24 @@ func TestHeatMapManyFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestGrayscaleStyles checks that series stay apart without colour: bars
+// of the first 8 series (the palette) differ in hatching or clearly in
+// lightness, lines in dash or marker up to 35 series.
+func TestGrayscaleStyles(t *testing.T) {
+	for i := range len(okabeIto) {
+		for j := i + 1; j < len(okabeIto); j++ {
+			if seriesHatch(i) == seriesHatch(j) && math.Abs(luminance(seriesColor(i))-luminance(seriesColor(j))) < 0.15 {
+				t.Errorf("bar series %d and %d: same hatching, lightness %.2f and %.2f", i, j, luminance(seriesColor(i)), luminance(seriesColor(j)))
+			}
+		}
+	}
+	seen := map[[2]int]int{}
+	for i := range len(glyphs) * len(dashes) {
+		k := [2]int{i % len(glyphs), i % len(dashes)}
+		if p, ok := seen[k]; ok {
+			t.Fatalf("line series %d and %d share marker and dash", p, i)
+		}
+		seen[k] = i
+	}
+}

@@ -80,7 +80,7 @@ func ExampleNewHeatMap() {
 		log.Fatal(err)
 	}
 	// Output:
-	// [heat map: 1 outlet × frame cells have no estimate (grey, "–")]
+	// [heat map: 1 outlet × frame cell without an estimate (grey, "–")]
 }
 
 // ExampleNewToneDist writes testdata/example_tone_distribution.png, which
@@ -106,8 +106,8 @@ func ExampleNewToneDist() {
 		log.Fatal(err)
 	}
 	// Output:
-	// tone distribution: 1 outlets without paragraphs left out: ["Empty Outlet"]
-	// tone distribution: 1 outlets drawn from a sample of their paragraphs (n marked *)
+	// tone distribution: 1 outlet without paragraphs left out: ["Empty Outlet"]
+	// tone distribution: 1 outlet drawn from a sample of their paragraphs (n marked *)
 }
 
 // TestExamples runs the examples that write figures and compares what they

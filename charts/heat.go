@@ -118,7 +118,7 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 	}
 	if missing > 0 {
 		legend = append(legend, legendItem{label: "no estimate", thumb: swatch(missingColor)})
-		f.Warnings = append(f.Warnings, fmt.Sprintf("heat map: %d outlet × frame cells have no estimate (grey, \"–\")", missing))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("heat map: %s without an estimate (grey, \"–\")", count(missing, "outlet × frame cell")))
 	}
 	f.finish(upperFirst(name)+" by outlet and frame: "+def, opt.note, legend)
 	return f, nil

@@ -278,3 +278,11 @@ func nominalY(p *plot.Plot, names []string) {
 	centerYTicks(p, n)
 	p.X.Padding = 0
 }
+
+// count writes n and noun, plural unless n is 1: "1 outlet", "3 outlets".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
