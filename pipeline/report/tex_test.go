@@ -154,11 +154,16 @@ func FuzzTeXEscape(f *testing.F) {
 
 // TestTeXCompiles runs pdflatex on tables.tex, with every LaTeX special and
 // the typographic characters texEscape maps, and fails on any LaTeX error or
-// undefined command. It skips when pdflatex is absent.
+// undefined command, overfull box or float too large for the page. It skips
+// when pdflatex is absent, and fails instead when FRAMESCOPE_REQUIRE_LATEX=1.
 func TestTeXCompiles(t *testing.T) {
 	pdflatex, err := exec.LookPath("pdflatex")
 	if err != nil {
-		t.Skip("pdflatex not found (Debian: texlive-latex-base texlive-latex-recommended)")
+		msg := "pdflatex not found (Debian: texlive-latex-base texlive-latex-recommended)"
+		if os.Getenv("FRAMESCOPE_REQUIRE_LATEX") == "1" {
+			t.Fatal(msg + "; FRAMESCOPE_REQUIRE_LATEX=1 makes this a failure")
+		}
+		t.Skip(msg)
 	}
 	tables := append([]Table{sampleData().Charts[0].Table}, sampleData().Tables...)
 	tables = append(tables, Table{
