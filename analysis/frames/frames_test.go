@@ -361,6 +361,7 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"smuggled Iranian fuel", "Customs seized 20,000 litres of smuggled Iranian diesel near Quetta.", "b"},
 		{"Islamic Solidarity Games", "Pakistan won three medals at the Islamic Solidarity Games.", ""},
 		{"no right to interfere", "The US has no right to interfere in the region.", "t"},
+		{"food security", "Floods have worsened food security in Balochistan and Sindh.", ""},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
