@@ -278,58 +278,9 @@ func cueAt(toks []token.Token, k int) (string, bool) {
 	return "", false
 }
 
-// speechVerbs are verbs of saying and of public stance that attribute what
-// follows (or their object) to their subject, in the forms news writing uses.
-var speechVerbs = set(
-	"said", "says", "say", "saying", "told", "tells", "stated", "stressed", "stresses",
-	"underlined", "underlines", "underscored", "underscores", "emphasized", "emphasised", "emphasizes", "emphasises",
-	"warned", "warns", "urged", "urges", "highlighted", "highlights", "described", "describes",
-	"explained", "explains", "announced", "announces", "declared", "declares", "insisted", "insists",
-	"argued", "argues", "asserted", "asserts", "reiterated", "reiterates", "affirmed", "affirms", "reaffirmed", "reaffirms",
-	"confirmed", "confirms", "denied", "denies", "acknowledged", "acknowledges", "admitted", "admits",
-	"hailed", "hails", "welcomed", "welcomes", "praised", "praises", "lauded", "lauds", "commended", "commends",
-	"criticised", "criticized", "criticises", "criticizes", "condemned", "condemns", "slammed", "slams",
-	"dismissed", "dismisses", "rejected", "rejects", "denounced", "denounces", "blamed", "blames", "accused", "accuses",
-	"proposed", "proposes", "suggested", "suggests", "recommended", "recommends", "demanded", "demands",
-	"vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens",
-	"reported", "wrote", "writes", "tweeted", "remarked", "commented", "replied", "responded",
-	"answered", "asked", "appealed", "mentioned", "recalled", "cautioned", "complained", "assured", "thanked",
-	"congratulated", "noted", "claimed", "contended", "opined", "predicted",
-	"questioned", "conceded", "disclosed", "revealed", "objected", "protested", "deplored", "decried",
-	"lamented", "regretted", "rebuffed", "refuted", "retorted", "telling", "noting", "stressing", "warning",
-	"urging", "describing", "insist", "argue", "warn", "urge", "tell", "believes", "expects", "expect", "hopes", "deny", "reject", "condemn", "accuse", "criticise",
-	"criticize", "reiterate", "acknowledge", "admit", "emphasizing", "emphasising", "insisting", "arguing",
-)
-
-// baseForms are the plain forms in speechVerbs, which after "to" state a
-// purpose, not a speech ("to warn them").
-// Plain forms that are also common nouns ("stress", "demand", "promise") are
-// left out: only verbs that are rarely nouns are listed.
-var baseForms = set("say", "insist", "argue", "warn", "urge", "tell", "expect", "deny", "reject", "condemn", "accuse",
-	"criticise", "criticize", "reiterate", "acknowledge", "admit")
-
-// needsThat are verbs that attribute only when followed by "that", a stop,
-// a comma or a colon ("he added.", "he believes that"), because their other
-// uses are common ("added 3,000 troops", "the notes").
-var needsThat = set("added", "adds", "notes", "believed", "believe", "hoped", "thinks", "feels",
-	"states", "claims", "reports", "announce", "explain", "stress", "claim", "estimate",
-	"emphasize", "emphasise", "estimates", "recalls", "adding", "tweets", "maintained", "observed", "maintains")
-
-// participles open a sentence with the speaker's action before naming the
-// speaker in the main clause.
-var participles = set("stressing", "noting", "pointing", "referring", "warning", "highlighting", "emphasizing",
-	"emphasising", "underlining", "underscoring", "speaking", "addressing", "commenting", "talking", "describing",
-	"calling", "reiterating", "insisting", "arguing", "expressing", "welcoming", "hailing", "praising", "criticising",
-	"criticizing", "condemning", "urging", "asserting", "explaining", "reacting", "responding", "alluding")
-
-// notSources follow "according to" when it means "as laid down by", not a
-// speaker: "according to plan".
-var notSources = set("plan", "plans", "schedule", "law", "rules", "tradition", "custom")
-
-// determiners before a past participle make it an adjective ("the proposed deal").
-var determiners = set("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "my",
-	"your", "any", "some", "so", "well", "widely", "much", "oft", "often", "most", "newly", "recently", "previously")
-
+// adjectival reports whether the participle at k is used as an adjective or
+// a noun: after a determiner ("the proposed deal"), a possessive ("Iran's
+// demands") or a hyphen ("so-called").
 func adjectival(toks []token.Token, k int) bool {
 	if k == 0 {
 		return false
@@ -382,12 +333,6 @@ func hasComma(toks []token.Token) bool {
 	}
 	return false
 }
-
-// skipWords are adverbs and auxiliaries between a speaker and the verb.
-var skipWords = set("also", "has", "have", "had", "was", "were", "is", "are", "further", "then", "later", "again",
-	"once", "previously", "earlier", "reportedly", "allegedly", "recently", "repeatedly", "publicly", "openly",
-	"explicitly", "strongly", "firmly", "separately", "jointly", "both", "had", "too", "meanwhile", "however", "in",
-	"turn", "his", "her", "their", "part", "for", "on", "other", "hand", "the", "own")
 
 // clauseStops end a subject phrase on the left of a verb.
 var clauseStops = set(",", ";", ":", "\"", "(", ")", "-", "that", "which", "who", "and", "but", "as", "when", "while", "where",

@@ -334,3 +334,32 @@ func ExampleOf() {
 	// mixed
 	// ""
 }
+
+func TestParseCues(t *testing.T) {
+	full := "[speech]\nsaid\n[plain]\n[needs-that]\n[participles]\n[not-sources]\n[determiners]\n[skip]\n"
+	tests := []struct {
+		name, in, err string
+	}{
+		{"valid", full, ""},
+		{"comment and blank lines", "# top\n\n" + full + "# end\n", ""},
+		{"unknown list", full + "[other]\n", "cues.txt:9: unknown list [other]"},
+		{"twice", full + "[skip]\n", "cues.txt:9: list [skip] given twice"},
+		{"words first", "said\n" + full, "cues.txt:1: words before any [list]"},
+		{"upper case", "[speech]\nSaid\n", `cues.txt:2: "Said" is not lower case`},
+		{"unclosed", "[speech\n", `cues.txt:1: unclosed list name "[speech"`},
+		{"missing", "[speech]\n", "cues.txt: missing [determiners], [needs-that], [not-sources], [participles], [plain], [skip]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lists, err := parseCues(strings.NewReader(tt.in), "cues.txt")
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("unexpected error %v", err)
+			case tt.err != "" && (err == nil || err.Error() != tt.err):
+				t.Fatalf("error %v, want %q", err, tt.err)
+			case tt.err == "" && !lists["speech"]["said"]:
+				t.Fatalf("lists %v lack [speech] said", lists)
+			}
+		})
+	}
+}
