@@ -413,3 +413,25 @@ func ExampleArticle() {
 	// boilerplate newsletter prompt    "Sign up for our email newsletter"
 	// Daily Planet (licence line); 2018-01-05 (published line); Talks Resume on Border Trade
 }
+
+func TestParseAgencies(t *testing.T) {
+	tests := []struct{ name, in, err string }{
+		{"valid", "# c\nIRNA\tIslamic Republic News Agency\n\n", ""},
+		{"no tab", "IRNA Islamic Republic News Agency\n", "a.txt:1: want a short name, a tab and a full name"},
+		{"twice", "irna\tX\nIRNA\tY\n", `a.txt:2: "irna" given twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := parseAgencies(tt.in, "a.txt")
+			if tt.err == "" {
+				if err != nil || m["irna"] != "Islamic Republic News Agency" {
+					t.Fatalf("got %v, %v", m, err)
+				}
+				return
+			}
+			if err == nil || err.Error() != tt.err {
+				t.Fatalf("error %v, want %q", err, tt.err)
+			}
+		})
+	}
+}

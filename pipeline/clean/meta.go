@@ -1,41 +1,48 @@
 package clean
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// agencies maps the short names that news agencies put in datelines
-// ("TEHRAN (Tasnim) –") to their own full names, as each agency writes it on
-// its site. Only agencies whose short form is unambiguous are listed; any other
-// short name is reported as written.
-var agencies = map[string]string{
-	"tasnim":  "Tasnim News Agency",
-	"mehr":    "Mehr News Agency",
-	"fars":    "Fars News Agency",
-	"irna":    "Islamic Republic News Agency",
-	"isna":    "Iranian Students' News Agency",
-	"ilna":    "Iranian Labour News Agency",
-	"app":     "Associated Press of Pakistan",
-	"reuters": "Reuters",
-	"afp":     "Agence France-Presse",
-	"ap":      "Associated Press",
-	"xinhua":  "Xinhua",
-	"pti":     "Press Trust of India",
-	"ians":    "Indo-Asian News Service",
-	"anadolu": "Anadolu Agency",
-	"aa":      "Anadolu Agency",
-	"wam":     "Emirates News Agency",
-	"spa":     "Saudi Press Agency",
-	"ani":     "Asian News International",
-	"upi":     "United Press International",
-	"dpa":     "Deutsche Presse-Agentur",
-	"efe":     "EFE",
-	"tass":    "TASS",
-	"ptv":     "Pakistan Television",
-	"irib":    "Islamic Republic of Iran Broadcasting",
+// agencies maps the short names that news agencies put in datelines to their
+// full names (agencies.txt).
+var agencies = mustAgencies(agenciesFile, "agencies.txt")
+
+//go:embed agencies.txt
+var agenciesFile string
+
+// parseAgencies reads "short<TAB>Full Name" lines; "#" starts a comment.
+// Errors name the file and line.
+func parseAgencies(text, name string) (map[string]string, error) {
+	m := map[string]string{}
+	for i, line := range strings.Split(text, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		short, full, ok := strings.Cut(line, "\t")
+		short, full = strings.ToLower(strings.TrimSpace(short)), strings.TrimSpace(full)
+		if !ok || short == "" || full == "" {
+			return nil, fmt.Errorf("%s:%d: want a short name, a tab and a full name", name, i+1)
+		}
+		if _, dup := m[short]; dup {
+			return nil, fmt.Errorf("%s:%d: %q given twice", name, i+1, short)
+		}
+		m[short] = full
+	}
+	return m, nil
+}
+
+func mustAgencies(text, name string) map[string]string {
+	m, err := parseAgencies(text, name)
+	if err != nil {
+		panic(err) // the embedded file is part of the program
+	}
+	return m
 }
 
 var (
