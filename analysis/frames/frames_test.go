@@ -215,6 +215,7 @@ func TestKWIC(t *testing.T) {
 		{"wide", 200, "Iran’s defence chief said a plot is underway by the [hegemonic system] to destabilize the region."},
 		{"narrow", 12, "… by the [hegemonic system] to …"},
 		{"zero", 0, "… [hegemonic system] …"},
+		{"negative is zero", -5, "… [hegemonic system] …"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

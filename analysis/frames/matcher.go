@@ -13,8 +13,11 @@ import (
 
 // Para is one paragraph of an article as the pipeline gives it to the matcher.
 type Para struct {
-	Span      token.Span
-	Sentences []token.Span  // the paragraph's sentences; none means the paragraph is one sentence
+	Span token.Span
+	// Sentences are the paragraph's sentences, in order; none means the
+	// paragraph is one sentence. A token between two sentences counts as part
+	// of the next one.
+	Sentences []token.Span
 	Tokens    []token.Token // token.Tokenize(text, Span, nil), shared with the tone scorers
 	// Decide is false for headline, boilerplate and comment paragraphs: their
 	// hits are reported and give article context (see Rule.Context), but their
@@ -875,6 +878,7 @@ func (m *Matcher) mentions(toks []token.Token, ps *paraState) []Mention {
 // on each side (cut at rune boundaries, line breaks shown as spaces), and the
 // hit's own text in brackets.
 func KWIC(text string, h Hit, width int) string {
+	width = max(width, 0)
 	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
 	if end < start {
 		end = start
