@@ -59,3 +59,25 @@ func ExampleKWIC() {
 	// Output:
 	// Officials said the [hegemonic system] seeks to …
 }
+
+func ExampleDefault() {
+	cb := frames.Default()
+	for _, f := range cb.Frames {
+		fmt.Printf("%s: %s\n", f.ID, f.Label)
+	}
+	// Output:
+	// us_israel_threat: The United States and/or Israel as a threat
+	// muslim_unity: Unity of Muslims and the Muslim world
+	// border_security: Security of the Iran–Pakistan border
+}
+
+func ExampleLoad() {
+	cb, err := frames.Load("testdata/example.dic")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cb.Format, cb.FrameIDs(), len(cb.Frames[0].Terms), "terms in", cb.Frames[0].ID)
+	// Output:
+	// liwc [threat unity] 2 terms in threat
+}
