@@ -179,10 +179,13 @@ func (w *writers) reportData(rows []aggregate.Row, comps []aggregate.Comparison,
 			rd.Notes = append(rd.Notes, fmt.Sprintf("chart %s could not be drawn as SVG: %v", f.Name, err))
 			continue
 		}
-		rd.Charts = append(rd.Charts, report.Chart{ID: f.Name, Title: f.Title, Method: cd.Note, SVG: buf.Bytes(),
+		rd.Charts = append(rd.Charts, report.Chart{ID: f.Name, Title: f.Title, SVG: buf.Bytes(),
 			Table: chartTable(f.Name, rows, w)})
 	}
 	rd.Tables = tables
+	for _, f := range w.m.Codebook.Frames {
+		rd.Frames = append(rd.Frames, report.Frame{ID: f.ID, Label: w.frameLabel(f.ID)})
+	}
 
 	share := map[[2]string]aggregate.Row{}
 	for _, r := range rows {
