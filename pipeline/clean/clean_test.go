@@ -255,6 +255,8 @@ func TestFound(t *testing.T) {
 			Found{Source: "Mehr News Agency", SourceHow: "licence line"}},
 		{"agency dateline", "A Title Here\n\nTEHRAN (Tasnim) – The chief of staff called for more cooperation with Islamabad.",
 			Found{Source: "Tasnim News Agency", SourceHow: "dateline", Title: "A Title Here", TitleHow: "longest title line"}},
+		{"place and agency", "Tehran, IRNA – Iranian and Pakistani officials have stressed the need for a joint fight against terrorism.",
+			Found{Source: "Islamic Republic News Agency", SourceHow: "dateline"}},
 		{"unknown agency kept as written", "LAHORE (Nawa) – The chief minister opened the new hospital on Monday morning.",
 			Found{Source: "Nawa", SourceHow: "dateline"}},
 		{"dated outlet without year", "November 7, The Iran Project – Heading a delegation, the army chief arrived in Tehran on Monday.",

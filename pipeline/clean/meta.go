@@ -49,6 +49,7 @@ var (
 	licenceOutlet   = regexp.MustCompile(`(?i)all (?:content|contents|material)s? (?:by|of|on|from) (.{2,80}?) (?:is|are) (?:licensed|protected|copyright)`)
 	copyrightOutlet = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:[.,|]|all rights reserved|$)`)
 	dateInText      = regexp.MustCompile(`(?i)` + dateRx)
+	placeAgencyRx   = regexp.MustCompile(`^[\p{Lu}][\p{L} .'’-]{2,30},\s*(\p{L}{2,12})\s*[-–—:]\s`)
 	publishedIn     = regexp.MustCompile(`^(?i:published|first published|originally published|appeared) (?i:in|by) ([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:,|\.|$|(?i:on)\s)`)
 )
 
@@ -138,6 +139,12 @@ func (c *classifier) fromDateline(s string, f *Found) {
 			f.Date, f.DateHow = d, "dateline"
 		}
 		return
+	}
+	if m := placeAgencyRx.FindStringSubmatch(s); m != nil && f.Source == "" {
+		if full, ok := agencies[strings.ToLower(m[1])]; ok {
+			f.Source, f.SourceHow = full, "dateline" // "Tehran, IRNA –"
+			return
+		}
 	}
 	m := datelineRx.FindStringSubmatch(s)
 	if m == nil {
