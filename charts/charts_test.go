@@ -7,6 +7,9 @@ import (
 	"errors"
 	"flag"
 	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"math"
 	"os"
@@ -644,5 +647,67 @@ func TestGrayscaleStyles(t *testing.T) {
 			t.Fatalf("line series %d and %d share marker and dash", p, i)
 		}
 		seen[k] = i
+	}
+}
+
+func TestEncodePNG(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		opaque bool
+		sub    bool
+	}{
+		{"opaque", true, false},
+		{"alpha", false, false},
+		{"sub-image", true, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var img *image.RGBA = image.NewRGBA(image.Rect(0, 0, 70, 300)) // > 64 KiB of rows: several IDATs
+			for i := range img.Pix {
+				img.Pix[i] = byte(i*7 + i/13)
+				if i%4 == 3 && c.opaque {
+					img.Pix[i] = 255
+				}
+			}
+			if c.sub {
+				img = img.SubImage(image.Rect(5, 7, 60, 290)).(*image.RGBA)
+			}
+			var b bytes.Buffer
+			if err := encodePNG(&b, img, 300); err != nil {
+				t.Fatal(err)
+			}
+			got, err := png.Decode(bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Bounds().Dx() != img.Bounds().Dx() || got.Bounds().Dy() != img.Bounds().Dy() {
+				t.Fatalf("size %v, want %v", got.Bounds(), img.Bounds())
+			}
+			for y := range img.Bounds().Dy() {
+				for x := range img.Bounds().Dx() {
+					want := color.NRGBAModel.Convert(img.At(img.Bounds().Min.X+x, img.Bounds().Min.Y+y))
+					if g := color.NRGBAModel.Convert(got.At(x, y)); g != want {
+						t.Fatalf("pixel %d,%d = %v, want %v", x, y, g, want)
+					}
+				}
+			}
+		})
+	}
+	// The fallback: image/png's output with a pHYs chunk inserted.
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 3, 3))); err != nil {
+		t.Fatal(err)
+	}
+	withPHYs, err := addPHYs(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(withPHYs)); err != nil {
+		t.Fatalf("PNG with pHYs inserted does not decode: %v", err)
+	}
+	if i := bytes.Index(withPHYs, []byte("pHYs")); i < 0 || i > bytes.Index(withPHYs, []byte("IDAT")) {
+		t.Error("pHYs missing or after IDAT")
+	}
+	if _, err := addPHYs(withPHYs); err == nil {
+		t.Error("addPHYs added a second pHYs")
 	}
 }
