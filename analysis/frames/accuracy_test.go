@@ -225,7 +225,7 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 const (
 	seedsMacroFloor   = 0.97 // measured 1.000
 	devMacroFloor     = 0.96 // measured 0.986
-	devTestMacroFloor = 0.95 // measured 0.978 (first runs of its batches: see CODEBOOK.md)
+	devTestMacroFloor = 0.94 // measured 0.960 (first runs of its batches: see CODEBOOK.md)
 )
 
 func TestAccuracySeedsGold(t *testing.T) {
