@@ -123,6 +123,15 @@ type frameC struct {
 	groupIDs  []string
 }
 
+// FrameMatcher is what the pipeline needs from a frame scorer. *Matcher (a
+// codebook) is one implementation; another (a trained classifier, say) can be
+// compared with it on the same gold set.
+type FrameMatcher interface {
+	Article(text string, paras []Para) []Result
+}
+
+var _ FrameMatcher = (*Matcher)(nil)
+
 // Matcher finds a codebook's frames and actors in paragraphs. It is immutable
 // after NewMatcher and safe for concurrent use.
 type Matcher struct {
