@@ -192,12 +192,13 @@ func splitSentences(text string, p token.Span) []token.Span {
 	}
 	var out []token.Span
 	sents := segment.Sentences(text, p)
+	sents = splitGluedFurniture(text, sents)
 	if len(sents) < 2 {
 		out = append(out, p)
 	} else {
 		cur := token.Span{Start: -1}
 		for _, st := range sents {
-			if inlineLink.MatchString(text[st.Start:st.End]) {
+			if inlineLink.MatchString(text[st.Start:st.End]) || gluedFurniture.MatchString(text[st.Start:st.End]) && st.Len() <= 40 {
 				if cur.Start >= 0 {
 					out = append(out, cur)
 					cur.Start = -1
@@ -213,10 +214,44 @@ func splitSentences(text string, p token.Span) []token.Span {
 		if cur.Start >= 0 {
 			out = append(out, cur)
 		}
-		// keep the bytes between sentences (only space) inside the units
 	}
 	if tail.Len() > 0 {
 		out = append(out, tail)
+	}
+	return out
+}
+
+// gluedFurniture is page furniture that scraping glued to the start of a
+// sentence: "Advertisement The minister added …".
+var gluedFurniture = rx(`^(?i:advertisement|story continues below(?: advertisement)?|article continues below|scroll to continue(?: with content)?|continue reading below)\b`)
+
+// splitGluedFurniture cuts glued furniture off the sentences that start with
+// it, when a capitalised word follows, so that it becomes a unit of its own.
+func splitGluedFurniture(text string, sents []token.Span) []token.Span {
+	var out []token.Span
+	for i, st := range sents {
+		loc := gluedFurniture.FindStringIndex(text[st.Start:st.End])
+		if loc == nil {
+			if out != nil {
+				out = append(out, st)
+			}
+			continue
+		}
+		rest := segment.Trim(text, token.Span{Start: st.Start + loc[1], End: st.End})
+		r, _ := utf8.DecodeRuneInString(text[rest.Start:rest.End])
+		if rest.Len() == 0 || !unicode.IsUpper(r) {
+			if out != nil {
+				out = append(out, st)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(out, sents[:i]...)
+		}
+		out = append(out, token.Span{Start: st.Start, End: st.Start + loc[1]}, rest)
+	}
+	if out == nil {
+		return sents
 	}
 	return out
 }

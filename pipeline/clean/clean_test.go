@@ -285,6 +285,23 @@ func TestFound(t *testing.T) {
 	}
 }
 
+func TestGluedFurniture(t *testing.T) {
+	text := "The minister said the talks went well and would resume soon. Advertisement The two sides will meet again in March to discuss trade."
+	ps, _ := Article(text, Hints{})
+	var got []string
+	for _, p := range ps {
+		got = append(got, string(p.Role)+":"+text[p.Span.Start:p.Span.End])
+	}
+	want := []string{
+		"body:The minister said the talks went well and would resume soon.",
+		"boilerplate:Advertisement",
+		"body:The two sides will meet again in March to discuss trade.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 func TestHints(t *testing.T) {
 	text := "The Daily Observer\nMinister resigns\n\nThe minister resigned on Friday after an inquiry was opened into his ministry."
 	ps, f := Article(text, Hints{Title: "Minister resigns", Source: "The Daily Observer"})
