@@ -387,6 +387,14 @@ func TestNonLatinLabels(t *testing.T) {
 				t.Errorf("%s: %q is not drawn", f.Name, code)
 			}
 		}
+		if !strings.Contains(strings.Join(f.Warnings, "\n"), ReasonScript+"): ") {
+			t.Errorf("%s: warnings %q do not announce the codes", f.Name, f.Warnings)
+		}
+		for _, a := range f.Aliases {
+			if a.Reason == "" {
+				t.Errorf("%s: alias %+v has no reason", f.Name, a)
+			}
+		}
 		for _, o := range []string{"Dawn", "Tehran Times"} {
 			if !strings.Contains(drawn, o) {
 				t.Errorf("%s: outlet %q not drawn", f.Name, o)

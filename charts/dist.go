@@ -34,7 +34,7 @@ func NewToneDist(ds []Dist, opt Options) (*Figure, error) {
 	}
 	f := &Figure{Name: "tone_distribution", Width: vg.Length(width)}
 	if len(empty) > 0 {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("tone distribution: %s without paragraphs left out: %q", count(len(empty), "outlet"), empty))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("tone_distribution: %s without paragraphs left out: %q", count(len(empty), "outlet"), empty))
 	}
 	names := make([]string, len(keep))
 	for i, d := range keep {
@@ -61,7 +61,7 @@ func NewToneDist(ds []Dist, opt Options) (*Figure, error) {
 		labels[i] += sep + strings.TrimPrefix(ns[i], " ")
 	}
 	if sampled > 0 {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("tone distribution: %s drawn from a sample of their paragraphs (n marked *)", count(sampled, "outlet")))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("tone_distribution: %s drawn from a sample of their paragraphs (n marked *)", count(sampled, "outlet")))
 	}
 	rowH := max(textHeight(ts, 1)+1, min(14, (maxBodyH-40)/vg.Length(len(keep))))
 	if sep == "\n" {

@@ -70,7 +70,9 @@ func ExampleNewHeatMap() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(f.Warnings)
+	for _, w := range f.Warnings {
+		fmt.Println(w)
+	}
 	out, err := os.Create(filepath.Join("testdata", "example_heatmap.svg"))
 	if err != nil {
 		log.Fatal(err)
@@ -80,7 +82,8 @@ func ExampleNewHeatMap() {
 		log.Fatal(err)
 	}
 	// Output:
-	// [heat map: 1 outlet × frame cell without an estimate (grey, "–")]
+	// frame_heatmap: 1 outlet × frame cell without an estimate (grey, "–")
+	// frame_heatmap: 1 label (script not in the figure fonts, shown as a code): Outlet 3 [ur] = روزنامہ جنگ
 }
 
 // ExampleNewToneDist writes testdata/example_tone_distribution.png, which
@@ -106,8 +109,8 @@ func ExampleNewToneDist() {
 		log.Fatal(err)
 	}
 	// Output:
-	// tone distribution: 1 outlet without paragraphs left out: ["Empty Outlet"]
-	// tone distribution: 1 outlet drawn from a sample of their paragraphs (n marked *)
+	// tone_distribution: 1 outlet without paragraphs left out: ["Empty Outlet"]
+	// tone_distribution: 1 outlet drawn from a sample of their paragraphs (n marked *)
 }
 
 // TestExamples runs the examples that write figures and compares what they

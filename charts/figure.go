@@ -39,10 +39,9 @@ type Figure struct {
 	// Warnings says what was left out or replaced, one sentence each.
 	Warnings []string
 
-	legend []legendItem
-	lay    layout
-	body   func(c draw.Canvas) // draws the plot area
-	bodyH  vg.Length           // height of the plot area
+	lay   layout
+	body  func(c draw.Canvas) // draws the plot area
+	bodyH vg.Length           // height of the plot area
 }
 
 // PNGDPI is the resolution of PNG output, recorded in the file's pHYs chunk.

@@ -48,7 +48,7 @@ func NewFrameShare(est []Estimate, measure string, opt Options) (*Figure, error)
 		bc.legend = append(bc.legend, legendItem{label: "95% CI", thumb: ciThumb})
 	}
 	if missing > 0 {
-		bc.warnings = append(bc.warnings, fmt.Sprintf("frame share: %s without an estimate left blank", count(missing, "outlet × frame pair")))
+		bc.warnings = append(bc.warnings, fmt.Sprintf("frame_share: %s without an estimate left blank", count(missing, "outlet × frame pair")))
 	}
 	bc.note = opt.note
 	return bc.build()

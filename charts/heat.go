@@ -86,7 +86,7 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 	}
 	format, ok := cellFormat(est, ts, cellW-2)
 	if !ok {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("heat map: cells %.0f pt wide are too narrow for their values; values left out (use the 2col width or fewer frames)", float64(cellW)))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("frame_heatmap: cells %.0f pt wide are too narrow for their values; values left out (use the 2col width or fewer frames)", float64(cellW)))
 	}
 	cells := &heatCells{vals: vals, scale: sc, format: format, values: ok}
 	yLabels := make([]string, n)
@@ -118,7 +118,7 @@ func NewHeatMap(est []Estimate, measure string, opt Options) (*Figure, error) {
 	}
 	if missing > 0 {
 		legend = append(legend, legendItem{label: "no estimate", thumb: swatch(missingColor)})
-		f.Warnings = append(f.Warnings, fmt.Sprintf("heat map: %s without an estimate (grey, \"–\")", count(missing, "outlet × frame cell")))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("frame_heatmap: %s without an estimate (grey, \"–\")", count(missing, "outlet × frame cell")))
 	}
 	f.finish(upperFirst(name)+" by outlet and frame: "+def, opt.note, legend)
 	return f, nil

@@ -13,9 +13,17 @@ import (
 // Alias records a label drawn in place of a name the figure fonts cannot
 // draw. The report should print these next to the figures.
 type Alias struct {
-	Shown string // what the figure shows, e.g. "Outlet 3 [fa]" or "Gunes"
-	Name  string // the name in the data, e.g. "خبرگزاری مهر"
+	Shown  string // what the figure shows, e.g. "Outlet 3 [fa]" or "Gunes"
+	Name   string // the name in the data, e.g. "خبرگزاری مهر"
+	Reason string // ReasonScript, ReasonLetters or ReasonShortened
 }
+
+// Why a label differs from its name.
+const (
+	ReasonScript    = "script not in the figure fonts, shown as a code"
+	ReasonLetters   = "letters outside Windows-1252 shown without diacritics"
+	ReasonShortened = "shortened to fit"
+)
 
 // labeler maps names from the data to labels every output format can draw.
 //
@@ -62,7 +70,11 @@ func newLabeler(kinds map[string][]string) *labeler {
 			used[s] = true
 			l.shown[name] = s
 			if s != name {
-				l.alias = append(l.alias, Alias{Shown: s, Name: name})
+				why := ReasonLetters
+				if l.code[name] {
+					why = ReasonScript
+				}
+				l.alias = append(l.alias, Alias{Shown: s, Name: name, Reason: why})
 			}
 		}
 	}

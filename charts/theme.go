@@ -194,9 +194,11 @@ func labelSet(l *labeler, names []string, sty text.Style, w vg.Length, maxLines 
 		labels[i] = ws
 		switch {
 		case cut:
-			aliases = append(aliases, Alias{Shown: strings.ReplaceAll(ws, "\n", " "), Name: n})
+			aliases = append(aliases, Alias{Shown: strings.ReplaceAll(ws, "\n", " "), Name: n, Reason: ReasonShortened})
+		case l.isCode(n):
+			aliases = append(aliases, Alias{Shown: s, Name: n, Reason: ReasonScript})
 		case s != n:
-			aliases = append(aliases, Alias{Shown: s, Name: n})
+			aliases = append(aliases, Alias{Shown: s, Name: n, Reason: ReasonLetters})
 		}
 	}
 	return labels, aliases

@@ -195,7 +195,7 @@ func NewToneByYear(est []Estimate, opt Options) (*Figure, error) {
 		}
 	}
 	if missing > 0 {
-		f.Warnings = append(f.Warnings, fmt.Sprintf("tone by year: %s without an estimate (lines break there)", count(missing, "outlet × year pair")))
+		f.Warnings = append(f.Warnings, fmt.Sprintf("tone_by_year: %s without an estimate (lines break there)", count(missing, "outlet × year pair")))
 	}
 	f.finish(title, opt.note, legend)
 	return f, nil

@@ -93,7 +93,7 @@ func NewFrameByVoice(est []Estimate, measure string, opt Options) (*Figure, erro
 		bc.legend = append(bc.legend, legendItem{label: "95% CI", thumb: ciThumb})
 	}
 	if missing > 0 {
-		bc.warnings = append(bc.warnings, fmt.Sprintf("frame by voice: %s without an estimate left blank", count(missing, "outlet × frame × voice cell")))
+		bc.warnings = append(bc.warnings, fmt.Sprintf("frame_by_voice: %s without an estimate left blank", count(missing, "outlet × frame × voice cell")))
 	}
 	bc.note = opt.note
 	return bc.build()
