@@ -2,8 +2,8 @@ package charts
 
 import (
 	"fmt"
-	"strings"
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
