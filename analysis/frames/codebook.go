@@ -533,7 +533,7 @@ func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, err
 			fr.Rules = append(fr.Rules, rule)
 			rules[rule.ID] = &fr.Rules[len(fr.Rules)-1]
 		}
-		for i, r := range fr.Rules {
+		for _, r := range fr.Rules {
 			if r.Context == "" {
 				continue
 			}
@@ -544,7 +544,6 @@ func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, err
 			if target != nil && target.Context != "" {
 				return fr, fmt.Errorf("%s:%d: rule %q: context rule %q has a context itself", name, r.Line, r.ID, r.Context)
 			}
-			_ = i
 		}
 	}
 	if len(fr.Terms) == 0 && len(fr.Rules) == 0 {

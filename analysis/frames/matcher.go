@@ -402,14 +402,14 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 				ps.gmask = append(ps.gmask, 0)
 			}
 		}
-		m.terms(text, p.Tokens, ps, fired)
+		m.terms(p.Tokens, ps, fired)
 		for fi := range m.frames {
-			m.evalFrame(text, p.Tokens, ps, fi, fired[fi], false, nil)
+			m.evalFrame(p.Tokens, ps, fi, fired[fi], false, nil)
 		}
 	}
 	for pi := range paras {
 		for fi := range m.frames {
-			m.evalFrame(text, paras[pi].Tokens, &s.paras[pi], fi, nil, true, fired[fi])
+			m.evalFrame(paras[pi].Tokens, &s.paras[pi], fi, nil, true, fired[fi])
 		}
 	}
 	out := make([]Result, len(paras))
@@ -704,7 +704,7 @@ func between(ms []match, lo, hi int32) (int, int) {
 
 // terms counts every frame's own terms in a paragraph, and records which
 // groups matched in each sentence (ps.gmask) and anywhere in the article (fired).
-func (m *Matcher) terms(text string, toks []token.Token, ps *paraState, fired [][]bool) {
+func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 	ns := len(ps.sents)
 	for _, mt := range ps.matches {
 		if mt.drop {
@@ -714,7 +714,7 @@ func (m *Matcher) terms(text string, toks []token.Token, ps *paraState, fired []
 		switch p.kind {
 		case kTerm:
 			fi := p.owner
-			h := m.hit(text, toks, ps, m.frames[fi].id, "term", p.text, mt.first, mt.last, mt.sent, p.weight, mt.neg)
+			h := m.hit(toks, ps, m.frames[fi].id, "term", p.text, mt.first, mt.last, mt.sent, p.weight, mt.neg)
 			ps.hits[fi] = append(ps.hits[fi], h)
 			if !mt.neg {
 				ps.score[fi][mt.sent] += p.weight
@@ -735,7 +735,7 @@ func (m *Matcher) terms(text string, toks []token.Token, ps *paraState, fired []
 // (second == false) counts terms and rules without context and records what
 // fired in fired; the second pass adds rules with context, given the article's
 // record in ctx.
-func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
+func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
 	fc := &m.frames[fi]
 	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
 	for ri := range fc.rules {
@@ -759,7 +759,7 @@ func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi i
 			if gmask[si]&r.mask != r.mask {
 				continue
 			}
-			h, ok := m.evalRule(text, toks, ps, fi, r, int32(si))
+			h, ok := m.evalRule(toks, ps, fi, r, int32(si))
 			if !ok {
 				continue
 			}
@@ -776,7 +776,7 @@ func (m *Matcher) evalFrame(text string, toks []token.Token, ps *paraState, fi i
 
 // evalRule looks for the rule in one sentence: first with un-negated matches
 // only, then, for the record, with negated ones.
-func (m *Matcher) evalRule(text string, toks []token.Token, ps *paraState, fi int, r *rule, si int32) (Hit, bool) {
+func (m *Matcher) evalRule(toks []token.Token, ps *paraState, fi int, r *rule, si int32) (Hit, bool) {
 	ms := ps.matches[ps.sentLo[si]:ps.sentLo[si+1]]
 	if len(ms) < len(r.all) {
 		return Hit{}, false
@@ -828,7 +828,7 @@ func (m *Matcher) evalRule(text string, toks []token.Token, ps *paraState, fi in
 				}
 			}
 			if ok {
-				return m.hit(text, toks, ps, m.frames[fi].id, r.id, terms, first, last, si, r.weight, neg), true
+				return m.hit(toks, ps, m.frames[fi].id, r.id, terms, first, last, si, r.weight, neg), true
 			}
 		}
 	}
@@ -850,8 +850,7 @@ func (m *Matcher) usable(mt *match, fi int, g int32, si int32, allowNeg bool) bo
 	return p.kind == kGroup && int(p.owner) == fi && p.sub == g
 }
 
-func (m *Matcher) hit(text string, toks []token.Token, ps *paraState, frame, rule, term string, first, last, si int32, w float64, neg bool) Hit {
-	_ = text
+func (m *Matcher) hit(toks []token.Token, ps *paraState, frame, rule, term string, first, last, si int32, w float64, neg bool) Hit {
 	return Hit{Frame: frame, Rule: rule, Term: term, Start: toks[first].Start, End: toks[last].End,
 		Sentence: ps.sents[si], Weight: w, Negated: neg}
 }
