@@ -330,7 +330,7 @@ func (c *classifier) chooseTitle() {
 	best, how := -1, ""
 	if ht := normLine(c.hints.Title); ht != "" {
 		for _, i := range cands {
-			if c.units[i].norm == ht {
+			if sameTitle(c.units[i].norm, ht) {
 				best, how = i, "title from manifest"
 				break
 			}
@@ -371,6 +371,19 @@ func (c *classifier) chooseTitle() {
 			}
 		}
 	}
+}
+
+// sameTitle reports whether two folded lines are the same title, allowing one
+// to carry a suffix or prefix the other lacks ("… - The Express Tribune") as
+// long as the shared part is most of the longer one.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a)*10 >= len(b)*6 && (strings.HasPrefix(b, a) || strings.HasSuffix(b, a))
 }
 
 // proseLike reports whether s reads as running text: a sentence that ends

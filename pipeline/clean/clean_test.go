@@ -319,6 +319,23 @@ func TestHints(t *testing.T) {
 	}
 }
 
+func TestSameTitle(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"iran, pakistan discuss ties", "iran, pakistan discuss ties", true},
+		{"iran, pakistan discuss ties - the tribune", "iran, pakistan discuss ties", true},
+		{"iran, pakistan discuss ties", "iran", false},
+		{"talks resume", "border talks resume in tehran", false},
+	}
+	for _, tt := range tests {
+		if got := sameTitle(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameTitle(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Published: January 5, 2018", "2018-01-05"},
