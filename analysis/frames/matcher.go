@@ -340,7 +340,10 @@ const (
 )
 
 // Article matches every paragraph of one article and returns one Result per
-// paragraph. Rules with a context are decided after the whole article is read.
+// paragraph, in order. text is the article the paragraphs' spans and tokens
+// point into; the matcher reads only the tokens. Rules with a context are
+// decided after the whole article is read. The result shares no memory with
+// the matcher or with paras.
 func (m *Matcher) Article(text string, paras []Para) []Result {
 	s := m.pool.Get().(*scratch)
 	defer m.pool.Put(s)
@@ -446,6 +449,7 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 		}
 		r.Mentions = m.mentions(p.Tokens, ps)
 		out[pi] = r
+		ps.sents = nil // do not keep the caller's memory in the pool
 	}
 	return out
 }
