@@ -149,7 +149,7 @@ func Write(dir string, opt Options) (Summary, error) {
 // dropped unwritten, so the output is the same whatever the scheduling.
 func generate(c *composer, opt Options, w *writers, count func(*article), done func() bool) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
-	const fileWriters = 4 // creating files waits on the file system more than on the CPU
+	const fileWriters = 8 // creating files waits on the file system more than on the CPU
 	window := 8*workers + 2*fileWriters
 
 	free := make(chan *article, window)
