@@ -719,3 +719,17 @@ func TestEncodePNG(t *testing.T) {
 		t.Error("addPHYs added a second pHYs")
 	}
 }
+
+func TestDodge(t *testing.T) {
+	s := func(v ...float64) toneSeries { return toneSeries{vals: v} }
+	got := dodge([]toneSeries{s(0.1, nan, 0.3), s(0.2, 0.1, nan), s(nan, nan, 0.5)})
+	step := 0.08 // min(0.08, 0.5/3)
+	want := [][]float64{{-step / 2, 0, -step / 2}, {step / 2, 0, 0}, {0, 0, step / 2}}
+	for i := range want {
+		for j := range want[i] {
+			if math.Abs(got[i][j]-want[i][j]) > 1e-12 {
+				t.Errorf("dodge[%d][%d] = %g, want %g", i, j, got[i][j], want[i][j])
+			}
+		}
+	}
+}

@@ -113,13 +113,9 @@ func NewToneByYear(est []Estimate, opt Options) (*Figure, error) {
 			p.X.Tick.Marker, p.Y.Tick.Marker = xTicks, yTicks
 			p.X.Label.Text, p.Y.Label.Text = "Year", yLabel
 			p.Add(yGrid{}, zeroLine{})
-			k := len(series)
+			dodges := dodge(series)
 			for i, s := range series {
-				dodge := 0.0
-				if k > 1 {
-					dodge = (float64(i) - float64(k-1)/2) * math.Min(0.08, 0.5/float64(k))
-				}
-				p.Add(&toneLine{s: s, years: years, dodge: dodge, idx: i, bars: true})
+				p.Add(&toneLine{s: s, years: years, dodge: dodges[i], idx: i, bars: true})
 			}
 			p.Draw(c)
 		}
@@ -201,6 +197,34 @@ func NewToneByYear(est []Estimate, opt Options) (*Figure, error) {
 	return f, nil
 }
 
+// dodge spreads the points of one year so that intervals do not hide each
+// other: in each year, the series with an estimate there are offset
+// symmetrically around the year, in series order; a lone point stays on
+// its year.
+func dodge(series []toneSeries) [][]float64 {
+	out := make([][]float64, len(series))
+	if len(series) == 0 {
+		return out
+	}
+	nYears := len(series[0].vals)
+	step := math.Min(0.08, 0.5/float64(len(series)))
+	for i := range out {
+		out[i] = make([]float64, nYears)
+	}
+	for j := range nYears {
+		var present []int
+		for i, s := range series {
+			if !math.IsNaN(s.vals[j]) {
+				present = append(present, i)
+			}
+		}
+		for r, i := range present {
+			out[i][j] = (float64(r) - float64(len(present)-1)/2) * step
+		}
+	}
+	return out
+}
+
 func nanSlice(n int) []float64 {
 	s := make([]float64, n)
 	for i := range s {
@@ -260,7 +284,7 @@ func (zeroLine) Plot(c draw.Canvas, p *plot.Plot) {
 type toneLine struct {
 	s     toneSeries
 	years []int
-	dodge float64
+	dodge []float64 // x offset per year, in years (nil: none)
 	idx   int
 	bars  bool
 }
@@ -268,7 +292,12 @@ type toneLine struct {
 func (t *toneLine) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	ls, gs := toneStyles(t.idx)
-	x := func(j int) vg.Length { return trX(float64(t.years[j]) + t.dodge) }
+	x := func(j int) vg.Length {
+		if t.dodge == nil {
+			return trX(float64(t.years[j]))
+		}
+		return trX(float64(t.years[j]) + t.dodge[j])
+	}
 	consecutive := func(j int) bool {
 		return j+1 < len(t.years) && t.years[j+1] == t.years[j]+1 && !math.IsNaN(t.s.vals[j]) && !math.IsNaN(t.s.vals[j+1])
 	}
