@@ -300,8 +300,9 @@ func CrossValidateNYT(path string, folds, resamples int, seed uint64) ([]NYTResu
 	}
 	feats := make([][nFeat]float64, len(rows))
 	arts := make([]string, len(rows))
+	lx := theLexicon()
 	for i, r := range rows {
-		features(r.toks, &feats[i])
+		features(lx, r.toks, &feats[i])
 		arts[i] = r.article
 	}
 	fold := foldsByGroup(arts, folds, seed)

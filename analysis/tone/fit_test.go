@@ -15,6 +15,8 @@ import (
 
 var fit = flag.Bool("fit", false, "refit data/newsmtsc-logratio.tsv and data/news-weights.txt from ../shared/eval")
 
+var ablate = flag.Bool("ablate", false, "with -fit: report each Toward feature's out-of-fold contribution on NewsMTSC train instead of writing data")
+
 // TestFitNewsLexicon rebuilds data/newsmtsc-logratio.tsv from NewsMTSC
 // train.jsonl: go test ./analysis/tone -run TestFitNewsLexicon -fit
 func TestFitNewsLexicon(t *testing.T) {
@@ -134,8 +136,9 @@ func TestFitNewsWeights(t *testing.T) {
 	}
 	feats := make([][nFeat]float64, len(rows))
 	gold := make([]float64, len(rows))
+	lx := theLexicon()
 	for i, r := range rows {
-		features(r.toks, &feats[i])
+		features(lx, r.toks, &feats[i])
 		gold[i] = r.gold
 	}
 	m := cvModels[len(cvModels)-1]

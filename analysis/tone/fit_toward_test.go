@@ -2,7 +2,6 @@ package tone
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -12,7 +11,7 @@ import (
 	"github.com/framescope/framescope/analysis/token"
 )
 
-var exp = flag.Bool("exp", false, "with -fit: try Toward's hyperparameters instead of writing data")
+
 
 const (
 	targetLexShrink = 2.0
@@ -101,8 +100,9 @@ func fitTargetLex(rows []targetRow, keep func(i int) bool) map[string][2]float64
 }
 
 func towardX(r *targetRow, lex map[string][2]float64, news map[string]float64) []float64 {
+	lx := foldLexicon(lex, news)
 	var f [nTFeat]float64
-	towardFeatures(r.toks, token.Span{Start: 0, End: len(r.text)}, r.start, r.end, lex, news, &f)
+	towardFeatures(lx, r.toks, token.Span{Start: 0, End: len(r.text)}, r.start, r.end, &f)
 	return f[:]
 }
 
@@ -124,7 +124,7 @@ func TestFitToward(t *testing.T) {
 		sents[i] = fmt.Sprint(rows[i].sentence)
 	}
 	fold := foldsByGroup(sents, towardFolds, 1)
-	if *exp {
+	if *ablate {
 		t.Logf("all features: train OOF F1 %.3f", towardOOF(rows, fold, nil))
 		for drop := range nTFeat {
 			t.Logf("without %s: train OOF F1 %.3f", towardFeatNames[drop], towardOOF(rows, fold, []int{drop}))
@@ -293,4 +293,22 @@ func fitTowardModels(xs [][]float64, gold []float64) ([2]linear, calib, []float6
 		fitted[i] = towardScore(&m, x)
 	}
 	return m, fitCalib(fitted, gold), fitted
+}
+
+var (
+	foldLexKey struct {
+		lex  map[string][2]float64
+		news map[string]float64
+	}
+	foldLex *lexicon
+)
+
+// foldLexicon builds (and caches for the next call with the same maps) the
+// lexicon with a fold's fitted lexicons.
+func foldLexicon(lex map[string][2]float64, news map[string]float64) *lexicon {
+	if foldLex == nil || fmt.Sprintf("%p%p", foldLexKey.lex, foldLexKey.news) != fmt.Sprintf("%p%p", lex, news) {
+		foldLexKey.lex, foldLexKey.news = lex, news
+		foldLex = buildLexicon(theRules(), mustNB(), news, lex)
+	}
+	return foldLex
 }

@@ -128,29 +128,23 @@ func featIndex(name string) int {
 }
 
 // features computes the news scorer's candidate features of toks into f.
-func features(toks []token.Token, f *[nFeat]float64) {
+func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 	*f = [nFeat]float64{}
-	r := theRules()
-	nb := mustNB()
-	loadNews()
-	var buf [256]float64
-	var val []float64
-	if len(toks) > len(buf) {
-		val = make([]float64, len(toks))
-	} else {
-		val = buf[:len(toks)]
-	}
+	var sc scratch
+	sc.init(len(toks))
+	val := sc.val
 	k := 0
-	sentences(toks, func(i, j int) {
-		sv := r.valences(toks[i:j], val[i:j])
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		sv := valences(lx, toks[i:j], val[i:j], &sc)
 		var nbSum, newsSum, npos, nneg float64
+		for _, inf := range sc.infos {
+			nbSum += inf.nb
+			newsSum += inf.news
+		}
 		quest := 0.0
 		for m, t := range toks[i:j] {
-			switch {
-			case t.Kind == token.Word:
-				nbSum += nb[nbKey(t.Norm)]
-				newsSum += newsLex[t.Norm]
-			case t.Norm == "?":
+			if t.Kind == token.Punct && t.Norm == "?" {
 				quest = 1
 			}
 			switch v := val[i+m]; {
@@ -173,7 +167,8 @@ func features(toks []token.Token, f *[nFeat]float64) {
 			f[fWords] += sq
 		}
 		k++
-	})
+		i = j
+	}
 	if k > 1 {
 		s := 1 / math.Sqrt(float64(k))
 		for i := range f {
@@ -190,10 +185,9 @@ func (newsScorer) Name() string { return "news" }
 
 func (newsScorer) Score(_ string, toks []token.Token) float64 {
 	var f [nFeat]float64
-	features(toks, &f)
+	features(theLexicon(), toks, &f)
 	if f[fWords] == 0 { // no words: nothing to read a tone from
 		return 0
 	}
-	loadNews()
 	return newsCalib.apply(newsWeights.apply(f[:]))
 }

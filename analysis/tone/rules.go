@@ -91,16 +91,12 @@ func parseRules(data []byte, name string) (*vaderRules, error) {
 	return r, sc.Err()
 }
 
-func (r *vaderRules) negated(w string) bool {
-	return r.negate[w] || strings.Contains(w, "n't")
-}
-
-// sentences calls f with the bounds [i, j) in toks of each sentence: a
-// sentence ends after ".", "!" or "?" (and any closing quotes or brackets that
-// follow). Empty input calls f never.
-func sentences(toks []token.Token, f func(i, j int)) {
-	start := 0
-	for k := 0; k < len(toks); k++ {
+// sentenceEnd returns the end (exclusive) of the sentence of toks that starts
+// at i < len(toks): a sentence ends after ".", "!" or "?" and any closing
+// quotes or brackets that follow, or at the end of toks. Walking i = j from 0
+// visits every token once and yields no empty sentence.
+func sentenceEnd(toks []token.Token, i int) int {
+	for k := i; k < len(toks); k++ {
 		if toks[k].Kind != token.Punct {
 			continue
 		}
@@ -118,12 +114,9 @@ func sentences(toks []token.Token, f func(i, j int)) {
 			}
 			break
 		}
-		f(start, j)
-		start, k = j, j-1
+		return j
 	}
-	if start < len(toks) {
-		f(start, len(toks))
-	}
+	return len(toks)
 }
 
 // sentenceValence holds one sentence's valence after VADER's rules.
@@ -140,22 +133,24 @@ func compound(x float64) float64 { return x / math.Sqrt(x*x+compoundAlpha) }
 
 // valences applies VADER's rules to the tokens of one sentence and writes each
 // token's valence into val (len(val) == len(toks); 0 for tokens without one).
-// It returns the sentence's totals, punctuation emphasis included.
-func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence {
+// It returns the sentence's totals, punctuation emphasis included. words and
+// infos are scratch space (reused when large enough); the word positions and
+// their lexicon entries are left in them for the caller.
+func valences(lx *lexicon, toks []token.Token, val []float64, sc *scratch) sentenceValence {
 	var sv sentenceValence
-	// Word positions, for "the previous three words" rules.
-	var wbuf [64]int
-	words := wbuf[:0]
+	words, infos := sc.words[:0], sc.infos[:0]
 	caps := 0
 	for i := range toks {
 		val[i] = 0
 		if toks[i].Kind == token.Word {
 			words = append(words, i)
+			infos = append(infos, lx.lookup(toks[i].Norm))
 			if toks[i].Caps {
 				caps++
 			}
 		}
 	}
+	sc.words, sc.infos = words, infos
 	sv.words = len(words)
 	capDiff := caps > 0 && caps < len(words)
 	norm := func(wi int) string {
@@ -165,22 +160,18 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 		return toks[words[wi]].Norm
 	}
 	for wi, ti := range words {
-		w := toks[ti].Norm
-		if _, ok := r.booster[w]; ok {
+		inf := infos[wi]
+		if inf.flags&isBooster != 0 || inf.flags&inLex == 0 {
 			continue
 		}
+		w := toks[ti].Norm
 		if (w == "kind" || w == "sort") && norm(wi+1) == "of" {
 			continue
 		}
-		base, ok := r.lex[w]
-		if !ok {
-			continue
-		}
+		base := inf.val
 		v := base
-		if w == "no" {
-			if _, next := r.lex[norm(wi+1)]; next {
-				v = 0
-			}
+		if w == "no" && wi+1 < len(words) && infos[wi+1].flags&inLex != 0 {
+			v = 0
 		}
 		if norm(wi-1) == "no" || norm(wi-2) == "no" ||
 			norm(wi-3) == "no" && (norm(wi-1) == "or" || norm(wi-1) == "nor") {
@@ -194,11 +185,12 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 			}
 		}
 		for k := 0; k < 3 && wi-k-1 >= 0; k++ {
-			p := norm(wi - k - 1)
-			if _, inLex := r.lex[p]; inLex {
+			pi := infos[wi-k-1]
+			if pi.flags&inLex != 0 {
 				continue
 			}
-			if s, isBooster := r.booster[p]; isBooster {
+			if pi.flags&isBooster != 0 {
+				s := pi.booster
 				if v < 0 {
 					s = -s
 				}
@@ -221,7 +213,7 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 			case k > 0 && norm(wi-k-1) == "never" && (norm(wi-1) == "so" || norm(wi-1) == "this" || k == 2 && (norm(wi-2) == "so" || norm(wi-2) == "this")):
 				v *= neverSoScale
 			case k > 0 && norm(wi-k-1) == "without" && (norm(wi-1) == "doubt" || k == 2 && norm(wi-2) == "doubt"):
-			case r.negated(p):
+			case pi.flags&isNegate != 0:
 				v *= negScalar
 			}
 		}
@@ -236,7 +228,7 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 	// Shifters: a negative word shortly after a reducer reads weakly positive,
 	// and the reducer's own negative valence is dropped.
 	for wi, ti := range words {
-		if !r.shift[toks[ti].Norm] {
+		if infos[wi].flags&isShift == 0 {
 			continue
 		}
 		shifted := false
@@ -296,6 +288,28 @@ func (r *vaderRules) valences(toks []token.Token, val []float64) sentenceValence
 	return sv
 }
 
+// scratch is per-call working space for valences, kept on the stack for
+// paragraphs of ordinary length.
+type scratch struct {
+	val   []float64
+	words []int
+	infos []*wordInfo
+
+	valBuf   [256]float64
+	wordsBuf [96]int
+	infosBuf [96]*wordInfo
+}
+
+// init sizes s for n tokens.
+func (s *scratch) init(n int) {
+	if n <= len(s.valBuf) {
+		s.val = s.valBuf[:n]
+	} else {
+		s.val = make([]float64, n)
+	}
+	s.words, s.infos = s.wordsBuf[:0], s.infosBuf[:0]
+}
+
 // rulesScorer is VADER's lexicon and rules on framescope's tokens, sentence by
 // sentence, with the √k length scaling of the package comment: the k sentence
 // sums are added, divided by √k and squashed like VADER's compound.
@@ -304,19 +318,16 @@ type rulesScorer struct{}
 func (rulesScorer) Name() string { return "rules" }
 
 func (rulesScorer) Score(_ string, toks []token.Token) float64 {
-	r := theRules()
-	var buf [256]float64
-	val := buf[:0]
-	if len(toks) > len(buf) {
-		val = make([]float64, len(toks))
-	} else {
-		val = buf[:len(toks)]
-	}
+	lx := theLexicon()
+	var sc scratch
+	sc.init(len(toks))
 	sum, k := 0.0, 0
-	sentences(toks, func(i, j int) {
-		sum += r.valences(toks[i:j], val[i:j]).raw()
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		sum += valences(lx, toks[i:j], sc.val[i:j], &sc).raw()
 		k++
-	})
+		i = j
+	}
 	if k == 0 {
 		return 0
 	}

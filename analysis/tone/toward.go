@@ -154,8 +154,7 @@ func parseTowardWeights(data []byte, name string) ([2]linear, calib, error) {
 // with the tone of the whole sentence; weights fitted on NewsMTSC train.jsonl.
 func Toward(text string, toks []token.Token, sentence token.Span, start, end int) float64 {
 	var f [nTFeat]float64
-	loadNews()
-	if !towardFeatures(toks, sentence, start, end, targetLexicon(), newsLex, &f) {
+	if !towardFeatures(theLexicon(), toks, sentence, start, end, &f) {
 		return 0
 	}
 	return towardCalib.apply(towardScore(&towardWeights, f[:]))
@@ -165,11 +164,6 @@ func Toward(text string, toks []token.Token, sentence token.Span, start, end int
 // the positive-vs-rest and negative-vs-rest scores.
 func towardScore(m *[2]linear, x []float64) float64 {
 	return (m[0].apply(x) - m[1].apply(x)) / 2
-}
-
-func targetLexicon() map[string][2]float64 {
-	loadToward()
-	return targetLex
 }
 
 // mentionWords returns the word indices [first, last] of the mention among
@@ -204,24 +198,19 @@ func mentionWords(st []token.Token, start, end int) (first, last int) {
 	return w, w - 1
 }
 
-// towardFeatures computes Toward's features with the target-context lexicon
-// lex and the news lexicon news; it reports false when the sentence has no
-// tokens.
-func towardFeatures(toks []token.Token, sentence token.Span, start, end int, lex map[string][2]float64, news map[string]float64, f *[nTFeat]float64) bool {
+// towardFeatures computes Toward's features with the lexicon lx; it reports
+// false when the sentence has no tokens.
+func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start, end int, f *[nTFeat]float64) bool {
 	*f = [nTFeat]float64{}
 	i0, i1 := tokenRange(toks, sentence)
 	if i0 >= i1 {
 		return false
 	}
 	st := toks[i0:i1]
-	var buf [256]float64
-	var val []float64
-	if len(st) > len(buf) {
-		val = make([]float64, len(st))
-	} else {
-		val = buf[:len(st)]
-	}
-	sv := theRules().valences(st, val)
+	var sc scratch
+	sc.init(len(st))
+	val := sc.val
+	sv := valences(lx, st, val, &sc)
 	mFirst, mLast := mentionWords(st, start, end)
 	// the mention's clause, in token indices [c0, c1)
 	m0 := 0
@@ -256,7 +245,8 @@ func towardFeatures(toks []token.Token, sentence token.Span, start, end int, lex
 		if st[k].Kind != token.Word {
 			continue
 		}
-		newsSum += news[st[k].Norm]
+		inf := sc.infos[w]
+		newsSum += inf.news
 		if w < mFirst || w > mLast {
 			d, side := mFirst-w, 0
 			if w > mLast {
@@ -270,7 +260,7 @@ func towardFeatures(toks []token.Token, sentence token.Span, start, end int, lex
 				f[tValNeg] += val[k] * wt
 			}
 			if d <= towardWindow {
-				v := lex[st[k].Norm][side]
+				v := inf.target[side]
 				f[tLeft+side] += v * wt
 				if v > 0 {
 					f[tLexPos] += v * wt
