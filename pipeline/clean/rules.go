@@ -50,7 +50,7 @@ var (
 
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = []pattern{
-	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z]{1,5})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
+	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
@@ -110,7 +110,7 @@ var commenterName = rx(`^([•·*▪►–—-]\s*)?@?[\p{L}\p{N}_.' -]{1,40}$`)
 
 // licenceStart finds a licence or copyright notice glued to the end of a
 // paragraph, with the desk code before it ("NA/PA  All Content by …").
-var licenceStart = rx(`(?:\b[A-Z]{1,5}(?:/[A-Z]{1,5})+\s*)?(?:\b(?i:all (?:content|contents|material)s? (?:by|of|on|from))\s|©|\b(?i:copyright)\s*(?:©|\(c\)|\d{4})|\b(?i:all rights reserved))`)
+var licenceStart = rx(`(?:\b[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s*)?(?:\b(?i:all (?:content|contents|material)s? (?:by|of|on|from))\s|©|\b(?i:copyright)\s*(?:©|\(c\)|\d{4})|\b(?i:all rights reserved))`)
 
 // findLicence returns where a licence notice starts in s (with its desk code),
 // or nil. The pattern is tried only when a word of a notice is present.
