@@ -11,8 +11,6 @@ import (
 	"github.com/framescope/framescope/analysis/token"
 )
 
-
-
 const (
 	targetLexShrink = 2.0
 	targetLexMin    = 2
