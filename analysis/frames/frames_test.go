@@ -363,6 +363,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"Islamic Solidarity Games", "Pakistan won three medals at the Islamic Solidarity Games.", ""},
 		{"no right to interfere", "The US has no right to interfere in the region.", "t"},
 		{"food security", "Floods have worsened food security in Balochistan and Sindh.", ""},
+		{"strike a deal", "The US and Pakistan hope to strike a deal on trade next month.", ""},
+		{"Israeli strike", "An Israeli strike killed 20 people in Gaza.", "t"},
+		{"identity appeal", "As Muslim countries, Iran and Pakistan must raise their voice for Palestine.", "u"},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
