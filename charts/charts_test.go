@@ -268,6 +268,14 @@ func TestPDFText(t *testing.T) {
 			t.Errorf("EPS lacks %q", want)
 		}
 	}
+	f2, err := NewToneDist([]Dist{{Label: "Dawn", Values: []float64{0}, N: 1}}, Options{Width: "2col"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eps2 := render(t, f2, "eps")
+	if !regexp.MustCompile(`(?m)^%%BoundingBox: 0 0 516 \d+\n%%HiResBoundingBox: 0 0 515\.52 \d+(\.\d+)?\n`).Match(eps2) {
+		t.Errorf("2col EPS bounding box: %q", regexp.MustCompile(`(?m)^%%.*BoundingBox.*$`).FindAll(eps2, -1))
+	}
 	if bytes.Contains(eps, []byte("CreationDate")) {
 		t.Error("EPS still has a CreationDate")
 	}

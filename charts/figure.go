@@ -11,11 +11,13 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 
 	"gonum.org/v1/plot/vg"
@@ -58,6 +60,7 @@ const fixedPDFDate = "D:20000101000000"
 var (
 	pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
 	epsDate = regexp.MustCompile(`(?m)^%%CreationDate:.*\n`)
+	epsBBox = regexp.MustCompile(`(?m)^%%BoundingBox: 0 0 (\S+) (\S+)\n`)
 )
 
 // WriteTo renders f in format ("pdf", "svg", "eps" or "png") to w. The bytes
@@ -142,6 +145,20 @@ func fixEPS(b []byte) ([]byte, error) {
 	// "%!PS-Adobe…" (how readers recognise PostScript) and "%%Creator:".
 	b = bytes.Replace(b, []byte("%%!PS-Adobe-3.0"), []byte("%!PS-Adobe-3.0"), 1)
 	b = bytes.Replace(b, []byte("%%Creator gonum"), []byte("%%Creator: gonum"), 1)
+	// DSC wants integers in %%BoundingBox (7.16 in is 515.52 pt): round
+	// out and keep the exact box as %%HiResBoundingBox.
+	m := epsBBox.FindSubmatchIndex(b)
+	if m == nil {
+		return nil, errors.New("eps: no %%BoundingBox")
+	}
+	w, errW := strconv.ParseFloat(string(b[m[2]:m[3]]), 64)
+	h, errH := strconv.ParseFloat(string(b[m[4]:m[5]]), 64)
+	if errW != nil || errH != nil {
+		return nil, fmt.Errorf("eps: bad %%%%BoundingBox %q", b[m[0]:m[1]])
+	}
+	box := fmt.Sprintf("%%%%BoundingBox: 0 0 %d %d\n%%%%HiResBoundingBox: 0 0 %s %s\n",
+		int(math.Ceil(w)), int(math.Ceil(h)), b[m[2]:m[3]], b[m[4]:m[5]])
+	b = slices.Concat(b[:m[0]], []byte(box), b[m[1]:])
 	return reencodeEPS(b)
 }
 
