@@ -285,6 +285,43 @@ func TestFound(t *testing.T) {
 	}
 }
 
+// TestBodyNotFurniture checks sentences of text that start like page
+// furniture ("Updated …", "By …", "Watch …") but are text.
+func TestBodyNotFurniture(t *testing.T) {
+	lines := []string{
+		"Updated figures released in 2019 show that exports to Iran fell by a third over two years.",
+		"By the end of the year, the two countries hope to double their trade.",
+		"Comments by the minister drew criticism from the opposition on Monday.",
+		"Share prices in Karachi rose 2 percent on the news of the deal.",
+		"Like his predecessor, the new army chief visited Tehran within months of taking office.",
+		"Related talks on electricity are due in March, officials said.",
+		"Live fire exercises were held near the border on Sunday.",
+		"Follow-up talks will be held in Islamabad next month.",
+		"Photo exhibitions on the shared heritage of the two countries opened in Lahore.",
+		"Source of the leak remains unknown, the ministry said.",
+		"Watch out for more sanctions, the analyst warned.",
+		"Latest figures show that the trade deficit widened in May.",
+		"Also on Monday, the minister met traders from Quetta.",
+		"Recommended measures include joint patrols and a hotline.",
+		"More than 2 million children are to be vaccinated this week.",
+		"Posted to the border in 2019, the officer served there for three years.",
+	}
+	for _, l := range lines {
+		t.Run(l[:20], func(t *testing.T) {
+			text := "Border talks resume\n\nThe two countries began a new round of talks on Monday in the capital.\n\n" + l +
+				"\n\nThe talks will continue until Friday, officials said."
+			ps, _ := Article(text, Hints{})
+			start := strings.Index(text, l)
+			if got := roleOf(ps, token.Span{Start: start, End: start + len(l)}); got != Body {
+				for _, p := range ps {
+					t.Logf("%s %s %q", p.Role, p.Rule, text[p.Span.Start:p.Span.End])
+				}
+				t.Errorf("role %s, want body", got)
+			}
+		})
+	}
+}
+
 func TestGluedFurniture(t *testing.T) {
 	text := "The minister said the talks went well and would resume soon. Advertisement The two sides will meet again in March to discuss trade."
 	ps, _ := Article(text, Hints{})

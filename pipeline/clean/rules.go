@@ -2,12 +2,12 @@ package clean
 
 import (
 	"regexp"
-
-	"github.com/framescope/framescope/analysis/token"
-	"github.com/framescope/framescope/pipeline/segment"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/pipeline/segment"
 )
 
 // A pattern is one rule that recognises a kind of line by its wording. The
@@ -52,18 +52,19 @@ var (
 var boilerplateRules = []pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
-	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|comments?|save|bookmark)\s*(:|\W*$)`), 80, nil},
+	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
 	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
 	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, inboxNeeds},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
-	{"read more link", rx(`(?i)^(read (more|also|next|the full (story|article|report))|also read|see also|related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles))?|you (may|might) (also )?(like|be interested|want)|more (from|in|on|stories|news|about|like this|top stories|coverage)|top( \w+)? (stories|news|headlines)|top stories|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates)?|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading|click here|tap here|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more|view (all|more)|see (all|more)|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|also on|listen( to (this|the) (article|story))?|watch( video| now)?)\b`), 200, nil},
+	{"read more link", rx(`(?i)^(read (more|also|next)|read the full (story|article|report)|also read|see also)\b`), 200, nil},
+	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
-	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
+	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^\(?(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
 	{"embedded post credit", rx(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$|(?i)^pic\.twitter\.com/\S+$`), 140, nil},
-	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,60}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)`), 160, nil},
+	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,60}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)[^.!?]{0,25}\W*$`), 160, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,|\[|\()\s*(updated|last updated)?.{0,50})?\s*$`), 100, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `.{0,40}` + timeRx), 100, nil},
 	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
@@ -72,7 +73,7 @@ var boilerplateRules = []pattern{
 	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
 	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
 	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300, nil},
-	{"source line", rx(`(?i)^\(?(source|sources|via|courtesy|with inputs? from|content from|originally published (at|on|by|in)|this (article|story|report|piece) (was|is|has been) (originally |first |auto-generated and )?(published|republished|reproduced|distributed|generated|edited|auto-generated)|republished|reproduced)\b.{0,200}$`), 300, nil},
+	{"source line", rx(`(?i)^\(?((source|sources|via|courtesy|content from)\s*[:|]|with inputs? from\b|originally published (at|on|by|in)\b|this (article|story|report|piece) (was|is|has been) (originally |first |auto-generated and )?(published|republished|reproduced|distributed|generated|edited|auto-generated)\b|(republished|reproduced) (from|with|by)\b)`), 300, nil},
 	{"agency credit", rx(`^\(?\s*[-–—/*]*\s*(?i:reuters|afp|ap|app|irna|tasnim|mehr|fars|isna|xinhua|ani|pti|ians|agencies|news agencies|agency|wires?|dpa|anadolu|online|inp|nni|web desk|news desk)\s*[-–—/*]*\s*\)?\.?$`), 30, nil},
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$`), 20, nil},
 	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
@@ -144,11 +145,25 @@ var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from
 // said"): prose, even without a final stop.
 var attributedQuote = rx(`[”"’],?\s+(he|she|they|it|we|i|the\s+\p{L}+|[\p{Lu}][\p{L}-]+)\s+(said|says|added|told|stated|noted|wrote|asked)`)
 
+// ruleMaxWords caps the words of a unit that a rule may match: a publication
+// line or a byline is short, and a sentence of text that happens to start
+// with "Updated" or "By" is not one.
+var ruleMaxWords = map[string]int{"publication line": 14, "byline": 16, "dateline alone": 8}
+
 func matchRules(rules []pattern, s string) string {
 	lower := ""
+	n := -1
 	for _, p := range rules {
 		if p.maxLen > 0 && len(s) > p.maxLen {
 			continue
+		}
+		if mw := ruleMaxWords[p.rule]; mw > 0 {
+			if n < 0 {
+				n = words(s)
+			}
+			if n > mw {
+				continue
+			}
 		}
 		if p.needs != nil {
 			if lower == "" {
