@@ -26,6 +26,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
+	rscpdf "rsc.io/pdf"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -258,6 +259,21 @@ func TestPDFText(t *testing.T) {
 	b := render(t, f, "pdf")
 	if bytes.Contains(b, []byte("…")) || bytes.Contains(b, []byte("Café")) {
 		t.Error("PDF holds UTF-8 text: it would show as mojibake")
+	}
+	// What a PDF reader extracts (rsc.io/pdf decodes WinAnsiEncoding;
+	// it drops spaces).
+	r, err := rscpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, tx := range r.Page(1).Content().Text {
+		text.WriteString(tx.S)
+	}
+	for _, want := range []string{"CaféÑews", "Paragraphtone(–1…1)", "1.5×IQR", "–0.5"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("PDF text %q lacks %q", text.String(), want)
+		}
 	}
 	eps := render(t, f, "eps")
 	if !bytes.HasPrefix(eps, []byte("%!PS-Adobe-3.0 EPSF-3.0\n")) {
