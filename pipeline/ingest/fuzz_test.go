@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"path"
 	"strings"
@@ -168,6 +169,7 @@ func FuzzParseObject(f *testing.F) {
 	for _, s := range []string{`{"a":1,"b":"x","c":[1,{"d":"}"}],"e":null}`, `{ "k\"q" : "v\\n" , "t" : true }`, `{}`, `[1]`, `"s"`, `{"a":{"b":[]}}`} {
 		f.Add([]byte(s))
 	}
+	f.Add([]byte(`{"a":"\ud83d\ude00 \ud800 x \udc00\ud800\u0041 \u00e9\/\b\f"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !utf8.Valid(data) {
 			return
@@ -185,6 +187,10 @@ func FuzzParseObject(f *testing.F) {
 			ss, sok := slow[i].str()
 			if fast[i].key != slow[i].key || fok != sok || fs != ss || fast[i].kind() != slow[i].kind() {
 				t.Fatalf("member %d: fast %q=%s, decoder %q=%s", i, fast[i].key, fast[i].raw, slow[i].key, slow[i].raw)
+			}
+			var want string
+			if err := json.Unmarshal(fast[i].raw, &want); fast[i].kind() == "a string" && ((err == nil) != fok || want != fs) {
+				t.Fatalf("member %d: str %q %v, json.Unmarshal %q %v", i, fs, fok, want, err)
 			}
 		}
 	})

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // jsonlSource reads a JSONL file line by line, each line in bounded memory.
@@ -295,17 +298,90 @@ func describeToken(tok json.Token) string {
 
 // str returns the value as a string when it is a JSON string.
 func (kv keyValue) str() (string, bool) {
-	if len(kv.raw) < 2 || kv.raw[0] != '"' {
+	if len(kv.raw) < 2 || kv.raw[0] != '"' || kv.raw[len(kv.raw)-1] != '"' {
 		return "", false
 	}
-	if bytes.IndexByte(kv.raw, '\\') < 0 { // no escapes: the bytes are the string
-		return string(kv.raw[1 : len(kv.raw)-1]), true
+	body := kv.raw[1 : len(kv.raw)-1]
+	if bytes.IndexByte(body, '\\') < 0 { // no escapes: the bytes are the string
+		return string(body), true
 	}
-	var s string
-	if err := json.Unmarshal(kv.raw, &s); err != nil {
-		return "", false
+	return unquote(body)
+}
+
+// unquote decodes the escapes of a JSON string's body as encoding/json does
+// (a lone surrogate becomes U+FFFD). ok is false for a malformed escape.
+func unquote(b []byte) (string, bool) {
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			sb.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(b) {
+			return "", false
+		}
+		switch b[i] {
+		case '"', '\\', '/':
+			sb.WriteByte(b[i])
+		case 'b':
+			sb.WriteByte('\b')
+		case 'f':
+			sb.WriteByte('\f')
+		case 'n':
+			sb.WriteByte('\n')
+		case 'r':
+			sb.WriteByte('\r')
+		case 't':
+			sb.WriteByte('\t')
+		case 'u':
+			r, ok := hex4(b, i+1)
+			if !ok {
+				return "", false
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				r2, ok := rune(-1), false
+				if i+2 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+					r2, ok = hex4(b, i+3)
+				}
+				if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
+					i += 6
+					r = dec
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			sb.WriteRune(r)
+		default:
+			return "", false
+		}
 	}
-	return s, true
+	return sb.String(), true
+}
+
+// hex4 reads four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
 }
 
 // scalar returns a string, a number or a boolean as text, and null as "".
