@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -222,5 +223,29 @@ func TestLoad(t *testing.T) {
 	}
 	if _, err := Load("testdata/missing.yaml"); err == nil || !strings.Contains(err.Error(), "testdata/missing.yaml") {
 		t.Errorf("missing file: error %v does not name it", err)
+	}
+}
+
+// TestCodebookDocExample parses the small codebook shown in CODEBOOK.md, so
+// that the documentation cannot drift from the language.
+func TestCodebookDocExample(t *testing.T) {
+	doc, err := os.ReadFile("CODEBOOK.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n")
+	src, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("CODEBOOK.md has no ```yaml block")
+	}
+	cb, err := Parse("CODEBOOK.md example", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	text, paras := oneArticle("H:Washington plots", "The enemies gather.", "The Washington Post reported threats.")
+	res := m.Article(text, paras)
+	if !res[1].Frames[0].On || res[2].Frames[0].On {
+		t.Errorf("example codebook: decisions %+v %+v", res[1].Frames[0], res[2].Frames[0])
 	}
 }
