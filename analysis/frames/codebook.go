@@ -18,7 +18,7 @@ import (
 
 // Codebook is a parsed set of frame definitions and actors.
 type Codebook struct {
-	Name   string // the file name it was read from ("default.yaml" for the embedded one)
+	Name   string // its name: key ("framescope-default" for the embedded one), else the file's base name
 	Hash   string // sha256 hex of the source bytes
 	Format string // "framescope", "quanteda" or "liwc"
 	Frames []Frame
