@@ -92,6 +92,9 @@ func newUnit(text string, sp token.Span) *unit {
 	u := &unit{span: sp, s: s, norm: normLine(s)}
 	u.bp = matchRules(boilerplateRules, s)
 	u.meta = matchRules(commentMetaRules, s)
+	if u.meta == "forum post header" && pronounStart.MatchString(s) {
+		u.meta = "" // "He said:" before a quotation is text
+	}
 	u.stamp = len(s) <= 60 && postTimestamp.MatchString(s)
 	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
 	u.title = titleLike(s)
@@ -103,6 +106,10 @@ func newUnit(text string, sp token.Span) *unit {
 func (u *unit) question() bool {
 	return u.title && strings.HasSuffix(strings.TrimRight(u.s, "\"'”’)"), "?") && words(u.s) <= 14
 }
+
+// pronounStart is a line that starts with a pronoun, so that "He said:" is
+// not read as a forum user's "Falcon said:".
+var pronounStart = rx(`(?i)^(he|she|they|it|we|i|you|who|this|that|one)\s`)
 
 // kind is the rule that makes the unit a line of its own kind, or "".
 func (u *unit) kind() string {
@@ -632,9 +639,11 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	u := c.units[i]
 	s := u.s
 	switch {
-	case meta != "":
+	case meta == "forum post header":
 		c.set(i, Comment, meta)
 		c.st = inPost
+	case meta != "":
+		c.set(i, Comment, meta)
 	case stamp:
 		c.set(i, Comment, "post timestamp")
 	case bp == "source line" || bp == "url" || bp == "read more link":

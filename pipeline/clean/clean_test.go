@@ -285,6 +285,19 @@ func TestFound(t *testing.T) {
 	}
 }
 
+// TestSaidColonIsText: a line that introduces a quotation ("He said:") is
+// text, and the text after it stays text.
+func TestSaidColonIsText(t *testing.T) {
+	text := "Talks resume on the border\n\nThe two countries began a new round of talks on Monday in the capital.\n\nHe said:\n\n“We will not allow anyone to use our soil against our neighbours.”\n\nLocation: Taftan\n\nThe talks will continue until Friday, officials said."
+	ps, _ := Article(text, Hints{})
+	for _, p := range ps[1:] {
+		s := text[p.Span.Start:p.Span.End]
+		if p.Role == Comment || s != "Location: Taftan" && p.Role != Body {
+			t.Errorf("%q: %s (%s)", s, p.Role, p.Rule)
+		}
+	}
+}
+
 // TestBodyNotFurniture checks sentences of text that start like page
 // furniture ("Updated …", "By …", "Watch …") but are text.
 func TestBodyNotFurniture(t *testing.T) {
@@ -305,6 +318,8 @@ func TestBodyNotFurniture(t *testing.T) {
 		"Recommended measures include joint patrols and a hotline.",
 		"More than 2 million children are to be vaccinated this week.",
 		"Posted to the border in 2019, the officer served there for three years.",
+		"The 2018/19 budget / the 2019/20 plan / the levy were approved.",
+		"Senator John Smith (R) said the deal was bad for America.",
 	}
 	for _, l := range lines {
 		t.Run(l[:20], func(t *testing.T) {

@@ -32,6 +32,10 @@ const (
 	timeRx = `(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|pst|est|edt|bst|ist|pkt|irst|[a-z]{2,4}t))?|\d{1,2}\s*[ap]\.?m\.?)`
 )
 
+// captionVerbs are the present-tense verbs of photo captions ("X (R) meets
+// Y"), which tell a caption's "(R)" from a party label ("Senator X (R)").
+const captionVerbs = `meets?|meeting|shakes? hands|speaks?|talks?|attends?|poses?|walks?|arrives?|greets?|welcomes?|receives?|looks? on|sits?|stands?|listens?|gestures?|waves?|holds?|signs?|inspects?|reviews?|visits?|is seen|are seen|chats?|confers?|addresses|prays?`
+
 // Words one of which a licence line, a caption or a menu must hold, checked
 // before the costlier patterns.
 var (
@@ -70,7 +74,7 @@ var boilerplateRules = []pattern{
 	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
 	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\)\s*[-–—:]?|\s*,\s*` + `(?i:` + dateRx + `)\s*[-–—:]?|\s*[-–—:])\s*$`), 80, nil},
 	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b|[-–—|(]\s*(photo|image|picture|pic|file photo|photograph|video)s?\s*(by|:|credit|courtesy|/))`), 400, captionNeeds},
-	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
+	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\).{0,200}\b(` + captionVerbs + `)\b|\b(` + captionVerbs + `)\b.{0,200}\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
 	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
 	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]`), 300, nil},
 	{"source line", rx(`(?i)^\(?((source|sources|via|courtesy|content from)\s*[:|]|with inputs? from\b|originally published (at|on|by|in)\b|this (article|story|report|piece) (was|is|has been) (originally |first |auto-generated and )?(published|republished|reproduced|distributed|generated|edited|auto-generated)\b|(republished|reproduced) (from|with|by)\b)`), 300, nil},
@@ -80,11 +84,11 @@ var boilerplateRules = []pattern{
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
-	{"site furniture", rx(`(?i)^(like loading\W*|r/[\w-]{2,40})$`), 60, nil},
+	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40})$`), 60, nil},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
-	{"menu", rx(`^([^|»›>•·/]{1,30}\s*[|»›>•·/]\s*){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
+	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery)\W*$`), 60, nil},
 }
@@ -94,7 +98,8 @@ var boilerplateRules = []pattern{
 var commentMetaRules = []pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•)\s*(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `|\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|.{1,40} (wrote|said|says|writes):\s*$|join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|#\d+\s*$|thread:.{0,120}|last edited( by)?:?.{0,80}|reputation:.{0,40}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|.{1,40} said: ?↑?)$`), 140, forumNeeds},
+	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?)$`), 140, forumNeeds},
+	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?)$`), 140, forumNeeds},
 }
 
 // postTimestamp is a line that is only a date and time, as stamped on a
@@ -226,7 +231,7 @@ func titleLike(s string) bool {
 	if unicode.IsLower(r) {
 		return false
 	}
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, `."`) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ".”") || strings.HasSuffix(s, `."`) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
 		return false
 	}
 	if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") {
