@@ -338,6 +338,8 @@ func TestTables(t *testing.T) {
 			[]statusCase{{"file", "f.jsonl", 0, StatusConverted, "UTF-8 byte-order mark removed; 2 articles"}}},
 		{"JSONL in UTF-16", "g.jsonl", utf16("{\"id\":\"q\",\"text\":\"x y\"}\n"), []string{"q"},
 			[]statusCase{{"file", "g.jsonl", 0, StatusConverted, "decoded from UTF-16LE; 1 articles"}}},
+		{"JSON array, pretty-printed", "arr.jsonl", []byte("[\n" + strings.Repeat("  {\n    \"text\": \"x\"\n  },\n", 400) + "]\n"), nil,
+			[]statusCase{{"file", "arr.jsonl", 0, StatusSkipped, "the first 1000 lines are none of them a JSON object"}}},
 		{"JSONL binary line", "h.jsonl", []byte("{\"text\":\"\\u0001\\u0002\\u0003\"}\n"), nil,
 			[]statusCase{{"file", "h.jsonl", 0, StatusRead, "0 articles; 1 lines skipped"}, {"line", "h.jsonl", 1, StatusSkipped, "binary content"}}},
 	}
@@ -354,6 +356,12 @@ func TestTables(t *testing.T) {
 			}
 			if fmt.Sprint(docs) != fmt.Sprint(tt.docs) {
 				t.Errorf("docs %q, want %q", docs, tt.docs)
+			}
+			if tt.name == "JSON array, pretty-printed" {
+				if len(sts) != 1+1000 {
+					t.Errorf("%d statuses, want the file's and 1000 lines'", len(sts))
+				}
+				sts = sts[:1] // the lines' own statuses are the usual invalid-JSON ones
 			}
 			checkStatuses(t, sts, tt.status)
 		})

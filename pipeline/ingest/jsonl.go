@@ -12,6 +12,11 @@ import (
 	"unicode/utf8"
 )
 
+// notJSONLines is how many bad lines, with no good one before them, show that
+// a file is not JSON Lines at all; reading stops there rather than report
+// every line of, say, a pretty-printed JSON array.
+const notJSONLines = 1000
+
 // jsonlSource reads a JSONL file line by line, each line in bounded memory.
 type jsonlSource struct {
 	*table
@@ -57,6 +62,10 @@ func (s *jsonlSource) next(r *Reader) (Article, bool) {
 		}
 		if a, ok := s.parse(r, line, size); ok {
 			return a, true
+		}
+		if s.articles == 0 && s.skipped >= notJSONLines && s.skipped+s.blank == s.line {
+			s.endReason = fmt.Sprintf("the first %d lines are none of them a JSON object: not a JSON Lines file (a JSON array, or pretty-printed JSON?); the rest was not read", s.line)
+			break
 		}
 	}
 	s.finish(r, "line")
