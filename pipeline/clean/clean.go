@@ -649,6 +649,9 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	case bp == "source line" || bp == "url" || bp == "read more link":
 		c.set(i, Boilerplate, bp)
 		c.st = inPost
+	case bp == "comments header":
+		c.set(i, Boilerplate, bp)
+		c.st = inComment // the replies under a shared article
 	case navRules[bp]:
 		c.set(i, Boilerplate, bp)
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:

@@ -128,8 +128,10 @@ func devRoles(t *testing.T, set string) {
 	}
 	acc := float64(ok) / float64(n)
 	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, acc, conf)
-	if acc < 0.9 {
-		t.Errorf("role accuracy on testdata/%s %.3f < 0.90", set, acc)
+	// These sets are now tuned data (see their READMEs): the bar guards
+	// against regressions, it is not a measure of generalisation.
+	if acc < 0.97 {
+		t.Errorf("role accuracy on testdata/%s %.3f < 0.97", set, acc)
 	}
 }
 
