@@ -366,6 +366,7 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"strike a deal", "The US and Pakistan hope to strike a deal on trade next month.", ""},
 		{"Israeli strike", "An Israeli strike killed 20 people in Gaza.", "t"},
 		{"identity appeal", "As Muslim countries, Iran and Pakistan must raise their voice for Palestine.", "u"},
+		{"Barbara is not barbaric", "What can you learn from Barbara Bush?", ""},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
