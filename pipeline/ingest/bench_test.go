@@ -57,6 +57,17 @@ func BenchmarkJSONL(b *testing.B) {
 	benchRead(b, jsonl)
 }
 
+func BenchmarkCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("id,source,date,text\n")
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "a%d,Outlet %d,%d-03-04,\"Article %d. %s\"\n", i, i%30, 2010+i%16, i, benchText)
+	}
+	path := writeFile(b, b.TempDir(), "corpus.csv", []byte(sb.String()))
+	b.ReportAllocs()
+	benchRead(b, path)
+}
+
 func BenchmarkDecode(b *testing.B) {
 	data := []byte(benchText)
 	b.ReportAllocs()

@@ -85,7 +85,8 @@ func (s *csvSource) next(r *Reader) (Article, bool) {
 		}
 		text, _ := s.cols.get(row, "text")
 		get := func(f string) (string, bool) { return s.cols.get(row, f) }
-		if a, ok := s.row(r, FromCSV, rec.line, rec.size, get, s.cols.extras(row), text, enc, notes, warns); ok {
+		if a, ok := s.row(r, tableRow{from: FromCSV, line: rec.line, size: rec.size, get: get,
+			extra: s.cols.extras(row), text: text, enc: enc, notes: notes, warns: warns}); ok {
 			return a, true
 		}
 	}

@@ -122,7 +122,8 @@ func (s *jsonlSource) parse(r *Reader, line []byte, size int64) (Article, bool) 
 		extra = append(extra, Field{Name: kv.key, Value: v})
 	}
 	get := func(f string) (string, bool) { v, ok := vals[f]; return v, ok }
-	return s.row(r, FromJSONL, s.line, size, get, extra, body, enc, notes, warns)
+	return s.row(r, tableRow{from: FromJSONL, line: s.line, size: size, get: get,
+		extra: extra, text: body, enc: enc, notes: notes, warns: warns})
 }
 
 // readLine reads one line (without its line end) into buf. It keeps at most

@@ -62,32 +62,43 @@ func (t *table) skip(r *Reader, line int, size int64, reason string) {
 	r.record(Status{Path: t.name, Line: line, Status: StatusSkipped, Reason: reason, Bytes: size})
 }
 
-// row makes an article of one row: get returns a known field's value (and
-// whether the row has it), text is the row's text, enc the encoding the row
-// was decoded from ("" for the file's), notes what decoding it took, and
-// warns problems with the row. ok is false when the row is not an article.
-func (t *table) row(r *Reader, from string, line int, size int64, get func(string) (string, bool), extra []Field, text, enc string, notes, warns []string) (Article, bool) {
-	if enc == "" {
-		enc = t.enc
+// tableRow is one JSONL line or CSV record, parsed.
+type tableRow struct {
+	from  string // FromJSONL or FromCSV
+	line  int
+	size  int64
+	get   func(field string) (string, bool) // a known field's value, and whether the row has it
+	extra []Field
+	text  string
+	enc   string   // the encoding the row was decoded from; "" for the file's
+	notes []string // what decoding it took
+	warns []string // problems with the row
+}
+
+// row makes an article of one row; ok is false when it is not one (its
+// status is then recorded).
+func (t *table) row(r *Reader, row tableRow) (Article, bool) {
+	if row.enc == "" {
+		row.enc = t.enc
 	}
-	d := decoded{text: text, encoding: enc, notes: notes, warns: warns}
+	d := decoded{text: row.text, encoding: row.enc, notes: row.notes, warns: row.warns}
 	finishText(&d)
 	if d.skip != "" {
-		t.skip(r, line, size, d.skip)
+		t.skip(r, row.line, row.size, d.skip)
 		return Article{}, false
 	}
-	a := Article{Input: t.name, Line: line, Text: d.text, Encoding: d.encoding}
-	if w := setMeta(&a.Meta, from, get); w != "" {
+	a := Article{Input: t.name, Line: row.line, Text: d.text, Encoding: d.encoding}
+	if w := setMeta(&a.Meta, row.from, row.get); w != "" {
 		d.warns = append(d.warns, w)
 	}
-	a.Meta.Extra = extra
-	a.Doc = fmt.Sprintf("%s:%d", t.name, line)
-	if id, _ := get("id"); strings.TrimSpace(id) != "" {
+	a.Meta.Extra = row.extra
+	a.Doc = fmt.Sprintf("%s:%d", t.name, row.line)
+	if id, _ := row.get("id"); strings.TrimSpace(id) != "" {
 		id = strings.TrimSpace(id)
 		if first, dup := t.ids[id]; dup {
 			d.warns = append(d.warns, fmt.Sprintf("duplicate id %q (first at line %d): named %s", id, first, a.Doc))
 		} else {
-			t.ids[id] = line
+			t.ids[id] = row.line
 			a.Doc = id
 		}
 	}
@@ -96,7 +107,7 @@ func (t *table) row(r *Reader, from string, line int, size int64, get func(strin
 	}
 	if st, reason := d.status(); st != StatusRead {
 		t.warned++
-		r.record(Status{Path: t.name, Line: line, Status: st, Reason: reason, Bytes: size})
+		r.record(Status{Path: t.name, Line: row.line, Status: st, Reason: reason, Bytes: row.size})
 	}
 	t.articles++
 	return a, true
