@@ -211,16 +211,19 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}
-	devs, _ := filepath.Glob(filepath.Join("testdata", "dev", "*.txt"))
+	devs, _ := filepath.Glob(filepath.Join("testdata", "*", "*.txt"))
 	for _, f := range append(files, devs...) {
 		name := filepath.Base(f)
+		if set := filepath.Base(filepath.Dir(f)); set != "seeds" {
+			name = set + "_" + name
+		}
 		t.Run(name, func(t *testing.T) {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			text := string(b)
-			if strings.Contains(f, "dev") {
+			if !strings.HasPrefix(f, seedsDir()) {
 				text, _ = readDev(t, f)
 			}
 			ps, found := Article(text, Hints{})
