@@ -90,12 +90,8 @@ func nbStats(lr map[string]float64, toks []token.Token) (sum float64, words int)
 	return sum, words
 }
 
-// nbScale scales the length-normalised log-odds into the squashing function;
-// nbBias removes the model's positive bias on news (its mean per-word log-ratio
-// on news sentences, measured on NewsMTSC train through our tokenizer).
-const (
-	nbScale = 0.5
-)
+// nbScale scales the length-normalised log-odds into the squashing function.
+const nbScale = 0.5
 
 // nbScorer is cdipaolo's Naive Bayes decision, length-normalised: the summed
 // log-odds divided by √(words), so that a long paragraph does not saturate,

@@ -70,7 +70,7 @@ func parseLogRatios(data []byte, name string) (map[string]float64, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: want word<TAB>value", name, line)
 		}
-		x, err := strconv.ParseFloat(strings.Fields(v)[0], 64)
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
 		}

@@ -33,6 +33,9 @@ func TestRules(t *testing.T) {
 		{"but weighs the second clause", "The food was bad but the service was great.", "The food was great but the service was bad.", "-"},
 		{"at least is not negation", "It is at least good.", "It is good.", "="},
 		{"no negates", "There was hope.", "There was no hope.", "-"},
+		{"a reducer turns what it reduces", "The plan will increase the risk of cancer.", "The plan will reduce the risk of cancer.", "-"},
+		{"a reducer's own valence is dropped", "They will fight.", "They will fight poverty.", "-"},
+		{"caps in an all-caps text do not raise", "THE PLAN IS GOOD.", "The plan is good.", "="},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
