@@ -69,9 +69,15 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 	out := make([]Attribution, len(sentences))
 	open := false
 	run := -1 // first sentence of the current quotation run
+	// An odd number of straight double quotes (an inch mark, a typo) would
+	// leave a quotation open to the end: then straight quotes are ignored.
+	straight := 0
+	for _, s := range sentences {
+		straight += strings.Count(text[s.Start:s.End], `"`)
+	}
 	var toks []token.Token
 	for i, s := range sentences {
-		q := scanQuotes(text, s, open)
+		q := scanQuotes(text, s, open, straight%2 == 0)
 		toks = token.Tokenize(text, s, toks[:0])
 		a := attribute(text, toks)
 		switch {
@@ -127,10 +133,11 @@ type quoteScan struct {
 }
 
 // scanQuotes follows the quotation marks of the sentence s. Curly double
-// quotes open and close; a straight double quote toggles; curly single quotes
+// quotes open and close; a straight double quote toggles (when straight is
+// set); curly single quotes
 // count when ‘ opens and ’ closes before a non-letter (so that apostrophes
 // don't).
-func scanQuotes(text string, s token.Span, open bool) quoteScan {
+func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
 	q := quoteScan{startsOpen: open}
 	inBytes, total := 0, 0
 	single := false
@@ -147,6 +154,9 @@ func scanQuotes(text string, s token.Span, open bool) quoteScan {
 			open = false
 			continue
 		case '"':
+			if !straight {
+				continue
+			}
 			open = !open
 			if open {
 				q.opened = true

@@ -52,6 +52,7 @@ func TestAttribute(t *testing.T) {
 		{"mixed paragraph", "The visit was the first in years. The president said it was historic.", []Voice{Outlet, Quote}, "", ""},
 		{"single curly quotes", "He said people respect Iran and ‘we are determined to broaden all-out relations’ with it.", []Voice{Quote}, "He", "said"},
 		{"straight quotes", `"We are ready to help our brothers in need," the envoy said.`, []Voice{Quote}, "the envoy", "said"},
+		{"unpaired straight quote is ignored", `The 21" screens were sold out. Prices rose again in May. Stocks fell.`, []Voice{Outlet, Outlet, Outlet}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
