@@ -367,6 +367,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"Israeli strike", "An Israeli strike killed 20 people in Gaza.", "t"},
 		{"identity appeal", "As Muslim countries, Iran and Pakistan must raise their voice for Palestine.", "u"},
 		{"Barbara is not barbaric", "What can you learn from Barbara Bush?", ""},
+		{"harmony is not harm", "Washington praised the harmony between the two countries.", ""},
+		{"Bashir is not bashing", "US envoy met Bashir Ahmed in Islamabad.", ""},
+		{"urgent is not urged", "Muslims in Gaza need urgent aid.", ""},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
