@@ -191,22 +191,7 @@ func (bc barChart) build() (*Figure, error) {
 	f.bodyH = vg.Length(n)*groupH + 3*lineH + 8
 
 	bars := &hbars{series: bc.series, n: n, barH: barH}
-	// The share axis runs from 0 to the largest value or interval end,
-	// rounded up to a tick: small shares get the resolution they need.
-	xMax := 0.0
-	for _, s := range bc.series {
-		for g := range n {
-			xMax = math.Max(xMax, nanMax(s.vals[g], s.hi[g]))
-		}
-	}
-	xStep := 0.2
-	switch {
-	case xMax <= 0.2:
-		xStep = 0.05
-	case xMax <= 0.5:
-		xStep = 0.1
-	}
-	xMax = math.Min(1, math.Max(xStep, math.Ceil(xMax/xStep-1e-9)*xStep))
+	xMax, xStep := shareAxis(bc.series, n)
 	yLabels := make([]string, n)
 	for g := range n {
 		yLabels[n-1-g] = labels[g]
@@ -226,6 +211,27 @@ func (bc barChart) build() (*Figure, error) {
 	}
 	f.finish(bc.title, bc.note, bc.legend)
 	return f, nil
+}
+
+// shareAxis returns the end and tick step of the share axis: from 0 to the
+// largest value or interval end, rounded up to a tick, so small shares get the
+// resolution they need. Missing estimates (NaN) are passed over.
+func shareAxis(series []barSeries, n int) (xMax, xStep float64) {
+	for _, s := range series {
+		for g := range n {
+			if m := nanMax(s.vals[g], s.hi[g]); !math.IsNaN(m) {
+				xMax = math.Max(xMax, m)
+			}
+		}
+	}
+	xStep = 0.2
+	switch {
+	case xMax <= 0.2:
+		xStep = 0.05
+	case xMax <= 0.5:
+		xStep = 0.1
+	}
+	return math.Min(1, math.Max(xStep, math.Ceil(xMax/xStep-1e-9)*xStep)), xStep
 }
 
 func nanMax(a, b float64) float64 {

@@ -757,3 +757,25 @@ func TestDodge(t *testing.T) {
 		}
 	}
 }
+
+func TestShareAxisSkipsMissing(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name              string
+		series            []barSeries
+		wantMax, wantStep float64
+	}{
+		{"missing cell", []barSeries{{vals: []float64{0.3, nan}, hi: []float64{nan, nan}}}, 0.3, 0.1},
+		{"interval end counts", []barSeries{{vals: []float64{0.3}, hi: []float64{0.62}}}, 0.8, 0.2},
+		{"all missing", []barSeries{{vals: []float64{nan}, hi: []float64{nan}}}, 0.05, 0.05},
+		{"small shares", []barSeries{{vals: []float64{0.04, 0.12}, hi: []float64{nan, 0.14}}}, 0.15, 0.05},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gotMax, gotStep := shareAxis(tt.series, len(tt.series[0].vals))
+			if math.Abs(gotMax-tt.wantMax) > 1e-9 || gotStep != tt.wantStep {
+				t.Errorf("shareAxis = %v, %v; want %v, %v", gotMax, gotStep, tt.wantMax, tt.wantStep)
+			}
+		})
+	}
+}

@@ -35,9 +35,17 @@ func (w *writers) finish(dir string, opt Options, statuses []ingest.Status) ([]s
 
 	var warnings []string
 	data := w.chartData(rows, opt)
-	figs, err := charts.Figures(data, charts.Options{Width: opt.ChartWidth})
+	figs, err := charts.Figures(data, charts.Options{Width: opt.ChartWidth, OmitNote: true})
 	if err != nil {
-		return nil, fmt.Errorf("charts: %w", err)
+		// The valid figures are still drawn; the others are named here.
+		warnings = append(warnings, "charts: "+err.Error())
+	}
+	warnings = append(warnings, charts.Skipped(data)...)
+	for _, f := range figs {
+		warnings = append(warnings, f.Warnings...)
+	}
+	for _, a := range charts.AllAliases(figs) {
+		warnings = append(warnings, fmt.Sprintf("charts show %q as %q (%s)", a.Name, a.Shown, a.Reason))
 	}
 	if _, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats); err != nil {
 		return nil, fmt.Errorf("charts: %w", err)
@@ -179,7 +187,7 @@ func (w *writers) reportData(rows []aggregate.Row, comps []aggregate.Comparison,
 			rd.Notes = append(rd.Notes, fmt.Sprintf("chart %s could not be drawn as SVG: %v", f.Name, err))
 			continue
 		}
-		rd.Charts = append(rd.Charts, report.Chart{ID: f.Name, Title: f.Title, SVG: buf.Bytes(),
+		rd.Charts = append(rd.Charts, report.Chart{ID: f.Name, Title: f.Title, Method: cd.Note, SVG: buf.Bytes(),
 			Table: chartTable(f.Name, rows, w)})
 	}
 	rd.Tables = tables
