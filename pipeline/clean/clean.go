@@ -12,7 +12,29 @@
 // article.
 //
 // Every rule is a general pattern of web news pages; each paragraph records
-// the rule that decided its role (Paragraph.Rule) so a result can be traced.
+// the rule that decided its role (Paragraph.Rule) so a result can be traced:
+//
+//   - body: "text", "datelined text" (the first paragraph, starting "TEHRAN
+//     (Tasnim) –"), "standfirst" (a long summary line under the headline),
+//     "article quoted in a post", "datelined text in a post";
+//   - headline: how the headline was found — "title from manifest", "repeated
+//     line", "first title line", "longest title line" — then "repeated
+//     headline", "subtitle", "title line above the headline", "subheading",
+//     "numbered subheading", "live-blog post title", "forum thread title",
+//     "headline in a post";
+//   - boilerplate: the pattern that matched — "site name", "section label",
+//     "label below the headline", "label above the text", "menu", "site
+//     furniture", "byline", "publication line", "dateline alone", "photo
+//     caption", "newsletter prompt", "share or follow prompt", "read more
+//     link", "inserted headline", "link after the text", "licence line",
+//     "desk code", "agency credit", "source line", "tags line", "url",
+//     "advertisement", "cookie notice", "editorial note", "author bio",
+//     "embedded post credit", "database field", "live-blog timestamp",
+//     "comments header", "forum member line";
+//   - comment: "after comments header", "commenter name", "commenter line",
+//     "comment timestamp", "comment buttons", "forum post header", "forum
+//     post", "post timestamp".
+//
 // Paragraph boundaries separate units of different roles: a paragraph from
 // segment.Paragraphs is cut further where a line or a sentence inside it has
 // another role (a licence line glued to the last paragraph, an "Also read:"
