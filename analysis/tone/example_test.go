@@ -40,7 +40,7 @@ func ExampleToward() {
 		fmt.Printf("%s %+.2f\n", name, tone.Toward(text, toks, all, i, i+len(name)))
 	}
 	// Output:
-	// Critics -0.67
-	// Smith -0.78
-	// Jones +0.44
+	// Critics -0.71
+	// Smith -0.83
+	// Jones +0.46
 }

@@ -118,8 +118,8 @@ func fitNewsLex(ss []sent, mean float64) map[string]float64 {
 }
 
 const (
-	minNewsCount = 3
-	shrinkNews   = 5.0
+	minNewsCount = 2
+	shrinkNews   = 2.0
 )
 
 // TestFitNewsWeights refits data/news-weights.txt on every sentence of the NYT
