@@ -287,6 +287,9 @@ func finishText(d *decoded) {
 	if looksHTML(d.text) {
 		d.text = htmlToText(d.text)
 		d.notes = append(d.notes, htmlNote)
+	} else if s, ok := unescapeEntities(d.text); ok {
+		d.text = s
+		d.notes = append(d.notes, entitiesNote)
 	}
 	switch {
 	case d.text == "" && len(d.notes) == 0:

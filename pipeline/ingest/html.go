@@ -1,13 +1,43 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-const htmlNote = "HTML stripped to text"
+const (
+	htmlNote     = "HTML stripped to text"
+	entitiesNote = "HTML entities decoded"
+)
+
+// entityPattern finds what looks like an HTML character reference in text
+// that is not HTML ("&amp;", "&#8217;", "&rsquo;"), as text scraped from web
+// pages and exported from content systems often has.
+var entityPattern = regexp.MustCompile(`&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,9});`)
+
+// unescapeEntities decodes the HTML character references of a text that is
+// not HTML, and reports whether there were any. Only complete references
+// ending in ';' are decoded, so "AT&T" and "R&D;" stay as they are.
+func unescapeEntities(s string) (string, bool) {
+	if strings.IndexByte(s, '&') < 0 {
+		return s, false
+	}
+	changed := false
+	out := entityPattern.ReplaceAllStringFunc(s, func(m string) string {
+		u := html.UnescapeString(m)
+		// A name that only starts with an entity ("&notit;" → "¬it;") is
+		// not one.
+		if u == m || m[1] != '#' && strings.HasSuffix(u, ";") {
+			return m
+		}
+		changed = true
+		return u
+	})
+	return out, changed
+}
 
 // htmlMarkers are tags that text does not contain unless it is markup.
 var htmlMarkers = []string{

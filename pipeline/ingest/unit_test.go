@@ -82,6 +82,8 @@ func TestDecode(t *testing.T) {
 		{"form feed and tab are text", []byte("a\fb\tc\vd"), "a\fb\tc\vd", UTF8, StatusRead, ""},
 		{"CRLF kept", []byte("a\r\nb\rc"), "a\r\nb\rc", UTF8, StatusRead, ""},
 		{"HTML fragment", []byte("<p>One &amp; two</p><p>three</p>"), "One & two\n\nthree\n", UTF8, StatusConverted, "HTML stripped to text"},
+		{"entities in plain text", []byte("Iran&#8217;s &quot;unity&quot; &amp; AT&T; R&D;"), "Iran’s \"unity\" & AT&T; R&D;", UTF8, StatusConverted, "HTML entities decoded"},
+		{"ampersands that are not entities", []byte("AT&T and R&D; Q&A &notit; &foo;"), "AT&T and R&D; Q&A &notit; &foo;", UTF8, StatusRead, ""},
 		{"a less-than sign is not HTML", []byte("if a < b then <maybe> not"), "if a < b then <maybe> not", UTF8, StatusRead, ""},
 	}
 	for _, tt := range tests {
