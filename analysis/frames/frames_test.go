@@ -370,6 +370,8 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"harmony is not harm", "Washington praised the harmony between the two countries.", ""},
 		{"Bashir is not bashing", "US envoy met Bashir Ahmed in Islamabad.", ""},
 		{"urgent is not urged", "Muslims in Gaza need urgent aid.", ""},
+		{"Baloch as a surname", "Spokesperson Mumtaz Zahra Baloch said Pakistan condemns terrorism in all its forms.", ""},
+		{"Baloch militants", "Baloch separatists attacked a police station.", "b"},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
