@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"flag"
@@ -526,5 +527,69 @@ func TestParseAgencies(t *testing.T) {
 				t.Fatalf("error %v, want %q", err, tt.err)
 			}
 		})
+	}
+}
+
+// TestEditorialTextStaysBody runs the cleaner over the NYT editorial sentences
+// of ../shared/eval (text that has no page furniture at all: every sentence
+// is article text), three sentences to a paragraph, and measures how many
+// sentences it wrongly takes out of the body.
+func TestEditorialTextStaysBody(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type sent struct{ article, text string }
+	var sents []sent
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		fields := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
+		if len(fields) != 3 {
+			t.Fatalf("%s:%d: want 3 tab-separated fields", path, line)
+		}
+		id, _, _ := strings.Cut(fields[0], "_")
+		sents = append(sents, sent{id, strings.TrimSpace(fields[2])})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	n, bad := 0, 0
+	for i := 0; i < len(sents); {
+		j := i
+		for j < len(sents) && sents[j].article == sents[i].article {
+			j++
+		}
+		var b strings.Builder
+		var spans []token.Span
+		for k := i; k < j; k++ {
+			if k > i {
+				if (k-i)%3 == 0 {
+					b.WriteString("\n\n")
+				} else {
+					b.WriteString(" ")
+				}
+			}
+			spans = append(spans, token.Span{Start: b.Len(), End: b.Len() + len(sents[k].text)})
+			b.WriteString(sents[k].text)
+		}
+		text := b.String()
+		ps, _ := Article(text, Hints{})
+		for _, sp := range spans {
+			n++
+			if r := roleOf(ps, sp); r != Body {
+				bad++
+				if bad <= 15 {
+					t.Logf("%s: %.90q", r, text[sp.Start:sp.End])
+				}
+			}
+		}
+		i = j
+	}
+	share := float64(bad) / float64(n)
+	t.Logf("editorial sentences taken out of the body: %d/%d = %.4f", bad, n, share)
+	if share > 0.01 {
+		t.Errorf("%.4f of editorial sentences taken out of the body, want at most 0.01", share)
 	}
 }
