@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -282,4 +283,23 @@ func ExampleWrite() {
 	// file,source,date,url,title,section
 	// zagros-news/2010/000000.txt,Zagros News Network,2010-09-01,https://zagros-news.example/2010/09/000000-islamabad-urges-closer-ties,Islamabad urges closer ties,business
 	// pars-economic-review/2014/000001.txt,Pars Economic Review,2014-11-26,,Border talks resume in Lahore,iran
+}
+
+// TestWriteWorkers checks that the number of cores does not change a byte.
+func TestWriteWorkers(t *testing.T) {
+	opt := Options{Size: 60 << 10, Seed: 5, SeedsDir: seedsDir}
+	var hashes []string
+	for _, procs := range []int{1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		dir := t.TempDir()
+		_, err := Write(dir, opt)
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hashes = append(hashes, treeHash(t, dir))
+	}
+	if hashes[0] != hashes[1] {
+		t.Errorf("GOMAXPROCS 1 and 4 give %s and %s", hashes[0], hashes[1])
+	}
 }
