@@ -44,3 +44,14 @@ func ExampleToward() {
 	// Smith -0.83
 	// Jones +0.46
 }
+
+func ExampleSentences() {
+	text := `Officials met on Tuesday. "It went well," one said. Critics disagreed!`
+	for _, s := range tone.Sentences(token.All(text)) {
+		fmt.Printf("%q\n", text[s.Start:s.End])
+	}
+	// Output:
+	// "Officials met on Tuesday."
+	// "\"It went well,\" one said."
+	// "Critics disagreed!"
+}

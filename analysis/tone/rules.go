@@ -91,9 +91,23 @@ func parseRules(data []byte, name string) (*vaderRules, error) {
 	return r, sc.Err()
 }
 
+// Sentences returns the spans of the sentences of toks (tokens of text), the
+// same units the sentence-based scorers add up: a sentence ends after ".",
+// "!" or "?" and any closing quotes or brackets. Use it to find the sentence
+// of a mention for Toward. Every token lies in exactly one span.
+func Sentences(toks []token.Token) []token.Span {
+	var out []token.Span
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		out = append(out, token.Span{Start: toks[i].Start, End: toks[j-1].End})
+		i = j
+	}
+	return out
+}
+
 // sentenceEnd returns the end (exclusive) of the sentence of toks that starts
 // at i < len(toks): a sentence ends after ".", "!" or "?" and any closing
-// quotes or brackets that follow, or at the end of toks. Walking i = j from 0
+// quotes or brackets written right after it, or at the end of toks. Walking i = j from 0
 // visits every token once and yields no empty sentence.
 func sentenceEnd(toks []token.Token, i int) int {
 	for k := i; k < len(toks); k++ {
@@ -105,8 +119,10 @@ func sentenceEnd(toks []token.Token, i int) int {
 		default:
 			continue
 		}
+		// closing marks written right after the terminator belong to it; a
+		// quote after a space opens the next sentence
 		j := k + 1
-		for j < len(toks) && toks[j].Kind == token.Punct {
+		for j < len(toks) && toks[j].Kind == token.Punct && toks[j].Start == toks[j-1].End {
 			switch toks[j].Norm {
 			case ".", "!", "?", `"`, "'", ")", "]":
 				j++
