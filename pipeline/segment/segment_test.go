@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/framescope/framescope/analysis/evaldata"
 	"github.com/framescope/framescope/analysis/token"
 )
 
@@ -317,5 +318,69 @@ func TestRuns(t *testing.T) {
 				t.Errorf("Runs = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEditorialSentenceBoundaries joins the sentences of each NYT editorial
+// of ../shared/eval with one space and measures how many of the boundaries
+// between them Sentences finds (recall) and how many it adds (precision).
+// The sentences were split by the data set's makers, not for framescope.
+func TestEditorialSentenceBoundaries(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type sent struct{ article, text string }
+	var sents []sent
+	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		fields := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(fields) != 3 {
+			t.Fatalf("%s:%d: want 3 tab-separated fields", path, n+1)
+		}
+		id, _, _ := strings.Cut(fields[0], "_")
+		sents = append(sents, sent{id, strings.TrimSpace(fields[2])})
+	}
+	tp, fp, fn := 0, 0, 0
+	for i := 0; i < len(sents); {
+		j := i
+		var b strings.Builder
+		want := map[int]bool{}
+		for ; j < len(sents) && sents[j].article == sents[i].article; j++ {
+			if j > i {
+				b.WriteByte(' ')
+				want[b.Len()] = true
+			}
+			b.WriteString(sents[j].text)
+		}
+		text := b.String()
+		got := map[int]bool{}
+		for _, s := range Sentences(text, token.Span{Start: 0, End: len(text)})[1:] {
+			got[s.Start] = true
+		}
+		for k := range want {
+			if got[k] {
+				tp++
+			} else {
+				fn++
+				if fn <= 10 {
+					t.Logf("missed boundary: %q", text[max(0, k-40):min(len(text), k+30)])
+				}
+			}
+		}
+		for k := range got {
+			if !want[k] {
+				fp++
+				if fp <= 10 {
+					t.Logf("added boundary: %q", text[max(0, k-40):min(len(text), k+30)])
+				}
+			}
+		}
+		i = j
+	}
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
+	t.Logf("sentence boundaries on NYT editorials: precision %d/%d = %.3f, recall %d/%d = %.3f", tp, tp+fp, p, tp, tp+fn, r)
+	if p < 0.95 || r < 0.9 {
+		t.Errorf("precision %.3f, recall %.3f; want at least 0.95 and 0.90", p, r)
 	}
 }

@@ -325,13 +325,19 @@ var titles = set("gen", "maj", "brig", "lt", "col", "capt", "cmdr", "cdr", "adm"
 var months = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // others end a sentence only before a word that usually starts one.
-var others = set("etc", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "approx", "est", "dept", "govt", "intl", "bros")
+var others = set("etc", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "approx", "est", "dept", "govt", "intl", "bros",
+	"fig", "ave", "rd", "univ", "assn",
+	// US states as news agencies abbreviate them ("Plymouth, Mass., …").
+	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+	"mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+	"vt", "wash", "wis", "wyo")
 
 // starters are words that usually begin a sentence, used after an ambiguous
 // abbreviation ("in the U.S. The talks …").
 var starters = set("The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
 	"But", "And", "In", "On", "At", "However", "Meanwhile", "A", "An", "His", "Her", "Their", "Its", "Our",
-	"There", "Earlier", "Later", "Also", "After", "Before", "When", "While", "If", "As", "Since", "For")
+	"There", "Earlier", "Later", "Also", "After", "Before", "When", "While", "If", "As", "Since", "For",
+	"Perhaps", "Yet", "So", "Still", "Now", "Then", "Officials", "Police")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
