@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -130,5 +131,37 @@ func TestToward(t *testing.T) {
 	}
 	if got := Toward("", nil, token.Span{}, 0, 0); got != 0 {
 		t.Errorf("Toward on empty = %v", got)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	texts := []string{"The talks were a success.", "Critics attacked the plan. It failed!", "The minister met officials."}
+	want := map[string][]float64{}
+	for _, n := range Names() {
+		for _, x := range texts {
+			want[n] = append(want[n], score(t, n, x))
+		}
+	}
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for _, n := range Names() {
+				s, _ := New(n)
+				for i, x := range texts {
+					if got := s.Score(x, token.All(x)); got != want[n][i] {
+						err = fmt.Errorf("goroutine %d: %s(%q) = %v, want %v", g, n, x, got, want[n][i])
+					}
+				}
+			}
+			x := texts[1]
+			Toward(x, token.All(x), token.Span{Start: 0, End: len(x)}, 0, 7)
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
