@@ -66,9 +66,9 @@ func ExampleDefault() {
 		fmt.Printf("%s: %s\n", f.ID, f.Label)
 	}
 	// Output:
-	// us_israel_threat: The United States and/or Israel as a threat
-	// muslim_unity: Unity of Muslims and the Muslim world
-	// border_security: Security of the Iran–Pakistan border
+	// us_israel_threat: US/Israel as threat
+	// muslim_unity: Muslim unity
+	// border_security: Border security
 }
 
 func ExampleLoad() {
