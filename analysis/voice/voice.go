@@ -364,7 +364,7 @@ func speaker(text string, toks []token.Token, k int) string {
 		end--
 	}
 	start := end
-	for start > 0 && !clauseStops[toks[start-1].Norm] && end-start < 8 {
+	for start > 0 && !clauseStops[toks[start-1].Norm] && end-start < 12 {
 		start--
 	}
 	if start < end {
@@ -434,12 +434,22 @@ func isName(t token.Token) bool { return t.Title }
 
 // phrase returns the text that the tokens cover, with a possessive's
 // apostrophe kept.
+// A speaker phrase ends before a prepositional phrase that follows the name
+// ("Rouhani in his meeting with …" → "Rouhani").
 func phrase(text string, toks []token.Token) string {
+	for k := 1; k < len(toks); k++ {
+		if phraseEnds[toks[k].Norm] {
+			toks = toks[:k]
+			break
+		}
+	}
 	if len(toks) == 0 {
 		return ""
 	}
 	return strings.Join(strings.Fields(text[toks[0].Start:toks[len(toks)-1].End]), " ")
 }
+
+var phraseEnds = set("in", "during", "at", "on", "while", "when", "after", "before", "speaking", "addressing", "talking")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

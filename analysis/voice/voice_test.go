@@ -29,6 +29,7 @@ func TestAttribute(t *testing.T) {
 	}{
 		{"said with subject", "Iran’s defense chief also said a plot is underway.", []Voice{Quote}, "Iran’s defense chief", "said"},
 		{"tail attribution", "Iran uses all its capabilities to help, he added.", []Voice{Quote}, "he", "added"},
+		{"speaker before a prepositional phrase", "Meanwhile, President Rouhani in his meeting with the Pakistani official said that Tehran welcomes it.", []Voice{Quote}, "President Rouhani", "said"},
 		{"inverted speaker", "The talks were useful, said the minister.", []Voice{Quote}, "the minister", "said"},
 		{"according to", "According to the Iranian general, the two sides are expected to draw up plans.", []Voice{Quote}, "the Iranian general", "according to"},
 		{"according to plan is no source", "The work went according to plan.", []Voice{Outlet}, "", ""},
