@@ -74,9 +74,19 @@ type Hints struct{ Title, Source string }
 
 // Found is metadata the text itself states; a field is "" when it does not.
 type Found struct {
-	Source, SourceHow string // "Mehr News Agency", "licence line" | "dateline" | "first line" | "copyright line"
-	Date, DateHow     string // "2018-01-05" / "2018-01" / "2018", "published line" | "dateline"; never guessed
-	Title, TitleHow   string // the headline when the text has one
+	// Source is the outlet (or the agency of a dateline): "Mehr News
+	// Agency"; SourceHow is "licence line", "copyright line", "dateline",
+	// "published line" ("Published in Dawn, …"), "database field" or "first
+	// line" (a site name alone above the headline).
+	Source, SourceHow string
+	// Date is "2018-01-05", "2018-01" or "2018"; DateHow is "published line",
+	// "dateline" or "database field". Never guessed: a date without a year
+	// ("November 7") gives none.
+	Date, DateHow string
+	// Title is the headline when the text has one; TitleHow says how it was
+	// found ("title from manifest", "repeated line", "first title line",
+	// "longest title line").
+	Title, TitleHow string
 }
 
 // Article cuts text into paragraphs, gives each a role and the rule that
