@@ -44,9 +44,6 @@ func (w *writers) finish(dir string, opt Options, statuses []ingest.Status) ([]s
 	for _, f := range figs {
 		warnings = append(warnings, f.Warnings...)
 	}
-	for _, a := range charts.AllAliases(figs) {
-		warnings = append(warnings, fmt.Sprintf("charts show %q as %q (%s)", a.Name, a.Shown, a.Reason))
-	}
 	if _, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats); err != nil {
 		return nil, fmt.Errorf("charts: %w", err)
 	}

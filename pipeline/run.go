@@ -86,11 +86,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	warn := func(s ingest.Status) {
-		if s.Status == "skipped" || s.Status == "warning" || s.Status == "converted" {
-			fmt.Fprintf(opt.Stderr, "framescope: %s: %s\n", position(s), s.Reason)
-		}
-	}
+	notes := &notices{w: opt.Stderr}
+	warn := notes.status
 	reader, err := ingest.Open(opt.In, ingest.Options{MaxArticleBytes: opt.MaxArticleBytes, Warn: warn})
 	if err != nil {
 		return sum, err
@@ -128,6 +125,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, err
 	}
 	statuses := append(reader.Statuses(), scoreFailures...)
+	notes.summary()
 	if err := w.close(); err != nil {
 		return sum, err
 	}
@@ -152,6 +150,37 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, ErrInterrupted
 	}
 	return sum, tmp.commit()
+}
+
+// notices prints what happened to inputs on stderr: every skipped input, and
+// the first maxNotices conversions and warnings (all of them are in run.json),
+// so that a corpus of a million scraped files does not drown the terminal.
+type notices struct {
+	w     io.Writer
+	quiet int // conversions and warnings not printed
+	shown int
+}
+
+const maxNotices = 20
+
+func (n *notices) status(s ingest.Status) {
+	switch s.Status {
+	case "skipped":
+		fmt.Fprintf(n.w, "framescope: %s: skipped: %s\n", position(s), s.Reason)
+	case "warning", "converted":
+		if n.shown >= maxNotices {
+			n.quiet++
+			return
+		}
+		n.shown++
+		fmt.Fprintf(n.w, "framescope: %s: %s: %s\n", position(s), s.Status, s.Reason)
+	}
+}
+
+func (n *notices) summary() {
+	if n.quiet > 0 {
+		fmt.Fprintf(n.w, "framescope: … and %d more conversions and warnings, all listed in run.json\n", n.quiet)
+	}
 }
 
 func position(s ingest.Status) string {
