@@ -131,14 +131,15 @@ func featIndex(name string) int {
 func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 	*f = [nFeat]float64{}
 	var sc scratch
-	sc.init(len(toks))
-	val := sc.val
+	val := sc.vals(len(toks))
+	words, infos := sc.wordsBuf[:0], sc.infosBuf[:0]
 	k := 0
 	for i := 0; i < len(toks); {
 		j := sentenceEnd(toks, i)
-		sv := valences(lx, toks[i:j], val[i:j], &sc)
+		var sv sentenceValence
+		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
 		var nbSum, newsSum, npos, nneg float64
-		for _, inf := range sc.infos {
+		for _, inf := range infos {
 			nbSum += inf.nb
 			newsSum += inf.news
 		}

@@ -149,12 +149,11 @@ func compound(x float64) float64 { return x / math.Sqrt(x*x+compoundAlpha) }
 
 // valences applies VADER's rules to the tokens of one sentence and writes each
 // token's valence into val (len(val) == len(toks); 0 for tokens without one).
-// It returns the sentence's totals, punctuation emphasis included. words and
-// infos are scratch space (reused when large enough); the word positions and
-// their lexicon entries are left in them for the caller.
-func valences(lx *lexicon, toks []token.Token, val []float64, sc *scratch) sentenceValence {
+// It returns the sentence's totals, punctuation emphasis included, and the
+// positions of its words in toks with their lexicon entries, appended to words
+// and infos (scratch space the caller passes empty).
+func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos []*wordInfo) (sentenceValence, []int, []*wordInfo) {
 	var sv sentenceValence
-	words, infos := sc.words[:0], sc.infos[:0]
 	caps := 0
 	for i := range toks {
 		val[i] = 0
@@ -166,7 +165,6 @@ func valences(lx *lexicon, toks []token.Token, val []float64, sc *scratch) sente
 			}
 		}
 	}
-	sc.words, sc.infos = words, infos
 	sv.words = len(words)
 	capDiff := caps > 0 && caps < len(words)
 	norm := func(wi int) string {
@@ -301,29 +299,23 @@ func valences(lx *lexicon, toks []token.Token, val []float64, sc *scratch) sente
 	case raw < 0:
 		sv.neg += emph
 	}
-	return sv
+	return sv, words, infos
 }
 
-// scratch is per-call working space for valences, kept on the stack for
+// scratch is per-call working space for valences, on the caller's stack for
 // paragraphs of ordinary length.
 type scratch struct {
-	val   []float64
-	words []int
-	infos []*wordInfo
-
 	valBuf   [256]float64
 	wordsBuf [96]int
 	infosBuf [96]*wordInfo
 }
 
-// init sizes s for n tokens.
-func (s *scratch) init(n int) {
+// vals returns a zeroed []float64 of n values, from s when it fits.
+func (s *scratch) vals(n int) []float64 {
 	if n <= len(s.valBuf) {
-		s.val = s.valBuf[:n]
-	} else {
-		s.val = make([]float64, n)
+		return s.valBuf[:n]
 	}
-	s.words, s.infos = s.wordsBuf[:0], s.infosBuf[:0]
+	return make([]float64, n)
 }
 
 // rulesScorer is VADER's lexicon and rules on framescope's tokens, sentence by
@@ -336,11 +328,14 @@ func (rulesScorer) Name() string { return "rules" }
 func (rulesScorer) Score(_ string, toks []token.Token) float64 {
 	lx := theLexicon()
 	var sc scratch
-	sc.init(len(toks))
+	val := sc.vals(len(toks))
+	words, infos := sc.wordsBuf[:0], sc.infosBuf[:0]
 	sum, k := 0.0, 0
 	for i := 0; i < len(toks); {
 		j := sentenceEnd(toks, i)
-		sum += valences(lx, toks[i:j], sc.val[i:j], &sc).raw()
+		var sv sentenceValence
+		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
+		sum += sv.raw()
 		k++
 		i = j
 	}

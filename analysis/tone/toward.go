@@ -208,9 +208,8 @@ func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start,
 	}
 	st := toks[i0:i1]
 	var sc scratch
-	sc.init(len(st))
-	val := sc.val
-	sv := valences(lx, st, val, &sc)
+	val := sc.vals(len(st))
+	sv, _, infos := valences(lx, st, val, sc.wordsBuf[:0], sc.infosBuf[:0])
 	mFirst, mLast := mentionWords(st, start, end)
 	// the mention's clause, in token indices [c0, c1)
 	m0 := 0
@@ -245,7 +244,7 @@ func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start,
 		if st[k].Kind != token.Word {
 			continue
 		}
-		inf := sc.infos[w]
+		inf := infos[w]
 		newsSum += inf.news
 		if w < mFirst || w > mLast {
 			d, side := mFirst-w, 0
