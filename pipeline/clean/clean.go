@@ -242,7 +242,11 @@ func splitSentences(text string, p token.Span) []token.Span {
 					out = append(out, cur)
 					cur.Start = -1
 				}
-				out = append(out, st)
+				link, rest := splitLinkFromText(text, st)
+				out = append(out, link)
+				if rest.Len() > 0 {
+					cur = rest
+				}
 				continue
 			}
 			if cur.Start < 0 {
@@ -259,6 +263,40 @@ func splitSentences(text string, p token.Span) []token.Span {
 	}
 	return out
 }
+
+// splitLinkFromText cuts an "Also read: <headline>" link from the sentence of
+// text that scraping glued to it ("Also Read: Coast guards arrest 12
+// smugglers in Gwadar The seized drugs included …"): the text starts at the
+// first word, from the fourth on, that usually opens a sentence ("The",
+// "He", …) and is followed by at least five more words up to a full stop.
+func splitLinkFromText(text string, st token.Span) (link, rest token.Span) {
+	s := text[st.Start:st.End]
+	if !endsWithStop(s) {
+		return st, token.Span{}
+	}
+	fields := strings.Fields(s)
+	if len(fields) < 10 {
+		return st, token.Span{}
+	}
+	for k := 3; k <= len(fields)-6; k++ {
+		if !sentenceOpeners[fields[k]] {
+			continue
+		}
+		off := 0
+		for j := 0; j < k; j++ {
+			off = strings.Index(s[off:], fields[j]) + off + len(fields[j])
+		}
+		off = strings.Index(s[off:], fields[k]) + off
+		return segment.Trim(text, token.Span{Start: st.Start, End: st.Start + off}),
+			segment.Trim(text, token.Span{Start: st.Start + off, End: st.End})
+	}
+	return st, token.Span{}
+}
+
+// sentenceOpeners are words that open a sentence of news text far more often
+// than they stand inside a headline.
+var sentenceOpeners = map[string]bool{"The": true, "He": true, "She": true, "They": true, "It": true, "This": true,
+	"In": true, "A": true, "An": true, "According": true, "Officials": true, "Earlier": true, "Meanwhile": true}
 
 // gluedFurniture is page furniture that scraping glued to the start of a
 // sentence: "Advertisement The minister added …".
@@ -549,7 +587,8 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if c.st == inBody && i > 0 && c.units[i-1].role == Boilerplate && len(s) < 300 && authorBio.MatchString(s) {
+	if c.st == inBody && i > 0 && len(s) < 300 && authorBio.MatchString(s) &&
+		(c.units[i-1].role == Boilerplate || authorContact.MatchString(s)) {
 		c.set(i, Boilerplate, "author bio")
 		return
 	}

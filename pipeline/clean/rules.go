@@ -55,7 +55,7 @@ var (
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = []pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
-	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
+	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading( comments)?\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
 	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
@@ -83,6 +83,9 @@ var boilerplateRules = []pattern{
 	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
+	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
+	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
+	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
 	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40})$`), 60, nil},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
@@ -141,6 +144,9 @@ var datedOutletRx = rx(`^(?P<date>(?i:` + dateRx + `))\s*,\s*(?P<outlet>[\p{Lu}]
 // authorBio is a line that introduces the author after the text ("John Smith
 // is a researcher based in Islamabad."); it counts only after boilerplate.
 var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(is|was|has been)\s+(a|an|the)\s+[^.]{0,120}\b(writer|journalist|researcher|analyst|correspondent|editor|fellow|professor|author|reporter|columnist|contributor|lecturer|scholar|student|director|commentator|expert|freelancer)\b`)
+
+// authorContact is a way to reach the author that an author's bio gives.
+var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
 
 // Words that a headline rarely ends with, so a line ending with one is cut-off
 // prose, not a title.
