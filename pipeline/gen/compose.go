@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -40,6 +41,16 @@ func loadPools(opt Options) []pool {
 	return pools
 }
 
+// clean decodes the HTML character references some source sentences carry
+// ("&amp;"), so that the corpus is plain text.
+func clean(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
 // keep reports whether s is usable as a filler sentence.
 func keep(s string) bool {
 	if len(s) < 25 || len(s) > 400 || !utf8.ValidString(s) {
@@ -66,7 +77,7 @@ func readNYT(path string) []string {
 	for sc.Scan() {
 		parts := strings.SplitN(strings.TrimRight(sc.Text(), "\r"), "\t", 3)
 		if len(parts) == 3 {
-			if s := strings.TrimSpace(parts[2]); keep(s) {
+			if s := clean(parts[2]); keep(s) {
 				out = append(out, s)
 			}
 		}
@@ -89,7 +100,7 @@ func readNewsMTSC(path string) []string {
 			Sentence string `json:"sentence_normalized"`
 		}
 		if json.Unmarshal(sc.Bytes(), &rec) == nil {
-			if s := strings.TrimSpace(rec.Sentence); keep(s) {
+			if s := clean(rec.Sentence); keep(s) {
 				out = append(out, s)
 			}
 		}

@@ -179,9 +179,13 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		}
 	}
 	if f.manifest != nil {
-		if row, ok := f.manifest.rows[manifestKey(rel)]; ok {
+		key := manifestKey(rel)
+		if row, ok := f.manifest.rows[key]; ok {
+			// Each file is read once: hand the row over and let it go.
 			row.used = true
 			a.Meta = row.meta
+			row.meta = Meta{}
+			delete(f.manifest.rows, key)
 		}
 	}
 	st, reason := d.status()
