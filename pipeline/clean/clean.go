@@ -395,6 +395,15 @@ func (c *classifier) run() {
 // else the first of 5–16 words, else the longest of at least three words.
 func (c *classifier) chooseTitle() {
 	var cands []int
+	threadTitle := false
+	for _, u := range c.units {
+		if u.meta == "forum post header" {
+			threadTitle = true
+		}
+		if u.prose && !u.question() || u.meta != "" {
+			break // the text, or a post or comment, has begun
+		}
+	}
 	for i, u := range c.units {
 		if u.prose && !u.question() || u.meta != "" {
 			break // the text, or a post or comment, has begun
@@ -420,6 +429,10 @@ func (c *classifier) chooseTitle() {
 				break
 			}
 		}
+	}
+	if best < 0 && threadTitle && len(cands) > 0 {
+		// Above the first post of a forum thread: the thread's title.
+		best, how = cands[len(cands)-1], "forum thread title"
 	}
 	if best < 0 {
 		// The first line of headline length (a site or section name above it
@@ -566,7 +579,7 @@ func (c *classifier) classify(i int) {
 		}
 	}
 	if !u.prose && u.title && c.st == inBody {
-		if i > 0 && c.units[i-1].rule == "live-blog timestamp" || liveStamp.MatchString(s) {
+		if i > 0 && isPostStamp(c.units[i-1]) || liveStamp.MatchString(s) {
 			c.set(i, Headline, "live-blog post title")
 			return
 		}
@@ -672,7 +685,7 @@ func (c *classifier) nameBefore(i int) bool {
 var navRules = map[string]bool{
 	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
 	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
-	"editorial note": true,
+	"editorial note": true, "comment form": true, "cookie notice": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
@@ -735,6 +748,10 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	case c.st == inPost && u.title && !u.prose && c.proseNext(i):
 		c.set(i, Headline, "headline in a post")
 		c.st = inQuoted
+	case c.st == inQuoted && informal.MatchString(s):
+		// The user talks again after the article they shared.
+		c.set(i, Comment, "forum post")
+		c.st = inPost
 	case c.st == inQuoted:
 		c.set(i, Body, "article quoted in a post")
 	default:
@@ -753,6 +770,14 @@ func (c *classifier) proseNext(i int) bool {
 	}
 	return false
 }
+
+// isPostStamp reports whether u stamps a live-blog post: a bare time
+// ("10:42 GMT") or a publication line with a time ("Posted at 8:15").
+func isPostStamp(u *unit) bool {
+	return u.rule == "live-blog timestamp" || u.rule == "publication line" && timeIn.MatchString(u.s)
+}
+
+var timeIn = rx(`\b\d{1,2}[:.]\d{2}\b`)
 
 // isLiveStamp reports whether s is only a live-blog time stamp ("10:42 GMT").
 func isLiveStamp(s string) bool {

@@ -46,7 +46,7 @@ var (
 	digitNeeds     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 	inboxNeeds     = []string{"inbox", "get ", "receive", "daily", "weekly", "morning", "evening"}
 	subscribeNeeds = []string{"click here", "subscribe", "become a", "support", "full access", "log"}
-	forumNeeds     = []string{"posted", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
+	forumNeeds     = []string{"post", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
 		"location:", "member", "#", "thread:", "edited", "reputation", "discussion in", "submitted", "u/", "messages:",
 		"likes received", "trophy", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
 		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
@@ -84,6 +84,8 @@ var boilerplateRules = []pattern{
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
+	{"comment form", rx(`(?i)^(sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
+	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
@@ -93,7 +95,7 @@ var boilerplateRules = []pattern{
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
-	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
+	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 }
 
 // Lines that belong to a reader comment or forum post around the text: the
@@ -101,7 +103,7 @@ var boilerplateRules = []pattern{
 var commentMetaRules = []pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^(posted by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?)$`), 140, forumNeeds},
+	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?)$`), 140, forumNeeds},
 	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?)$`), 140, forumNeeds},
 }
 
@@ -147,6 +149,10 @@ var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(i
 
 // authorContact is a way to reach the author that an author's bio gives.
 var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
+
+// informal is the voice of a forum user or a commenter rather than of a news
+// report: first- and second-person talk, chat abbreviations.
+var informal = rx(`(?i)\b(i think|i guess|i hope|i wonder|i believe|imo|imho|lol|you guys|u guys|what do you (guys )?think|in my (opinion|view)|mark my words|anyone know)\b`)
 
 // Words that a headline rarely ends with, so a line ending with one is cut-off
 // prose, not a title.
