@@ -83,14 +83,6 @@ func (w *writers) frameLabel(id string) string {
 	return id
 }
 
-// unitWord names the unit of the shares under the run's weighting.
-func unitWord(weight string) string {
-	if weight == "paragraph" {
-		return "paragraphs"
-	}
-	return "articles"
-}
-
 func (w *writers) methodLine(opt Options) string {
 	unit := "Unit: article (each article counts once: its share of body paragraphs with the frame, its mean tone)."
 	if opt.Weight == "paragraph" {

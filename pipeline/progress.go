@@ -3,7 +3,10 @@ package pipeline
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -20,11 +23,11 @@ type progress struct {
 	every    time.Duration
 }
 
-func newProgress(w io.Writer, quiet bool) *progress {
+func newProgress(w io.Writer, quiet bool, in string) *progress {
 	if quiet || w == nil || w == io.Discard {
 		return nil
 	}
-	p := &progress{w: w, start: time.Now(), every: 5 * time.Second}
+	p := &progress{w: w, start: time.Now(), every: 5 * time.Second, total: inputBytes(in)}
 	if f, ok := w.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 			p.tty, p.every = true, 200*time.Millisecond
@@ -53,6 +56,13 @@ func (p *progress) print(now time.Time, final bool) {
 		rate = float64(p.bytes) / 1e6 / secs
 	}
 	line := fmt.Sprintf("%d articles, %.1f MB, %.1f MB/s, %.0fs", p.articles, float64(p.bytes)/1e6, rate, secs)
+	if p.total > 0 && !final {
+		pct := min(100, 100*float64(p.bytes)/float64(p.total))
+		line = fmt.Sprintf("%3.0f%% %s", pct, line)
+		if rate > 0 && p.bytes < p.total {
+			line += fmt.Sprintf(", ETA %.0fs", float64(p.total-p.bytes)/1e6/rate)
+		}
+	}
 	if p.tty {
 		end := ""
 		if final {
@@ -71,4 +81,26 @@ func (p *progress) done() {
 	if p.tty || time.Since(p.start) >= p.every {
 		p.print(time.Now(), true)
 	}
+}
+
+// inputBytes is the size of the corpus at path, for the progress's ETA: the
+// .txt files below a folder, or the file itself; 0 when unknown.
+func inputBytes(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	if !fi.IsDir() {
+		return fi.Size()
+	}
+	var total int64
+	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return total
 }

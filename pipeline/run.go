@@ -104,7 +104,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	prog := newProgress(opt.Stderr, opt.Quiet)
+	prog := newProgress(opt.Stderr, opt.Quiet, opt.In)
 	var scoreFailures []ingest.Status
 	err = scoreAll(ctx, reader, models, opt.Workers, func(a *Article, failure *ingest.Status) error {
 		if failure != nil {
