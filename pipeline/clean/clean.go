@@ -385,9 +385,48 @@ func (c *classifier) run() {
 		}
 	}
 	c.chooseTitle()
+	if h := c.sharedArticle(); h >= 0 {
+		// A user's remarks around an article they pasted: read it as a post.
+		c.st = inPost
+		c.title, c.titleHow, c.titleAt = c.units[h].s, "headline in a post", h
+	}
 	for i := range c.units {
 		c.classify(i)
 	}
+}
+
+// sharedArticle finds a news article pasted between a user's remarks with no
+// forum markup left: the first title-like line, not at the top, followed
+// (past bylines and publication lines) by a datelined paragraph, with only
+// short remarks and furniture before it. It returns the title's index, or -1.
+func (c *classifier) sharedArticle() int {
+	remarks := 0
+	for h, u := range c.units {
+		switch {
+		case u.kind() != "":
+			continue
+		case u.prose:
+			if len(u.s) > 300 {
+				return -1 // text, not a remark
+			}
+			remarks++
+			continue
+		case !u.title:
+			continue
+		}
+		if remarks == 0 {
+			return -1 // a title at the top: an ordinary page
+		}
+		j := h + 1
+		for j < len(c.units) && (c.units[j].bp == "byline" || c.units[j].bp == "publication line" || c.units[j].bp == "dateline alone") {
+			j++
+		}
+		if j < len(c.units) && c.units[j].prose && (datelineRx.MatchString(c.units[j].s) || datedOutletRx.MatchString(c.units[j].s)) {
+			return h
+		}
+		return -1
+	}
+	return -1
 }
 
 // chooseTitle picks the headline among the title-like lines before the first
