@@ -165,7 +165,7 @@ func readDev(t *testing.T, path string) []devParagraph {
 // package, coded with the gold sets' definition: testdata/dev.txt (written
 // with the rules) and testdata/heldout.txt (written after them).
 func TestDevAccuracy(t *testing.T) {
-	for _, set := range []string{"dev.txt", "heldout.txt", "heldout2.txt"} {
+	for _, set := range []string{"dev.txt", "heldout.txt", "heldout2.txt", "heldout3.txt"} {
 		t.Run(set, func(t *testing.T) { devAccuracy(t, set) })
 	}
 }
