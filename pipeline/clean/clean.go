@@ -85,7 +85,7 @@ type Found struct {
 	Date, DateHow string
 	// Title is the headline when the text has one; TitleHow says how it was
 	// found ("title from manifest", "repeated line", "first title line",
-	// "longest title line").
+	// "longest title line", "forum thread title", "headline in a post").
 	Title, TitleHow string
 }
 
