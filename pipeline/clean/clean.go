@@ -16,6 +16,7 @@
 //
 //   - body: "text", "datelined text" (the first paragraph, starting "TEHRAN
 //     (Tasnim) –"), "standfirst" (a long summary line under the headline),
+//     "truncated text" (a last line cut off before its end),
 //     "article quoted in a post", "datelined text in a post";
 //   - headline: how the headline was found — "title from manifest", "repeated
 //     line", "first title line", "longest title line" — then "repeated
@@ -291,6 +292,13 @@ func splitLinkFromText(text string, st token.Span) (link, rest token.Span) {
 			segment.Trim(text, token.Span{Start: st.Start + off, End: st.End})
 	}
 	return st, token.Span{}
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // sentenceOpeners are words that open a sentence of news text far more often
@@ -630,6 +638,10 @@ func (c *classifier) classify(i int) {
 		}
 		if words(s) <= 4 && c.units[i-1].role == Body && c.proseAfter(i) >= 2 {
 			c.set(i, Headline, "subheading")
+			return
+		}
+		if i == len(c.units)-1 && c.units[i-1].role == Body && sentenceOpeners[firstWord(s)] {
+			c.set(i, Body, "truncated text") // "The two sides also discussed"
 			return
 		}
 		if c.hasBodyAfter(i) {

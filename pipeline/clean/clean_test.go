@@ -343,6 +343,14 @@ func TestBodyNotFurniture(t *testing.T) {
 	}
 }
 
+func TestTruncatedLastLine(t *testing.T) {
+	text := "Talks resume on the border\n\nThe two countries began a new round of talks on Monday in the capital.\n\nThe two sides also discussed"
+	ps, _ := Article(text, Hints{})
+	if last := ps[len(ps)-1]; last.Role != Body {
+		t.Errorf("last line: %s (%s), want body", last.Role, last.Rule)
+	}
+}
+
 func TestGluedFurniture(t *testing.T) {
 	text := "The minister said the talks went well and would resume soon. Advertisement The two sides will meet again in March to discuss trade."
 	ps, _ := Article(text, Hints{})
