@@ -8,7 +8,8 @@
 // The rules are general attribution structures of English news writing:
 //   - direct quotation: a sentence inside quotation marks, including a
 //     quotation opened in one sentence and closed in a later one, or a
-//     sentence that carries a quoted clause of at least four words;
+//     sentence that carries at least five quoted words (fewer are a scare
+//     quote: the “most dangerous”);
 //   - a speech or stance verb with its speaker ("X said (that)…", "…, he
 //     added", "X stressed / noted / warned / urged / called for / hailed /
 //     proposed / described … as", "X was quoted as saying", "Press TV
@@ -18,8 +19,10 @@
 //     commander said"; "Speaking to reporters, the minister …").
 //
 // A verb does not count when it is used as an adjective after a determiner
-// ("the proposed pipeline", "its stated aim") or sits in a relative clause
-// about something else ("tweets in which he voiced support").
+// ("the proposed pipeline", "its stated aim"), sits in a relative or
+// conditional clause about something else ("tweets in which he voiced
+// support", "if you asked"), or is denied ("No group has claimed
+// responsibility"). The word lists are data: cues.txt, embedded.
 package voice
 
 import (
