@@ -174,12 +174,20 @@ func wrapWidth(ls []line) int {
 // as a title, a name or a timestamp, stays alone.
 func joins(text string, a, b line, width int) bool {
 	as, bs := text[a.Start:a.End], text[b.Start:b.End]
-	if isBullet(bs) || isBullet(as) {
+	wrapped := width > 0 && a.Len()+1+firstWordLen(bs) > width
+	if isBullet(as) {
 		return false
 	}
-	wrapped := width > 0 && a.Len()+1+firstWordLen(bs) > width
+	if isBullet(bs) {
+		// A dash that a wrap moved to the start of a line continues the
+		// sentence ("… technology\n- until he …"); other bullets start items.
+		dash := strings.HasPrefix(bs, "- ") || strings.HasPrefix(bs, "– ") || strings.HasPrefix(bs, "— ")
+		return dash && wrapped && !endsSentence(as)
+	}
 	if endsSentence(as) {
-		return wrapped && len(bs) >= shortLine
+		// A wrap can fall at a sentence end; a short line after it is the
+		// paragraph's last unless it starts like a unit of its own.
+		return wrapped && (len(bs) >= shortLine || !startsUpper(bs))
 	}
 	if a.Len() < shortLine && !endsContinuation(as) {
 		return false // a title, a name, a timestamp
@@ -231,6 +239,11 @@ func endsSentence(s string) bool {
 		return false
 	}
 	return false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 func startsLower(s string) bool {

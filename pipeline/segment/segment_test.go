@@ -384,3 +384,73 @@ func TestEditorialSentenceBoundaries(t *testing.T) {
 		t.Errorf("precision %.3f, recall %.3f; want at least 0.95 and 0.90", p, r)
 	}
 }
+
+// wrap hard-wraps s at width columns, greedily, as a mail or text export does.
+func wrap(s string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			if line+1+len(w) > width {
+				b.WriteByte('\n')
+				line = 0
+			} else {
+				b.WriteByte(' ')
+				line++
+			}
+		}
+		b.WriteString(w)
+		line += len(w)
+	}
+	return b.String()
+}
+
+// TestWrappedEditorials hard-wraps the NYT editorials of ../shared/eval at 72
+// columns, three sentences to a paragraph, paragraphs apart by blank lines or
+// (as some exports do) by a single line break, and checks how many paragraphs
+// Paragraphs gives back whole.
+func TestWrappedEditorials(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byArticle := map[string][]string{}
+	var order []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		fields := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(fields) != 3 {
+			continue
+		}
+		id, _, _ := strings.Cut(fields[0], "_")
+		if _, ok := byArticle[id]; !ok {
+			order = append(order, id)
+		}
+		byArticle[id] = append(byArticle[id], strings.TrimSpace(fields[2]))
+	}
+	for _, sep := range []string{"\n\n", "\n"} {
+		whole, total := 0, 0
+		for _, id := range order {
+			sents := byArticle[id]
+			var paras []string
+			for k := 0; k < len(sents); k += 3 {
+				paras = append(paras, wrap(strings.Join(sents[k:min(k+3, len(sents))], " "), 72))
+			}
+			text := strings.Join(paras, sep)
+			got := map[string]bool{}
+			for _, p := range Paragraphs(text) {
+				got[text[p.Start:p.End]] = true
+			}
+			for _, p := range paras {
+				total++
+				if got[p] {
+					whole++
+				}
+			}
+		}
+		t.Logf("wrapped paragraphs given back whole, separated by %q: %d/%d = %.3f", sep, whole, total, float64(whole)/float64(total))
+		if sep == "\n\n" && whole*100 < total*95 {
+			t.Errorf("only %d/%d blank-line paragraphs given back whole", whole, total)
+		}
+	}
+}
