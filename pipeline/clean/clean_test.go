@@ -601,3 +601,27 @@ func TestEditorialTextStaysBody(t *testing.T) {
 		t.Errorf("%.4f of editorial sentences taken out of the body, want at most 0.01", share)
 	}
 }
+
+// TestLineEndings checks that "\r\n" and lone "\r" line ends give the same
+// paragraphs, roles and rules as "\n" on every coded set.
+func TestLineEndings(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*.txt"))
+	for _, f := range files {
+		text, _ := readDev(t, f)
+		want := roleSeq(Article(text, Hints{}))
+		for _, nl := range []string{"\r\n", "\r"} {
+			got := roleSeq(Article(strings.ReplaceAll(text, "\n", nl), Hints{}))
+			if got != want {
+				t.Errorf("%s with %q line ends:\n got %s\nwant %s", f, nl, got, want)
+			}
+		}
+	}
+}
+
+func roleSeq(ps []Paragraph, _ Found) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s/%s;", p.Role, p.Rule)
+	}
+	return b.String()
+}
