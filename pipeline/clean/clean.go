@@ -477,6 +477,16 @@ func (c *classifier) chooseTitle() {
 			}
 		}
 	}
+	// A line that names an outlet is the site's name, not the headline.
+	var titles []int
+	for _, i := range cands {
+		if !outletName.MatchString(c.units[i].s) {
+			titles = append(titles, i)
+		}
+	}
+	if best < 0 {
+		cands = titles
+	}
 	if best < 0 && threadTitle && len(cands) > 0 {
 		// Above the first post of a forum thread: the thread's title.
 		best, how = cands[len(cands)-1], "forum thread title"
@@ -673,8 +683,11 @@ func (c *classifier) classifyTop(i int) bool {
 	if u.prose && !u.question() || !u.title {
 		return false
 	}
-	if src := normLine(c.hints.Source); src != "" && normLine(s) == src {
+	if src := normLine(c.hints.Source); src != "" && normLine(s) == src || c.title == "" && i == 0 && outletName.MatchString(s) {
 		c.set(i, Boilerplate, "site name")
+		if i == 0 {
+			c.siteName = s
+		}
 		return true
 	}
 	// A title-like line above the headline is the site's name or a section

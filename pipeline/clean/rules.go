@@ -86,6 +86,7 @@ var boilerplateRules = []pattern{
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
 	{"comment form", rx(`(?i)^(sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
+	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:)`), 200, nil},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
@@ -149,6 +150,12 @@ var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(i
 
 // authorContact is a way to reach the author that an author's bio gives.
 var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
+
+// outletName is a short line (at most four capitalised words and "The") that
+// names a news outlet by the words outlets' names end with ("Tasnim News
+// Agency", "The Express Tribune", "Tehran Times"): a site name, not a
+// headline.
+var outletName = rx(`^(?i:the\s+)?([\p{Lu}][\p{L}.&'-]*\s+){0,3}(?i:news( agency| network| service| international)?|agency|times|post|tribune|herald|tv|television|online|daily|observer|monitor|express|journal|gazette|network|channel|radio|foundation|project|institute|magazine|chronicle|digest|insider|wire|telegraph|dispatch)(\.com|\.pk|\.ir)?$`)
 
 // informal is the voice of a forum user or a commenter rather than of a news
 // report: first- and second-person talk, chat abbreviations.
