@@ -23,8 +23,8 @@ func openCSV(r *Reader, path string) (*csvSource, error) {
 }
 
 func newCSV(r *Reader, t *table) *csvSource {
-	stream, enc, note := textReader(t.file)
-	t.enc, t.note = enc, note
+	stream := textReader(t.file)
+	t.enc, t.note = stream.enc, stream.note
 	return &csvSource{table: t, sp: newRecordSplitter(stream, r.opt.MaxArticleBytes)}
 }
 

@@ -16,6 +16,7 @@ import (
 // per level of the current path in memory.
 type folder struct {
 	root     string
+	mfile    *os.File // the manifest, open while rows are read again from it
 	stack    []dirFrame
 	manifest *manifest
 	dedup    dedup
@@ -43,15 +44,26 @@ func openFolder(r *Reader, root string) (*folder, error) {
 		} else {
 			i := r.record(Status{Path: manifestName, Status: StatusRead, Bytes: fi.Size()})
 			m, st, reason := parseManifest(r, file)
-			_ = file.Close()
 			r.update(i, Status{Path: manifestName, Status: st, Reason: reason, Bytes: fi.Size()})
 			f.manifest = m
+			if m.at != nil {
+				f.mfile = file
+			} else {
+				_ = file.Close()
+			}
 		}
 	}
 	return f, nil
 }
 
-func (f *folder) close() error { return nil }
+func (f *folder) close() error {
+	if f.mfile == nil {
+		return nil
+	}
+	err := f.mfile.Close()
+	f.mfile = nil
+	return err
+}
 
 func (f *folder) next(r *Reader) (Article, bool) {
 	for len(f.stack) > 0 {
@@ -125,6 +137,7 @@ func (f *folder) next(r *Reader) (Article, bool) {
 	if !f.finished {
 		f.finished = true
 		f.finishManifest(r)
+		_ = f.close()
 	}
 	return Article{}, false
 }
@@ -183,9 +196,14 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		if row, ok := f.manifest.rows[key]; ok {
 			// Each file is read once: hand the row over and let it go.
 			row.used = true
-			a.Meta = row.meta
-			row.meta = Meta{}
 			delete(f.manifest.rows, key)
+			meta, err := f.manifest.meta(row)
+			if err != nil {
+				r.record(Status{Path: manifestName, Line: row.line, Status: StatusWarning, Bytes: row.size,
+					Reason: fmt.Sprintf("cannot read the row for %s again (did the manifest change?): %v; metadata left empty", rel, err)})
+			}
+			row.meta = nil
+			a.Meta = meta
 		}
 	}
 	st, reason := d.status()

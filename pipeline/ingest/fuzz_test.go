@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -134,15 +135,21 @@ func FuzzManifest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := &Reader{opt: Options{MaxArticleBytes: 64}}
-		m, st, reason := parseManifest(r, bytes.NewReader(data))
+		m, st, reason := parseManifest(r, bytes.NewReader(data)) // rows read again through ReadAt
 		if st == "" || reason == "" {
 			t.Fatalf("manifest status %q %q", st, reason)
+		}
+		// The same manifest through a plain io.Reader holds each row's metadata.
+		r2 := &Reader{opt: Options{MaxArticleBytes: 64}}
+		held, st2, reason2 := parseManifest(r2, struct{ io.Reader }{bytes.NewReader(data)})
+		if st2 != st || reason2 != reason || len(held.order) != len(m.order) || fmt.Sprint(r2.statuses) != fmt.Sprint(r.statuses) {
+			t.Fatalf("held and re-read manifests differ: %q %q / %q %q", st, reason, st2, reason2)
 		}
 		if len(m.rows) != len(m.order) {
 			t.Fatalf("%d rows in the map, %d in order", len(m.rows), len(m.order))
 		}
 		prev := 0
-		for _, row := range m.order {
+		for i, row := range m.order {
 			if row.file == "" || row.file != path.Clean(row.file) || path.IsAbs(row.file) || row.file == ".." || strings.HasPrefix(row.file, "../") {
 				t.Fatalf("row file %q", row.file)
 			}
@@ -150,9 +157,16 @@ func FuzzManifest(f *testing.F) {
 				t.Fatalf("row at line %d after %d", row.line, prev)
 			}
 			prev = row.line
-			if row.meta.Date != "" {
-				if _, ok := ParseDate(row.meta.Date); !ok {
-					t.Fatalf("date %q", row.meta.Date)
+			meta, err := m.meta(row)
+			if err != nil && !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
+				t.Fatalf("row %d read again: %v", row.line, err)
+			}
+			if want, _ := held.meta(held.order[i]); err == nil && fmt.Sprint(meta) != fmt.Sprint(want) {
+				t.Fatalf("row %d: read again %+v, held %+v", row.line, meta, want)
+			}
+			if meta.Date != "" {
+				if _, ok := ParseDate(meta.Date); !ok {
+					t.Fatalf("date %q", meta.Date)
 				}
 			}
 		}

@@ -34,8 +34,8 @@ func openJSONL(r *Reader, path string) (*jsonlSource, error) {
 }
 
 func newJSONL(t *table) *jsonlSource {
-	stream, enc, note := textReader(t.file)
-	t.enc, t.note = enc, note
+	stream := textReader(t.file)
+	t.enc, t.note = stream.enc, stream.note
 	return &jsonlSource{table: t, br: bufio.NewReaderSize(stream, 64<<10)}
 }
 

@@ -12,18 +12,53 @@ import (
 // manifestName is the manifest's file name at a folder's root.
 const manifestName = "manifest.csv"
 
-// manifestRow is the metadata of one file named by the manifest.
+// manifestRow is one file named by the manifest. Its metadata is read again
+// from the manifest when the file is reached (at holds the file), so that a
+// row costs memory for its path and position only; a manifest whose bytes are
+// not its text (UTF-16) keeps each row's metadata instead.
 type manifestRow struct {
 	file string // the file, relative to the folder, slash-separated and clean
 	line int
-	meta Meta
-	used bool // the walk read the file
+	off  int64 // where the row starts in the manifest file
+	size int64
+	meta *Meta // held metadata, when the manifest cannot be read again
+	used bool  // the walk read the file
 }
 
-// manifest is a folder's manifest.csv, held whole (one row per file).
+// manifest is a folder's manifest.csv: every row's path and position.
 type manifest struct {
 	rows  map[string]*manifestRow
 	order []*manifestRow
+	at    io.ReaderAt // the manifest file, for reading rows again; nil when rows hold their metadata
+	cols  columns
+	comma byte
+}
+
+// meta returns the metadata of a row, reading it again from the file when
+// the row does not hold it.
+func (m *manifest) meta(row *manifestRow) (Meta, error) {
+	if row.meta != nil {
+		return *row.meta, nil
+	}
+	raw := make([]byte, row.size)
+	if _, err := m.at.ReadAt(raw, row.off); err != nil && !(err == io.EOF && len(raw) > 0) {
+		return Meta{}, err
+	}
+	text, _, _ := decodeRecord(raw)
+	fields, err := parseRecord(text, m.comma)
+	if err != nil {
+		return Meta{}, err
+	}
+	return m.rowMeta(fields), nil
+}
+
+// rowMeta makes the metadata of a parsed row (a bad date is left empty; it
+// was reported when the manifest was first read).
+func (m *manifest) rowMeta(fields []string) Meta {
+	var meta Meta
+	setMeta(&meta, FromManifest, func(f string) (string, bool) { return m.cols.get(fields, f) })
+	meta.Extra = m.cols.extras(fields)
+	return meta
 }
 
 // parseManifest reads a manifest. Problems with single rows are recorded on r
@@ -31,9 +66,16 @@ type manifest struct {
 // kept. It returns the manifest (empty when unusable) and a summary for the
 // manifest file's own status. The header's file column is required; source,
 // date, url and title are optional; other columns become Extra fields.
+//
+// When in is also an io.ReaderAt (an *os.File) and the manifest is UTF-8, the
+// rows' metadata is not held but read again as each file is reached.
 func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
-	m := &manifest{rows: map[string]*manifestRow{}}
-	stream, _, note := textReader(in)
+	m := &manifest{rows: map[string]*manifestRow{}, comma: ','}
+	stream := textReader(in)
+	note := stream.note
+	if at, ok := in.(io.ReaderAt); ok && !stream.transcoded {
+		m.at = io.NewSectionReader(at, stream.prefix, 1<<62)
+	}
 	sp := newRecordSplitter(stream, r.opt.MaxArticleBytes)
 	warn := func(line int, size int64, reason string) {
 		r.record(Status{Path: manifestName, Line: line, Status: StatusWarning, Reason: reason, Bytes: size})
@@ -77,11 +119,12 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 		}
 		if !haveHeader {
 			haveHeader = true
-			sp.comma = comma
+			sp.comma, m.comma = comma, comma
 			if comma != ',' {
 				info = delimiterNote(comma) + "; "
 			}
 			cols = newColumns(row, []string{"file", "source", "date", "url", "title"})
+			m.cols = cols
 			if _, ok := cols.index["file"]; !ok {
 				return m, StatusWarning, fmt.Sprintf("manifest has no file column (header %q): manifest not used", strings.Join(row, ","))
 			}
@@ -104,12 +147,17 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 			problems++
 			continue
 		}
-		mr := &manifestRow{file: clean, line: rec.line}
-		if w := setMeta(&mr.meta, FromManifest, func(f string) (string, bool) { return cols.get(row, f) }); w != "" {
+		// Clone the path: as a substring of the parsed record it would keep
+		// the whole row in memory.
+		mr := &manifestRow{file: strings.Clone(clean), line: rec.line, off: rec.start, size: rec.size}
+		if w := setMeta(&Meta{}, FromManifest, func(f string) (string, bool) { return cols.get(row, f) }); w != "" {
 			reasons = append(reasons, w)
 		}
-		mr.meta.Extra = cols.extras(row)
-		m.rows[manifestKey(clean)] = mr
+		if m.at == nil {
+			meta := m.rowMeta(row)
+			mr.meta = &meta
+		}
+		m.rows[manifestKey(mr.file)] = mr
 		m.order = append(m.order, mr)
 		if len(reasons) > 0 {
 			warn(rec.line, rec.size, strings.Join(reasons, "; "))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -18,6 +19,7 @@ import (
 // record of any size is read in bounded memory.
 type record struct {
 	raw      []byte // the bytes, line end included; nil when over the limit
+	start    int64  // its offset in the splitter's input
 	line     int    // the line it starts on, 1-based
 	lines    int    // the number of lines it spans
 	size     int64  // its size in bytes (raw may have been dropped)
@@ -40,7 +42,8 @@ type recordSplitter struct {
 	comma byte // the field delimiter: ',' unless sniffDelimiter found another
 	br    *bufio.Reader
 	max   int64
-	line  int // lines consumed so far
+	line  int   // lines consumed so far
+	off   int64 // bytes consumed so far
 	buf   []byte
 }
 
@@ -50,7 +53,7 @@ func newRecordSplitter(r io.Reader, max int64) *recordSplitter {
 
 // next returns the next record; io.EOF at the end, or a read error.
 func (s *recordSplitter) next() (record, error) {
-	rec := record{line: s.line + 1}
+	rec := record{line: s.line + 1, start: s.off}
 	s.buf = s.buf[:0]
 	state := csvFieldStart
 	comma := s.comma
@@ -89,6 +92,7 @@ func (s *recordSplitter) next() (record, error) {
 			}
 		}
 		rec.size += int64(len(chunk))
+		s.off += int64(len(chunk))
 		if rec.size > s.max {
 			rec.over = true
 			s.buf = s.buf[:0]
@@ -123,7 +127,13 @@ func (s *recordSplitter) next() (record, error) {
 // slice and nil error mean a blank line. Errors are *csv.ParseError with
 // lines relative to the record.
 func parseRecord(raw []byte, comma byte) ([]string, error) {
-	cr := csv.NewReader(bytes.NewReader(raw))
+	// csv.NewReader wraps its input in a new 4 KiB bufio.Reader unless it is
+	// one already: hand it a pooled one, so a record costs no such buffer.
+	p := recordReaders.Get().(*recordReader)
+	defer recordReaders.Put(p)
+	p.src.Reset(raw)
+	p.br.Reset(&p.src)
+	cr := csv.NewReader(p.br)
 	cr.Comma = rune(comma)
 	cr.FieldsPerRecord = -1
 	fields, err := cr.Read()
@@ -132,6 +142,15 @@ func parseRecord(raw []byte, comma byte) ([]string, error) {
 	}
 	return fields, err
 }
+
+type recordReader struct {
+	src bytes.Reader
+	br  *bufio.Reader
+}
+
+var recordReaders = sync.Pool{New: func() any {
+	return &recordReader{br: bufio.NewReaderSize(nil, 4096)}
+}}
 
 // sniffDelimiter looks at a header record: a header with no comma but with
 // semicolons or tabs (as spreadsheets write CSV in many locales) uses that
@@ -181,24 +200,32 @@ func decodeRecord(raw []byte) (text []byte, enc string, notes []string) {
 	return []byte(d.text), d.encoding, append(d.warns, d.notes...)
 }
 
+// textStream is a CSV or JSONL file opened as UTF-8.
+type textStream struct {
+	io.Reader
+	enc        string // what the file is in
+	note       string // what decoding it takes, for the file's status ("" for plain UTF-8)
+	prefix     int64  // bytes of the file before the stream (a UTF-8 byte-order mark)
+	transcoded bool   // the stream's bytes are not the file's (UTF-16)
+}
+
 // textReader opens a stream of CSV or JSONL as UTF-8: a UTF-8 byte-order mark
-// is dropped and UTF-16 with a byte-order mark is decoded. It reports the
-// encoding and a note for the file's status.
-func textReader(r io.Reader) (io.Reader, string, string) {
+// is dropped and UTF-16 with a byte-order mark is decoded.
+func textReader(r io.Reader) textStream {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(3)
 	switch {
 	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
 		_, _ = br.Discard(3)
-		return br, UTF8, "UTF-8 byte-order mark removed"
+		return textStream{Reader: br, enc: UTF8, note: "UTF-8 byte-order mark removed", prefix: 3}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
-		return transform.NewReader(br, dec), UTF16LE, "decoded from UTF-16LE"
+		return textStream{Reader: transform.NewReader(br, dec), enc: UTF16LE, note: "decoded from UTF-16LE", transcoded: true}
 	case bytes.HasPrefix(head, []byte("\xfe\xff")):
 		dec := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
-		return transform.NewReader(br, dec), UTF16BE, "decoded from UTF-16BE"
+		return textStream{Reader: transform.NewReader(br, dec), enc: UTF16BE, note: "decoded from UTF-16BE", transcoded: true}
 	}
-	return br, UTF8, ""
+	return textStream{Reader: br, enc: UTF8}
 }
 
 // columns maps a header to the known fields; unknown columns are extras.
