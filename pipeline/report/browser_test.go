@@ -238,6 +238,14 @@ func TestBrowserReportFile(t *testing.T) {
 	if path == "" {
 		t.Skip("set FRAMESCOPE_REPORT=path/to/report.html to check a real run's report")
 	}
+	checkReportFile(t, path, "report-file.png")
+}
+
+// checkReportFile opens the report at path in headless Chromium: every chart
+// loads, every cell link lands on its paragraphs, nothing runs or loads; a
+// screenshot named shot goes beside the others.
+func checkReportFile(t *testing.T, path, shot string) {
+	t.Helper()
 	exe := findBrowser(t)
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -263,7 +271,7 @@ func TestBrowserReportFile(t *testing.T) {
 		t.Error("no outlet × frame cell links to paragraphs")
 	}
 	v.checkInert(t)
-	s.screenshot(t, ctx, filepath.Join(artifactDir(t), "report-file.png"))
+	s.screenshot(t, ctx, filepath.Join(artifactDir(t), shot))
 }
 
 // session is a browser with one tab open, watching the network.
