@@ -540,3 +540,33 @@ func TestManifestUnicodeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestChanged checks a manifest cut short after it was read: the row
+// cannot be read again, which is a warning with its line, not a failure.
+func TestManifestChanged(t *testing.T) {
+	dir := t.TempDir()
+	mpath := writeFile(t, dir, "manifest.csv", []byte("file,source\na.txt,Dawn\nb.txt,Mehr\n"))
+	writeFile(t, dir, "a.txt", []byte("Some text."))
+	writeFile(t, dir, "b.txt", []byte("Other text."))
+	r, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if err := os.Truncate(mpath, int64(len("file,source\na.txt,Dawn\n"))); err != nil {
+		t.Fatal(err)
+	}
+	var sources []string
+	for r.Scan() {
+		sources = append(sources, r.Article().Meta.Source)
+	}
+	if fmt.Sprint(sources) != "[Dawn ]" {
+		t.Errorf("sources %q", sources)
+	}
+	checkStatuses(t, r.Statuses(), []statusCase{
+		{"manifest", "manifest.csv", 0, StatusRead, "manifest: 2 rows"},
+		{"row cut off", "manifest.csv", 3, StatusWarning, "cannot read the row for b.txt again (did the manifest change?): unexpected EOF"},
+		{"a", "a.txt", 0, StatusRead, ""},
+		{"b", "b.txt", 0, StatusRead, ""},
+	})
+}

@@ -41,7 +41,10 @@ func (m *manifest) meta(row *manifestRow) (Meta, error) {
 		return *row.meta, nil
 	}
 	raw := make([]byte, row.size)
-	if _, err := m.at.ReadAt(raw, row.off); err != nil && !(err == io.EOF && len(raw) > 0) {
+	if n, err := m.at.ReadAt(raw, row.off); n < len(raw) {
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
 		return Meta{}, err
 	}
 	text, _, _ := decodeRecord(raw)
