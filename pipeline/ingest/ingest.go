@@ -25,8 +25,11 @@
 // elsewhere in framescope is into this decoded Text, not into the file's bytes.
 //
 // Reading is a pull iterator in the style of bufio.Scanner: one article is in
-// memory at a time (plus the manifest and the statuses), whatever the size of
-// the corpus. Bad input is never fatal: it is recorded and the reader moves on.
+// memory at a time, whatever the size of the corpus. What is held besides is
+// per input, never its text: the statuses, each manifest row's path and
+// position in the manifest (the row is read again when its file is reached),
+// and, to report duplicates, a 16-byte hash per article (and each JSONL/CSV
+// id). Bad input is never fatal: it is recorded and the reader moves on.
 package ingest
 
 import (
