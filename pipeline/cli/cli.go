@@ -81,6 +81,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	fmt.Fprintf(stderr, "framescope: unknown command %q\n\n", name)
 	usage(stderr)
 	return usagef("unknown command %q", name)
 }
