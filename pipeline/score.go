@@ -39,6 +39,9 @@ func NewModels(codebookPath, toneName string) (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Load the tone models now (once per process), not inside the first
+	// article's scoring.
+	ts.Score("warm", token.All("warm"))
 	return &Models{Codebook: cb, Matcher: frames.NewMatcher(cb), Tone: ts}, nil
 }
 
