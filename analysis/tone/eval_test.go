@@ -56,9 +56,17 @@ func TestCrossValidateNYT(t *testing.T) {
 	var b strings.Builder
 	WriteTable(&b, res, nil)
 	t.Logf("\n%s", b.String())
+	floors := map[string][2]float64{ // r, F1 with 4 folds; just below what was measured
+		"cv:news1": {0.53, 0.53},
+		"cv:news":  {0.545, 0.53},
+	}
 	for _, r := range res {
-		if r.R < 0.45 || r.F1 < 0.45 {
-			t.Errorf("%s: cross-validated r %.3f F1 %.3f, want at least 0.45", r.Scorer, r.R, r.F1)
+		f, ok := floors[r.Scorer]
+		if !ok {
+			f = [2]float64{0.45, 0.45}
+		}
+		if r.R < f[0] || r.F1 < f[1] {
+			t.Errorf("%s: cross-validated r %.3f F1 %.3f, want at least %.3f and %.3f", r.Scorer, r.R, r.F1, f[0], f[1])
 		}
 	}
 }
@@ -72,7 +80,7 @@ func TestEvalTargets(t *testing.T) {
 	var b strings.Builder
 	WriteTable(&b, nil, res)
 	t.Logf("\n%s", b.String())
-	floors := map[string]float64{"sentence:vader": 0.50, "sentence:news": 0.53, "toward": 0.59}
+	floors := map[string]float64{"sentence:vader": 0.50, "sentence:news": 0.53, "sentence:news1": 0.53, "toward": 0.59}
 	for _, r := range res {
 		if r.N != 1146 {
 			t.Errorf("%s: N = %d, want 1146", r.Scorer, r.N)

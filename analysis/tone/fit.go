@@ -24,7 +24,8 @@ func (m *linear) apply(x []float64) float64 {
 // fitLinear fits score = tanh(bias + w·x) to gold in −1…1 by least squares with
 // a ridge penalty lambda·n·|w|² on standardised features, by Gauss–Newton steps
 // from zero: deterministic, and converged in a few dozen steps for a handful of
-// weights. Features with zero variance get weight 0.
+// weights (stopping once no parameter moves by 1e-9). Features with zero
+// variance get weight 0.
 func fitLinear(xs [][]float64, gold []float64, lambda float64) linear {
 	if len(xs) == 0 {
 		return linear{}
@@ -91,8 +92,13 @@ func fitLinear(xs [][]float64, gold []float64, lambda float64) linear {
 			jtr[i] -= lambda * n * theta[i]
 		}
 		delta := solve(jtj, jtr)
+		step := 0.0
 		for i := range theta {
 			theta[i] += delta[i]
+			step = max(step, math.Abs(delta[i]))
+		}
+		if step < 1e-9 { // converged
+			break
 		}
 	}
 	m := linear{bias: theta[0], w: make([]float64, nf)}

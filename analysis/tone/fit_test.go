@@ -122,9 +122,9 @@ const (
 	shrinkNews   = 2.0
 )
 
-// TestFitNewsWeights refits data/news-weights.txt on every sentence of the NYT
-// dev file (its honest, cross-validated figures come from CrossValidateNYT):
-// go test ./analysis/tone -run TestFitNewsWeights -fit
+// TestFitNewsWeights refits data/news-weights.txt and data/news1-weights.txt
+// on every sentence of the NYT dev file (their honest, cross-validated figures
+// come from CrossValidateNYT): go test ./analysis/tone -run TestFitNewsWeights -fit
 func TestFitNewsWeights(t *testing.T) {
 	if !*fit {
 		t.Skip("refits embedded data; run with -fit")
@@ -141,37 +141,44 @@ func TestFitNewsWeights(t *testing.T) {
 		features(lx, r.toks, &feats[i])
 		gold[i] = r.gold
 	}
-	m := cvModels[len(cvModels)-1]
-	xs := make([][]float64, len(feats))
-	for i := range feats {
-		xs[i] = pick(&feats[i], m.feats)
-	}
-	w := fitLinear(xs, gold, lambdaNews)
-	fitted := make([]float64, len(xs))
-	for i, x := range xs {
-		fitted[i] = w.apply(x)
-	}
-	c := fitCalib(fitted, gold)
-	out, err := os.Create("data/news-weights.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bw := bufio.NewWriter(out)
-	fmt.Fprintf(bw, "# Weights of the \"news\" tone scorer: score = calib(tanh(bias + Σ weight·feature)), features in\n")
-	fmt.Fprintf(bw, "# news.go, calib (fit.go) moving the neutral band to where people put it (best 3-class F1).\n")
-	fmt.Fprintf(bw, "# Fitted by least squares (fit.go) on all %d sentences of the NYT editorial dev file\n", len(rows))
-	fmt.Fprintf(bw, "# (Hutto & Gilbert 2014, odd-numbered articles; gold = mean rating / 4). Honest figures: the\n")
-	fmt.Fprintf(bw, "# %s row of CrossValidateNYT (grouped by article), never these weights on that file.\n", m.name)
-	fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitNewsWeights -fit\n")
-	fmt.Fprintf(bw, "bias %.6g\n", w.bias)
-	for k, i := range m.feats {
-		fmt.Fprintf(bw, "%s %.6g\n", featNames[i], w.w[k])
-	}
-	fmt.Fprintf(bw, "calib_delta %.6g\ncalib_tau %.6g\n", c.delta, c.tau)
-	if err := bw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
+	for _, m := range []struct {
+		scorer, file, cv string
+		feats            []int
+	}{
+		{"news", "data/news-weights.txt", "cv:news", newsFeatures},
+		{"news1", "data/news1-weights.txt", "cv:news1", news1Features},
+	} {
+		xs := make([][]float64, len(feats))
+		for i := range feats {
+			xs[i] = pick(&feats[i], m.feats)
+		}
+		w := fitLinear(xs, gold, lambdaNews)
+		fitted := make([]float64, len(xs))
+		for i, x := range xs {
+			fitted[i] = w.apply(x)
+		}
+		c := fitCalib(fitted, gold)
+		out, err := os.Create(m.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bw := bufio.NewWriter(out)
+		fmt.Fprintf(bw, "# Weights of the %q tone scorer: score = calib(tanh(bias + Σ weight·feature)), features in\n", m.scorer)
+		fmt.Fprintf(bw, "# news.go, calib (fit.go) moving the neutral band to where people put it (best 3-class F1).\n")
+		fmt.Fprintf(bw, "# Fitted by least squares (fit.go) on all %d sentences of the NYT editorial dev file\n", len(rows))
+		fmt.Fprintf(bw, "# (Hutto & Gilbert 2014, odd-numbered articles; gold = mean rating / 4). Honest figures: the\n")
+		fmt.Fprintf(bw, "# %s row of CrossValidateNYT (grouped by article), never these weights on that file.\n", m.cv)
+		fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitNewsWeights -fit\n")
+		fmt.Fprintf(bw, "bias %.6g\n", w.bias)
+		for k, i := range m.feats {
+			fmt.Fprintf(bw, "%s %.6g\n", featNames[i], w.w[k])
+		}
+		fmt.Fprintf(bw, "calib_delta %.6g\ncalib_tau %.6g\n", c.delta, c.tau)
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -12,6 +12,7 @@ type wordInfo struct {
 	booster float64    // VADER booster increment (when flags&isBooster)
 	nb      float64    // cdipaolo log-ratio, 0 when unknown
 	news    float64    // news-domain tone (data/newsmtsc-logratio.tsv)
+	stem    float64    // VADER valence of the word's stem when the form itself is not listed ("deaths" → "death")
 	target  [2]float64 // tone before / after a mention (data/newsmtsc-target.tsv)
 	flags   uint8
 }
@@ -71,6 +72,16 @@ func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string]
 		inf.target = v
 		m[w] = inf
 	}
+	// inflected forms VADER does not list take their stem's valence
+	for w, inf := range m {
+		if inf.flags&(inLex|isBooster|isNegate) != 0 {
+			continue
+		}
+		if v, ok := stemValence(r, w); ok {
+			inf.stem = v
+			m[w] = inf
+		}
+	}
 	// one backing array, so that entries are not scattered on the heap
 	all := make([]wordInfo, 0, len(m))
 	lx := &lexicon{m: make(map[string]*wordInfo, len(m))}
@@ -118,4 +129,27 @@ func theLexicon() *lexicon {
 		lexVal = buildLexicon(theRules(), mustNB(), newsLex, targetLex)
 	})
 	return lexVal
+}
+
+// stemValence returns the VADER valence of w's stem when w is a regular
+// inflection of a listed word: -s, -es, -ies, -ed, -d, -ing, -ly.
+func stemValence(r *vaderRules, w string) (float64, bool) {
+	try := func(stem string) (float64, bool) {
+		if len(stem) < 3 {
+			return 0, false
+		}
+		v, ok := r.lex[stem]
+		return v, ok && r.booster[stem] == 0
+	}
+	for _, c := range [...]struct{ suf, add string }{
+		{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+		{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"ily", "y"},
+	} {
+		if stem, ok := strings.CutSuffix(w, c.suf); ok {
+			if v, ok := try(stem + c.add); ok {
+				return v, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -17,19 +17,33 @@ import (
 // are the sum over its k sentences divided by √k (see the package comment).
 // The weights file names the ones the scorer uses.
 const (
-	fComp  = iota // VADER compound of the sentence's rule-adjusted valence
-	fPos          // VADER-rule positive valence
-	fNeg          // VADER-rule negative valence (absolute)
-	fNPos         // number of words with positive valence / √words
-	fNNeg         // number of words with negative valence / √words
-	fNB           // cdipaolo log-odds Σ/√words
-	fNews         // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
-	fQuest        // the sentence is a question
-	fWords        // √words: lets a fit remove the per-word bias of the log-odds
+	fComp     = iota // VADER compound of the sentence's rule-adjusted valence
+	fPos             // VADER-rule positive valence
+	fNeg             // VADER-rule negative valence (absolute)
+	fNPos            // number of words with positive valence / √words
+	fNNeg            // number of words with negative valence / √words
+	fNB              // cdipaolo log-odds Σ/√words
+	fNews            // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
+	fQuest           // the sentence is a question
+	fWords           // √words: lets a fit remove the per-word bias of the log-odds
+	fStemPos         // positive stem valence (words VADER lists only in another form) / √words
+	fStemNeg         // negative stem valence (absolute) / √words
+	fMaxPos          // largest rule-adjusted positive word valence
+	fMaxNeg          // largest rule-adjusted negative word valence (absolute)
+	fModal           // modals of obligation and judgement ("should", "must") / √words
+	fNegation        // negation words / √words
+	fRaw             // rule valence pos − neg, unsquashed, / √words
+	fPosW            // rule positive valence / √words
+	fNegW            // rule negative valence (absolute) / √words
+	fNewsPos         // positive news-domain tone / √words
+	fNewsNeg         // negative news-domain tone / √words
+	fRawW            // rule valence pos − neg / words
 	nFeat
 )
 
-var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords"}
+var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords",
+	"stempos", "stemneg", "maxpos", "maxneg", "modal", "negation", "raw",
+	"posw", "negw", "newspos", "newsneg", "raww"}
 
 //go:embed data/newsmtsc-logratio.tsv
 var newsLexData []byte
@@ -37,11 +51,20 @@ var newsLexData []byte
 //go:embed data/news-weights.txt
 var newsWeightsData []byte
 
+//go:embed data/news1-weights.txt
+var news1WeightsData []byte
+
+// newsModel is a fitted news scorer: weights over the features, then calib.
+type newsModel struct {
+	w linear
+	c calib
+}
+
 var (
-	newsOnce    sync.Once
-	newsLex     map[string]float64
-	newsWeights linear
-	newsCalib   calib
+	newsOnce sync.Once
+	newsLex  map[string]float64
+	newsM    newsModel // "news": data/news-weights.txt
+	news1M   newsModel // "news1": data/news1-weights.txt
 )
 
 func loadNews() {
@@ -49,7 +72,10 @@ func loadNews() {
 		var err error
 		newsLex, err = parseLogRatios(newsLexData, "data/newsmtsc-logratio.tsv")
 		if err == nil {
-			newsWeights, newsCalib, err = parseWeights(newsWeightsData, "data/news-weights.txt")
+			newsM.w, newsM.c, err = parseWeights(newsWeightsData, "data/news-weights.txt")
+		}
+		if err == nil {
+			news1M.w, news1M.c, err = parseWeights(news1WeightsData, "data/news1-weights.txt")
 		}
 		if err != nil {
 			panic(err) // embedded data: a broken build
@@ -127,6 +153,21 @@ func featIndex(name string) int {
 	return -1
 }
 
+// negWindow is how many words after a negation its scope reaches, as in
+// VADER's rules (a word is negated by any of the three words before it).
+const negWindow = 3
+
+// negated reports whether the word at wi of a sentence's words lies in the
+// scope of a negation: one of the negWindow words before it negates.
+func negated(infos []*wordInfo, wi int) bool {
+	for k := 1; k <= negWindow && wi-k >= 0; k++ {
+		if infos[wi-k].flags&isNegate != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // features computes the news scorer's candidate features of toks into f.
 func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 	*f = [nFeat]float64{}
@@ -138,10 +179,34 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 		j := sentenceEnd(toks, i)
 		var sv sentenceValence
 		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
-		var nbSum, newsSum, npos, nneg float64
-		for _, inf := range infos {
+		var newsPos, newsNeg float64
+		var nbSum, newsSum, npos, nneg, spos, sneg, modal, negs, maxp, maxn float64
+		for wi, inf := range infos {
 			nbSum += inf.nb
 			newsSum += inf.news
+			if inf.news > 0 {
+				newsPos += inf.news
+			} else {
+				newsNeg -= inf.news
+			}
+			if inf.stem != 0 {
+				v := inf.stem
+				if negated(infos, wi) {
+					v *= negScalar
+				}
+				if v > 0 {
+					spos += v
+				} else {
+					sneg -= v
+				}
+			}
+			if inf.flags&isNegate != 0 {
+				negs++
+			}
+			switch toks[i+words[wi]].Norm {
+			case "should", "must", "ought", "shouldn't", "mustn't":
+				modal++
+			}
 		}
 		quest := 0.0
 		for m, t := range toks[i:j] {
@@ -151,14 +216,18 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			switch v := val[i+m]; {
 			case v > 0:
 				npos++
+				maxp = max(maxp, v)
 			case v < 0:
 				nneg++
+				maxn = max(maxn, -v)
 			}
 		}
 		f[fComp] += compound(sv.raw())
 		f[fPos] += sv.pos
 		f[fNeg] += sv.neg
 		f[fQuest] += quest
+		f[fMaxPos] += maxp
+		f[fMaxNeg] += maxn
 		if sv.words > 0 {
 			sq := math.Sqrt(float64(sv.words))
 			f[fNPos] += npos / sq
@@ -166,6 +235,16 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			f[fNB] += nbSum / sq
 			f[fNews] += newsSum / sq
 			f[fWords] += sq
+			f[fStemPos] += spos / sq
+			f[fStemNeg] += sneg / sq
+			f[fModal] += modal / sq
+			f[fNegation] += negs / sq
+			f[fRaw] += sv.raw() / sq
+			f[fPosW] += sv.pos / sq
+			f[fNegW] += sv.neg / sq
+			f[fNewsPos] += newsPos / sq
+			f[fNewsNeg] += newsNeg / sq
+			f[fRawW] += sv.raw() / float64(sv.words)
 		}
 		k++
 		i = j
@@ -179,16 +258,20 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 }
 
 // newsScorer combines VADER's rules with the cdipaolo model and news-domain
-// word log-ratios, weights from data/news-weights.txt.
-type newsScorer struct{}
+// word tone by the weights of m: "news" (data/news-weights.txt) and its first
+// version "news1" (data/news1-weights.txt, fewer features).
+type newsScorer struct {
+	name string
+	m    *newsModel
+}
 
-func (newsScorer) Name() string { return "news" }
+func (s newsScorer) Name() string { return s.name }
 
-func (newsScorer) Score(_ string, toks []token.Token) float64 {
+func (s newsScorer) Score(_ string, toks []token.Token) float64 {
 	var f [nFeat]float64
 	features(theLexicon(), toks, &f)
 	if f[fWords] == 0 { // no words: nothing to read a tone from
 		return 0
 	}
-	return newsCalib.apply(newsWeights.apply(f[:]))
+	return s.m.c.apply(s.m.w.apply(f[:]))
 }
