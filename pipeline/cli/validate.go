@@ -66,20 +66,9 @@ func sampleCmd(_ context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("%v (run `framescope run` first)", err)
 	}
 	defer paras.Close()
-	w := stdout
-	if *outPath != "" {
-		f, err := os.Create(*outPath)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	bw := bufio.NewWriter(w)
-	if err := validate.Sample(bufio.NewReader(paras), validate.CorpusText(root), *n, *seed, bw); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeOut(*outPath, stdout, func(w io.Writer) error {
+		return validate.Sample(bufio.NewReader(paras), validate.CorpusText(root), *n, *seed, w)
+	})
 }
 
 // agreeCmd gives agreement between coders' sheets.
@@ -197,18 +186,32 @@ func consensusCmd(_ context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() == 0 {
 		return usagef("give one sheet per coder, or one sheet with a coder column")
 	}
+	return writeOut(*outPath, stdout, func(w io.Writer) error {
+		return validate.ConsensusFiles(w, fs.Args()...)
+	})
+}
+
+// writeOut runs write on a buffered stdout, or on the file at path when one is
+// given, and reports the first error of writing, flushing or closing.
+func writeOut(path string, stdout io.Writer, write func(io.Writer) error) error {
 	w := stdout
-	if *outPath != "" {
-		f, err := os.Create(*outPath)
-		if err != nil {
+	var f *os.File
+	if path != "" {
+		var err error
+		if f, err = os.Create(path); err != nil {
 			return err
 		}
-		defer f.Close()
 		w = f
 	}
 	bw := bufio.NewWriter(w)
-	if err := validate.ConsensusFiles(bw, fs.Args()...); err != nil {
-		return err
+	err := write(bw)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
-	return bw.Flush()
+	if f != nil {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }
