@@ -133,6 +133,14 @@ func (w *writers) chartData(rows []aggregate.Row, opt Options) charts.Data {
 	return d
 }
 
+// unitOf names the unit the aggregates count.
+func unitOf(opt Options) string {
+	if opt.Weight == "paragraph" {
+		return "body paragraphs"
+	}
+	return "articles"
+}
+
 func (w *writers) unitShare(opt Options) string {
 	if opt.Weight == "paragraph" {
 		return "share of body paragraphs"
@@ -169,7 +177,7 @@ func (w *writers) reportData(rows []aggregate.Row, comps []aggregate.Comparison,
 		Method:       w.methodLine(opt) + fmt.Sprintf(" Codebook %s (sha256 %s); tone scorer %q; only body paragraphs feed the outlets' figures, reader comments are reported apart (measures prefixed comments_).", w.m.Codebook.Name, short(w.m.Codebook.Hash), w.m.Tone.Name()),
 		CellsCaption: "Frame share per outlet (" + w.unitShare(opt) + ") with its 95% interval; the number of body paragraphs with the frame links to them, matched terms highlighted.",
 	}
-	tables := w.tables(rows, comps)
+	tables := w.tables(rows, comps, opt)
 	for _, f := range figs {
 		var buf bytes.Buffer
 		if _, err := f.WriteTo(&buf, "svg"); err != nil {
@@ -238,8 +246,8 @@ func chartTable(name string, rows []aggregate.Row, w *writers) report.Table {
 
 // tables are the aggregates (outlet level) and the comparisons, for the
 // report and tables.tex.
-func (w *writers) tables(rows []aggregate.Row, comps []aggregate.Comparison) []report.Table {
-	agg := report.Table{ID: "aggregates", Caption: "Tone and frame shares by outlet (all years), with 95% intervals",
+func (w *writers) tables(rows []aggregate.Row, comps []aggregate.Comparison, opt Options) []report.Table {
+	agg := report.Table{ID: "aggregates", Caption: "Tone and frame shares by outlet (all years; unit: " + strings.TrimSuffix(unitOf(opt), "s") + "), with 95% intervals",
 		Header: []string{"Outlet", "Articles", "Paragraphs", "Tone"},
 		Note:   "Every group (outlet × year, year, voice, tone toward actors, comments) is in aggregates.csv, with its interval method."}
 	measures := []string{"tone_mean"}
@@ -275,7 +283,7 @@ func (w *writers) tables(rows []aggregate.Row, comps []aggregate.Comparison) []r
 		}
 		agg.Rows = append(agg.Rows, row)
 	}
-	cmp := report.Table{ID: "comparisons", Caption: "Comparisons between outlets (all voices): tone by Welch's t, frame presence by chi-square or Fisher's exact test; Holm-adjusted within each measure and test",
+	cmp := report.Table{ID: "comparisons", Caption: "Comparisons between outlets (all voices; unit: article): tone by Welch's t, frame presence (share of articles with the frame) by chi-square or Fisher's exact test; Holm-adjusted within each measure and test",
 		Header: []string{"Measure", "Outlet A", "Outlet B", "Test", "Statistic", "df", "p", "p (Holm)", "Effect", "n A", "n B"}}
 	var shown []aggregate.Comparison
 	for _, c := range comps {
