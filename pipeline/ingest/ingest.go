@@ -20,7 +20,8 @@
 //
 // Every Article's Text is UTF-8: inputs in UTF-16 (with a byte-order mark, or
 // recognisably without one) and Windows-1252 are converted, a UTF-8
-// byte-order mark is removed, HTML is stripped to text, and NUL bytes are
+// byte-order mark is removed, HTML is stripped to text (and "&amp;"-style
+// character references in plain text decoded), and NUL bytes are
 // removed. Line ends are kept as read (CRLF, lone CR or LF). Every byte offset
 // elsewhere in framescope is into this decoded Text, not into the file's bytes.
 //
