@@ -26,24 +26,17 @@ const (
 	fNews            // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
 	fQuest           // the sentence is a question
 	fWords           // √words: lets a fit remove the per-word bias of the log-odds
-	fStemPos         // positive stem valence (words VADER lists only in another form) / √words
+	fStemPos         // positive stem valence (inflections VADER lists only in another form) / √words
 	fStemNeg         // negative stem valence (absolute) / √words
-	fMaxPos          // largest rule-adjusted positive word valence
-	fMaxNeg          // largest rule-adjusted negative word valence (absolute)
-	fModal           // modals of obligation and judgement ("should", "must") / √words
 	fNegation        // negation words / √words
-	fRaw             // rule valence pos − neg, unsquashed, / √words
+	fRaw             // rule valence pos − neg before the compound squash / √words
 	fPosW            // rule positive valence / √words
 	fNegW            // rule negative valence (absolute) / √words
-	fNewsPos         // positive news-domain tone / √words
-	fNewsNeg         // negative news-domain tone / √words
-	fRawW            // rule valence pos − neg / words
 	nFeat
 )
 
 var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords",
-	"stempos", "stemneg", "maxpos", "maxneg", "modal", "negation", "raw",
-	"posw", "negw", "newspos", "newsneg", "raww"}
+	"stempos", "stemneg", "negation", "raw", "posw", "negw"}
 
 //go:embed data/newsmtsc-logratio.tsv
 var newsLexData []byte
@@ -179,16 +172,10 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 		j := sentenceEnd(toks, i)
 		var sv sentenceValence
 		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
-		var newsPos, newsNeg float64
-		var nbSum, newsSum, npos, nneg, spos, sneg, modal, negs, maxp, maxn float64
+		var nbSum, newsSum, npos, nneg, spos, sneg, negs float64
 		for wi, inf := range infos {
 			nbSum += inf.nb
 			newsSum += inf.news
-			if inf.news > 0 {
-				newsPos += inf.news
-			} else {
-				newsNeg -= inf.news
-			}
 			if inf.stem != 0 {
 				v := inf.stem
 				if negated(infos, wi) {
@@ -203,10 +190,6 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			if inf.flags&isNegate != 0 {
 				negs++
 			}
-			switch toks[i+words[wi]].Norm {
-			case "should", "must", "ought", "shouldn't", "mustn't":
-				modal++
-			}
 		}
 		quest := 0.0
 		for m, t := range toks[i:j] {
@@ -216,18 +199,14 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			switch v := val[i+m]; {
 			case v > 0:
 				npos++
-				maxp = max(maxp, v)
 			case v < 0:
 				nneg++
-				maxn = max(maxn, -v)
 			}
 		}
 		f[fComp] += compound(sv.raw())
 		f[fPos] += sv.pos
 		f[fNeg] += sv.neg
 		f[fQuest] += quest
-		f[fMaxPos] += maxp
-		f[fMaxNeg] += maxn
 		if sv.words > 0 {
 			sq := math.Sqrt(float64(sv.words))
 			f[fNPos] += npos / sq
@@ -237,14 +216,10 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			f[fWords] += sq
 			f[fStemPos] += spos / sq
 			f[fStemNeg] += sneg / sq
-			f[fModal] += modal / sq
 			f[fNegation] += negs / sq
 			f[fRaw] += sv.raw() / sq
 			f[fPosW] += sv.pos / sq
 			f[fNegW] += sv.neg / sq
-			f[fNewsPos] += newsPos / sq
-			f[fNewsNeg] += newsNeg / sq
-			f[fRawW] += sv.raw() / float64(sv.words)
 		}
 		k++
 		i = j
