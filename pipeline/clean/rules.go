@@ -21,6 +21,13 @@ type pattern struct {
 	needs  []string // when set, the lower-cased unit must hold one of these for the rule to be tried
 }
 
+// A filteredRule is a pattern with what is worked out from it once.
+type filteredRule struct {
+	pattern
+	maxWords int       // ruleMaxWords[rule]
+	pre      prefilter // a cheap test that re cannot match
+}
+
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Shared pieces of the patterns.
@@ -53,7 +60,7 @@ var (
 )
 
 // Whole-unit boilerplate rules, tried in order.
-var boilerplateRules = []pattern{
+var boilerplateRules = withFilters([]pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading( comments)?\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark)\s*(:|\W*$)`), 80, nil},
@@ -97,16 +104,16 @@ var boilerplateRules = []pattern{
 	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d+)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
-}
+})
 
 // Lines that belong to a reader comment or forum post around the text: the
 // commenter's name line, timestamps, and the buttons under each comment.
-var commentMetaRules = []pattern{
+var commentMetaRules = withFilters([]pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`), 90, digitNeeds},
 	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?)$`), 140, forumNeeds},
 	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?)$`), 140, forumNeeds},
-}
+})
 
 // postTimestamp is a line that is only a date and time, as stamped on a
 // comment or a post ("Jan 5, 2018 - 5:13PM", "5 hours ago").
@@ -174,34 +181,74 @@ var attributedQuote = rx(`[”"’],?\s+(he|she|they|it|we|i|the\s+\p{L}+|[\p{Lu
 // with "Updated" or "By" is not one.
 var ruleMaxWords = map[string]int{"publication line": 14, "byline": 16, "dateline alone": 8}
 
-func matchRules(rules []pattern, s string) string {
-	lower := ""
-	n := -1
-	for _, p := range rules {
+// lineText is a unit's or a line's text with the forms of it that the rules
+// test, each made once and only when first needed.
+type lineText struct {
+	s             string
+	folded, lower string
+	haveF, haveL  bool
+	nwords        int // -1 until counted
+}
+
+func newLineText(s string) lineText { return lineText{s: s, nwords: -1} }
+
+func (t *lineText) fold() string {
+	if !t.haveF {
+		t.folded, t.haveF = fold(t.s), true
+	}
+	return t.folded
+}
+
+func (t *lineText) lowered() string {
+	if !t.haveL {
+		t.lower, t.haveL = strings.ToLower(t.s), true
+	}
+	return t.lower
+}
+
+func (t *lineText) words() int {
+	if t.nwords < 0 {
+		t.nwords = words(t.s)
+	}
+	return t.nwords
+}
+
+func matchRules(rules []filteredRule, s string) string {
+	t := newLineText(s)
+	return t.match(rules)
+}
+
+// match returns the first of the rules that matches the text, or "".
+func (t *lineText) match(rules []filteredRule) string {
+	s := t.s
+	for i := range rules {
+		p := &rules[i]
 		if p.maxLen > 0 && len(s) > p.maxLen {
 			continue
 		}
-		if mw := ruleMaxWords[p.rule]; mw > 0 {
-			if n < 0 {
-				n = words(s)
-			}
-			if n > mw {
-				continue
-			}
+		if p.maxWords > 0 && t.words() > p.maxWords {
+			continue
 		}
-		if p.needs != nil {
-			if lower == "" {
-				lower = strings.ToLower(s)
-			}
-			if !containsAny(lower, p.needs) {
-				continue
-			}
+		if p.needs != nil && !containsAny(t.lowered(), p.needs) {
+			continue
+		}
+		if !p.pre.always && !p.pre.may(t.fold()) {
+			continue
 		}
 		if p.re.MatchString(s) {
 			return p.rule
 		}
 	}
 	return ""
+}
+
+// withFilters fills in each rule's word cap and prefilter.
+func withFilters(rules []pattern) []filteredRule {
+	out := make([]filteredRule, len(rules))
+	for i, p := range rules {
+		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re)}
+	}
+	return out
 }
 
 func containsAny(s string, subs []string) bool {

@@ -1,0 +1,349 @@
+package clean
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A prefilter is a cheap test that a regexp cannot match a string, read from
+// the regexp's own syntax tree: a pattern anchored at the start ("^(sign
+// up|subscribe|…)") can only match a string that starts with one of the
+// words its alternatives start with, and any pattern can only match a string
+// that holds one of the literal words its matches must contain ("your
+// inbox"). The test is a necessary condition, never a sufficient one: when
+// it passes, the regexp itself decides, so the rules behave exactly as their
+// patterns say; when it fails the regexp is not run.
+//
+// Strings are compared in a folded form (see foldRune): case folding as
+// (?i) does it, applied to the pattern's literals whether or not they are
+// case-insensitive, which only weakens the test.
+type prefilter struct {
+	always bool      // no test: run the regexp
+	alts   []altTest // the regexp can match only if one of these passes
+}
+
+// altTest is the test for one top-level alternative of a pattern.
+type altTest struct {
+	// anchored: the alternative starts at the start of the string and its
+	// match must start with one of byFirst[first byte] (folded).
+	anchored bool
+	byFirst  [256][]string
+	// needles (when not anchored): the folded string must contain one.
+	needles []string
+}
+
+// Limits on what the analysis keeps: beyond them a node gives no test.
+const (
+	maxClassRunes = 32  // runes of a character class turned into one-rune strings
+	maxSetSize    = 256 // strings in a prefix or needle set
+)
+
+func newPrefilter(re *regexp.Regexp) prefilter {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return prefilter{always: true} // cannot happen: re compiled from the same text
+	}
+	var f prefilter
+	for _, alt := range topAlternatives(t) {
+		a, ok := altTestOf(alt)
+		if !ok {
+			return prefilter{always: true}
+		}
+		f.alts = append(f.alts, a)
+	}
+	if len(f.alts) == 0 {
+		return prefilter{always: true}
+	}
+	return f
+}
+
+// topAlternatives returns the alternatives of t, looking through captures.
+func topAlternatives(t *syntax.Regexp) []*syntax.Regexp {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpAlternate {
+		return []*syntax.Regexp{t}
+	}
+	var out []*syntax.Regexp
+	for _, s := range t.Sub {
+		out = append(out, topAlternatives(s)...)
+	}
+	return out
+}
+
+// altTestOf builds the test of one alternative; ok is false when there is none.
+func altTestOf(t *syntax.Regexp) (altTest, bool) {
+	var a altTest
+	if t.Op == syntax.OpConcat && len(t.Sub) > 0 && t.Sub[0].Op == syntax.OpBeginText {
+		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: t.Sub[1:]}
+		if set, nullable, ok := prefixes(rest); ok && !nullable {
+			a.anchored = true
+			for _, p := range set {
+				a.byFirst[p[0]] = append(a.byFirst[p[0]], p)
+			}
+			return a, true
+		}
+	}
+	if set, ok := needles(t); ok {
+		a.needles = set
+		return a, true
+	}
+	return a, false
+}
+
+// prefixes returns the folded strings one of which starts every non-empty
+// match of t; nullable reports that t can also match without consuming
+// anything (then the set says nothing on its own); ok is false when t can
+// start with too many things to list.
+func prefixes(t *syntax.Regexp) (set []string, nullable, ok bool) {
+	switch t.Op {
+	case syntax.OpNoMatch:
+		return nil, false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if len(t.Rune) == 0 {
+			return nil, true, true
+		}
+		return []string{foldRunes(t.Rune)}, false, true
+	case syntax.OpCharClass:
+		s, ok := classStrings(t.Rune)
+		return s, false, ok
+	case syntax.OpCapture:
+		return prefixes(t.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		s, _, ok := prefixes(t.Sub[0])
+		return s, true, ok
+	case syntax.OpPlus:
+		return prefixes(t.Sub[0])
+	case syntax.OpRepeat:
+		s, n, ok := prefixes(t.Sub[0])
+		return s, n || t.Min == 0, ok
+	case syntax.OpConcat:
+		var acc []string
+		for _, sub := range t.Sub {
+			s, n, ok := prefixes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			acc = append(acc, s...)
+			if len(acc) > maxSetSize {
+				return nil, false, false
+			}
+			if !n {
+				return dedupe(acc), false, true
+			}
+		}
+		return dedupe(acc), true, true
+	case syntax.OpAlternate:
+		var acc []string
+		nullable := false
+		for _, sub := range t.Sub {
+			s, n, ok := prefixes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			acc = append(acc, s...)
+			nullable = nullable || n
+			if len(acc) > maxSetSize {
+				return nil, false, false
+			}
+		}
+		return dedupe(acc), nullable, true
+	}
+	return nil, false, false // any character
+}
+
+// needles returns folded strings one of which every match of t contains; ok
+// is false when there is no such set.
+func needles(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if len(t.Rune) == 0 {
+			return nil, false
+		}
+		return []string{foldRunes(t.Rune)}, true
+	case syntax.OpCharClass:
+		return classStrings(t.Rune)
+	case syntax.OpCapture, syntax.OpPlus:
+		return needles(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min == 0 {
+			return nil, false
+		}
+		return needles(t.Sub[0])
+	case syntax.OpConcat:
+		// Every part must match: keep the most telling one.
+		var best []string
+		for _, sub := range t.Sub {
+			s, ok := needles(sub)
+			if ok && better(s, best) {
+				best = s
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var acc []string
+		for _, sub := range t.Sub {
+			s, ok := needles(sub)
+			if !ok {
+				return nil, false
+			}
+			acc = append(acc, s...)
+			if len(acc) > maxSetSize {
+				return nil, false
+			}
+		}
+		return dedupe(acc), true
+	}
+	return nil, false
+}
+
+// better reports whether needle set a is more telling than b: its shortest
+// string is longer, or as long and the set smaller.
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	ma, mb := minLen(a), minLen(b)
+	return ma > mb || ma == mb && len(a) < len(b)
+}
+
+func minLen(set []string) int {
+	m := -1
+	for _, s := range set {
+		if m < 0 || len(s) < m {
+			m = len(s)
+		}
+	}
+	return m
+}
+
+// classStrings lists the folded runes of a small character class.
+func classStrings(ranges []rune) ([]string, bool) {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+		if n > maxClassRunes {
+			return nil, false
+		}
+	}
+	var out []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			out = append(out, string(foldRune(r)))
+		}
+	}
+	return dedupe(out), true
+}
+
+func dedupe(set []string) []string {
+	seen := make(map[string]bool, len(set))
+	out := set[:0:0]
+	for _, s := range set {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// foldRune maps r to one representative of its case-folding orbit (the runes
+// that (?i) treats as equal, unicode.SimpleFold): the smallest, in lower case
+// when that is an ASCII letter. Runes fold to the same representative exactly
+// when (?i) matches one with the other.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
+}
+
+func foldRunes(rs []rune) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+// fold returns s with every rune folded as foldRune does, and an invalid byte
+// as U+FFFD (the rune a regexp reads it as).
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return asciiLower(s)
+	}
+	b := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		b = utf8.AppendRune(b, foldRune(r))
+	}
+	return string(b)
+}
+
+// asciiLower lower-cases the ASCII letters of s; it allocates only when one
+// is upper case.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// may reports whether the regexp may match the string whose folded form is
+// folded; false means it cannot.
+func (f *prefilter) may(folded string) bool {
+	if f.always {
+		return true
+	}
+	for i := range f.alts {
+		a := &f.alts[i]
+		if a.anchored {
+			if folded == "" {
+				continue
+			}
+			for _, p := range a.byFirst[folded[0]] {
+				if strings.HasPrefix(folded, p) {
+					return true
+				}
+			}
+			continue
+		}
+		for _, n := range a.needles {
+			if strings.Contains(folded, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
