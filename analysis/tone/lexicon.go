@@ -132,7 +132,9 @@ func theLexicon() *lexicon {
 }
 
 // stemValence returns the VADER valence of w's stem when w is a regular
-// inflection of a listed word: -s, -es, -ies, -ed, -d, -ing, -ly.
+// inflection of a listed word: -s, -es, -ies, -ed, -ing, -ly. A bare -d is
+// not stripped: it turns nouns into other words ("fund" → "fun", "band" →
+// "ban"); "-ed" with an "e" restored covers "used" → "use".
 func stemValence(r *vaderRules, w string) (float64, bool) {
 	try := func(stem string) (float64, bool) {
 		if len(stem) < 3 {
@@ -142,7 +144,7 @@ func stemValence(r *vaderRules, w string) (float64, bool) {
 		return v, ok && r.booster[stem] == 0
 	}
 	for _, c := range [...]struct{ suf, add string }{
-		{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+		{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"},
 		{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"ily", "y"},
 	} {
 		if stem, ok := strings.CutSuffix(w, c.suf); ok {

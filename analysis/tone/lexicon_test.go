@@ -1,0 +1,49 @@
+package tone
+
+import "testing"
+
+func TestStemValence(t *testing.T) {
+	r := &vaderRules{
+		lex:     map[string]float64{"death": -2.9, "save": 2.2, "fun": 2.3, "ban": -2.6, "use": 0.5, "cry": -2.1, "kind": 2.4, "up": 1},
+		booster: map[string]float64{},
+	}
+	tests := []struct {
+		name, word string
+		want       float64
+		ok         bool
+	}{
+		{"plural", "deaths", -2.9, true},
+		{"third person", "saves", 2.2, true},
+		{"-ing with e restored", "saving", 2.2, true},
+		{"-ed with e restored", "used", 0.5, true},
+		{"-ies", "cries", -2.1, true},
+		{"-ied", "cried", -2.1, true},
+		{"-ly", "kindly", 2.4, true},
+		{"bare -d is not a suffix", "fund", 0, false},
+		{"bare -d is not a suffix 2", "band", 0, false},
+		{"stem too short", "ups", 0, false},
+		{"unknown stem", "tables", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := stemValence(r, tc.word)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("stemValence(%q) = %v, %v; want %v, %v", tc.word, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+// TestStemNotOverListed checks that a form VADER lists keeps its own valence:
+// the stem is only a fallback.
+func TestStemNotOverListed(t *testing.T) {
+	lx := theLexicon()
+	for _, w := range []string{"killed", "fails", "wasted"} {
+		if inf := lx.lookup(w); inf.flags&inLex == 0 || inf.stem != 0 {
+			t.Errorf("%q: listed %v, stem %v; want listed with no stem fallback", w, inf.flags&inLex != 0, inf.stem)
+		}
+	}
+	if inf := lx.lookup("deaths"); inf.stem >= 0 {
+		t.Errorf(`"deaths": stem valence %v, want negative (from "death")`, inf.stem)
+	}
+}
