@@ -229,10 +229,10 @@ func (t *lineText) match(rules []filteredRule) string {
 		if p.maxWords > 0 && t.words() > p.maxWords {
 			continue
 		}
-		if p.needs != nil && !containsAny(t.lowered(), p.needs) {
+		if !p.pre.always && !p.pre.may(t.fold()) {
 			continue
 		}
-		if !p.pre.always && !p.pre.may(t.fold()) {
+		if p.needs != nil && !containsAny(t.lowered(), p.needs) {
 			continue
 		}
 		if p.re.MatchString(s) {
@@ -260,8 +260,35 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// words counts the space-separated words of s.
-func words(s string) int { return len(strings.Fields(s)) }
+// words counts the space-separated words of s: len(strings.Fields(s))
+// without building the slice.
+func words(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace (and strings.Fields)
+// treat as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // endsWithStop reports whether s ends with '.', '!', '?' or '…', possibly
 // followed by closing quotes or brackets.
@@ -320,9 +347,53 @@ var listNumber = rx(`^\d{1,2}[.)]\s+`)
 
 // normLine folds a line for comparison: lower case, curly quotes straight,
 // runs of space as one.
+//
+// It gives what strings.ToLower(strings.Join(strings.Fields(foldQuotes.Replace(s)), " "))
+// gives, in one pass.
 func normLine(s string) string {
-	s = foldQuotes.Replace(s)
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	b := make([]byte, 0, len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		// strings.ToLower writes an invalid byte as U+FFFD, as
+		// DecodeRuneInString reads it.
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
 }
 
 var foldQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")

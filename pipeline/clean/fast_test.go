@@ -1,0 +1,45 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// The fast paths must give exactly what the plain library calls they replace
+// give; these are the plain calls.
+func normLineRef(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(foldQuotes.Replace(s)), " "))
+}
+
+func wordsRef(s string) int { return len(strings.Fields(s)) }
+
+var fastCases = []string{
+	"", " ", "  a  b  ", "Iran’s “Border” – Talks—Now", "\u00a0x\u0085y\u2003z\u3000", "ÀÉÎ \u212a ſ İ",
+	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
+}
+
+func TestFastPathsSame(t *testing.T) {
+	strs := append(prefilterStrings(t), fastCases...)
+	for _, s := range strs {
+		if got, want := normLine(s), normLineRef(s); got != want {
+			t.Errorf("normLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := words(s), wordsRef(s); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzFastPaths(f *testing.F) {
+	for _, s := range fastCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normLine(s), normLineRef(s); got != want {
+			t.Errorf("normLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := words(s), wordsRef(s); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
