@@ -223,10 +223,10 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 // The floors sit just below what the default codebook reached when it was
 // written (see the report in CODEBOOK.md), so that a regression fails.
 const (
-	seedsMacroFloor   = 0.97 // measured 1.000
-	devMacroFloor     = 0.96 // measured 0.986
-	devTestMacroFloor = 0.94 // measured 0.960 (first runs of its batches: see CODEBOOK.md)
-	heldOut2MacroFloor = 0.0  // set after measuring
+	seedsMacroFloor    = 0.97 // measured 1.000
+	devMacroFloor      = 0.96 // measured 0.986
+	devTestMacroFloor  = 0.94 // measured 0.960 (first runs of its batches: see CODEBOOK.md)
+	heldOut2MacroFloor = 0.96 // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
 )
 
 func TestAccuracySeedsGold(t *testing.T) {
@@ -274,5 +274,64 @@ func TestAccuracyHeldOut2(t *testing.T) {
 	}
 	if macro < heldOut2MacroFloor {
 		t.Errorf("held-out set 2 macro F1 %.3f < floor %.3f", macro, heldOut2MacroFloor)
+	}
+}
+
+// Out of domain: how often the frames fire on New York Times editorial
+// sentences (US domestic and world news, none about Iran–Pakistan relations).
+// Each snippet "A_S" is sentence S of article A; the sentences of one article
+// are read together, so that context rules see their article.
+const (
+	nytThreatCeiling = 17 // measured 16 (the same before and after round 2)
+	nytUnityCeiling  = 1  // measured 0
+	nytBorderCeiling = 2  // measured 1
+)
+
+func TestOutOfDomainNYT(t *testing.T) {
+	path := evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []codedArticle
+	var b strings.Builder
+	last := ""
+	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) != 3 {
+			t.Fatalf("%s:%d: want id, score and text", path, i+1)
+		}
+		art, _, _ := strings.Cut(f[0], "_")
+		if art != last || len(arts) == 0 {
+			if len(arts) > 0 {
+				arts[len(arts)-1].text = b.String()
+			}
+			b.Reset()
+			arts = append(arts, codedArticle{name: art})
+			last = art
+		}
+		a := &arts[len(arts)-1]
+		u := unit{id: f[0], decide: true}
+		u.span.Start = b.Len()
+		b.WriteString(f[2])
+		u.span.End = b.Len()
+		b.WriteString("\n\n")
+		a.units = append(a.units, u)
+	}
+	arts[len(arts)-1].text = b.String()
+	c, _, errs := evaluate(NewMatcher(Default()), arts)
+	n := 0
+	for _, a := range arts {
+		n += len(a.units)
+	}
+	ceil := [3]int{nytThreatCeiling, nytUnityCeiling, nytBorderCeiling}
+	for k, id := range goldFrames {
+		t.Logf("nyt %-17s fires on %d of %d sentences", id, c[k].fp, n)
+		if c[k].fp > ceil[k] {
+			t.Errorf("nyt: %s fires on %d sentences > ceiling %d", id, c[k].fp, ceil[k])
+		}
+	}
+	for _, e := range errs {
+		t.Log(e)
 	}
 }
