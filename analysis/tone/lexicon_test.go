@@ -1,6 +1,10 @@
 package tone
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
+)
 
 func TestStemValence(t *testing.T) {
 	r := &vaderRules{
@@ -45,5 +49,28 @@ func TestStemNotOverListed(t *testing.T) {
 	}
 	if inf := lx.lookup("deaths"); inf.stem >= 0 {
 		t.Errorf(`"deaths": stem valence %v, want negative (from "death")`, inf.stem)
+	}
+}
+
+func TestShifterStopsAtClause(t *testing.T) {
+	tests := []struct {
+		name, text string
+		wantPos    bool // the sentence's rule valence is positive
+	}{
+		{"reducer in the clause", "The plan will reduce violence.", true},
+		{"hyphen keeps the clause", "An anti-war march.", true},
+		{"comma ends the reach", "At the counter, a furious man shouted.", false},
+		{"semicolon ends the reach", "They will fight; the losses are terrible.", false},
+	}
+	lx := theLexicon()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := token.All(tc.text)
+			var sc scratch
+			sv, _, _ := valences(lx, toks, sc.vals(len(toks)), nil, nil)
+			if got := sv.raw() > 0; got != tc.wantPos {
+				t.Errorf("%q: raw valence %.3f, want positive %v", tc.text, sv.raw(), tc.wantPos)
+			}
+		})
 	}
 }

@@ -29,7 +29,7 @@ const (
 	boosterDecay2  = 0.9
 	boosterCapIncr = capIncr
 
-	shiftReach  = 4    // a shifter reaches this many words ahead
+	shiftReach  = 4    // a shifter reaches this many words ahead, within its clause
 	shiftScalar = -0.5 // and turns a negative word's valence by this
 )
 
@@ -239,7 +239,7 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 		}
 		val[ti] = v
 	}
-	// Shifters: a negative word shortly after a reducer reads weakly positive,
+	// Shifters: a negative word shortly after a reducer, in its clause, reads weakly positive,
 	// and the reducer's own negative valence is dropped.
 	for wi, ti := range words {
 		if infos[wi].flags&isShift == 0 {
@@ -247,6 +247,9 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 		}
 		shifted := false
 		for k := wi + 1; k < len(words) && k <= wi+shiftReach; k++ {
+			if clauseMarkBetween(toks, words[k-1], words[k]) {
+				break // the shifter's reach ends with its clause
+			}
 			if tk := words[k]; val[tk] < 0 {
 				val[tk] *= shiftScalar
 				shifted = true
@@ -343,4 +346,18 @@ func (rulesScorer) Score(_ string, toks []token.Token) float64 {
 		return 0
 	}
 	return clamp1(compound(sum / math.Sqrt(float64(k))))
+}
+
+// clauseMarkBetween reports whether a comma, semicolon, colon, bracket, double
+// quote or dash lies between tokens a < b (a hyphen does not: "anti-war").
+func clauseMarkBetween(toks []token.Token, a, b int) bool {
+	for _, t := range toks[a+1 : b] {
+		if t.Kind == token.Punct {
+			switch t.Norm {
+			case ",", ";", ":", "(", ")", `"`, "—", "–":
+				return true
+			}
+		}
+	}
+	return false
 }
