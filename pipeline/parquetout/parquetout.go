@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
@@ -251,7 +252,10 @@ func parse(k Kind, s string) (parquet.Value, error) {
 		if !utf8.ValidString(s) {
 			return parquet.Value{}, errNotUTF8
 		}
-		return parquet.ValueOf(s), nil
+		// The value refers to s without copying it (parquet.ValueOf would
+		// box it, one allocation per field); parquet-go copies the bytes into
+		// its column buffer and never writes through the slice.
+		return parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(s), len(s))), nil
 	case Int64, NullInt64:
 		if k == NullInt64 && (s == "" || s == "unknown") {
 			return parquet.NullValue(), nil
