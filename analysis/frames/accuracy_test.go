@@ -224,7 +224,7 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 // written (see the report in CODEBOOK.md), so that a regression fails.
 const (
 	seedsMacroFloor    = 0.97 // measured 1.000
-	devMacroFloor      = 0.96 // measured 0.986
+	devMacroFloor      = 0.98 // measured 0.986, 1.000 after round 2
 	devTestMacroFloor  = 0.94 // measured 0.960 (first runs of its batches: see CODEBOOK.md)
 	heldOut3MacroFloor = 0.0  // set after measuring
 	heldOut2MacroFloor = 0.96 // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
