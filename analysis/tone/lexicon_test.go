@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"math"
 	"testing"
 
 	"github.com/framescope/framescope/analysis/token"
@@ -70,6 +71,34 @@ func TestShifterStopsAtClause(t *testing.T) {
 			sv, _, _ := valences(lx, toks, sc.vals(len(toks)), nil, nil)
 			if got := sv.raw() > 0; got != tc.wantPos {
 				t.Errorf("%q: raw valence %.3f, want positive %v", tc.text, sv.raw(), tc.wantPos)
+			}
+		})
+	}
+}
+
+func TestNamesCarryNoTone(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64 // the sentence's raw rule valence
+	}{
+		{"organisation", "The envoy spoke at the United Nations on Monday.", 0},
+		{"place", "Crowds gathered outside Grand Central Station yesterday.", 0},
+		{"party", "Leaders of the Pakistan Peoples Party met in the capital.", 0},
+		{"first word of a name", "Grand Central Station was closed for the day.", 0},
+		{"capitalised first word alone keeps its tone", "Great efforts were made by the team.", 3.1},
+		{"word after the first word keeps its tone", "Officials Praised the team.", 2.2},
+		{"lower-case word keeps its tone", "The united opposition met in the capital.", 1.8},
+		{"ALL-CAPS emphasis is not a name", "The plan is GREAT news for the city.", 3.1 + capIncr},
+		{"headline in Title Case keeps tones", "Leaders Praise Great Progress In Talks", 7.5},
+	}
+	lx := theLexicon()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := token.All(tc.text)
+			var sc scratch
+			sv, _, _ := valences(lx, toks, sc.vals(len(toks)), nil, nil)
+			if math.Abs(sv.raw()-tc.want) > 1e-9 {
+				t.Errorf("%q: raw valence %.3f, want %.3f", tc.text, sv.raw(), tc.want)
 			}
 		})
 	}

@@ -173,12 +173,16 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 		}
 		return toks[words[wi]].Norm
 	}
+	running := runningText(toks, words)
 	for wi, ti := range words {
 		inf := infos[wi]
 		if inf.flags&isBooster != 0 || inf.flags&inLex == 0 {
 			continue
 		}
 		w := toks[ti].Norm
+		if running && inName(toks, words, wi) {
+			continue // framescope's addition: "United Nations", "Grand Central"
+		}
 		if (w == "kind" || w == "sort") && norm(wi+1) == "of" {
 			continue
 		}
@@ -360,4 +364,41 @@ func clauseMarkBetween(toks []token.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// runningText reports whether a sentence is written in ordinary case: at most
+// half of its words after the first are capitalised (not a headline in
+// Title Case, where capitals say nothing about names).
+func runningText(toks []token.Token, words []int) bool {
+	if len(words) < 3 {
+		return false
+	}
+	title := 0
+	for _, ti := range words[1:] {
+		if toks[ti].Title {
+			title++
+		}
+	}
+	return 2*title <= len(words)-1
+}
+
+// inName reports whether word wi of a sentence in running text is part of a
+// multi-word name, whose words carry no tone of their own ("United Nations",
+// "Grand Central Station", "Pakistan Peoples Party", "Justice Brennan"): it is
+// capitalised but not ALL-CAPS (emphasis, which VADER's rules read), next to
+// another such word. The sentence's first word is capitalised anyway: it is
+// part of a name when the word after it is, and is no evidence for that word.
+func inName(toks []token.Token, words []int, wi int) bool {
+	name := func(k int) bool {
+		t := toks[words[k]]
+		return t.Title && !t.Caps
+	}
+	if !name(wi) {
+		return false
+	}
+	next := wi+1 < len(words) && name(wi+1)
+	if wi == 0 {
+		return next
+	}
+	return next || wi > 1 && name(wi-1)
 }
