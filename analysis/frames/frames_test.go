@@ -373,6 +373,22 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"Baloch as a surname", "Spokesperson Mumtaz Zahra Baloch said Pakistan condemns terrorism in all its forms.", ""},
 		{"Baloch militants", "Baloch separatists attacked a police station.", "b"},
 		{"two frames", "Iran accused Israel of backing the Jaish al-Adl militants who attacked border posts.", "tb"},
+		// Round 2: general rules prompted by held-out sets 2 and 3.
+		{"US as critic of Iran", "Washington accused Tehran of arming the rebels in Yemen.", ""},
+		{"sanctions waiver", "The United States extended a sanctions waiver for Iraq's electricity imports.", ""},
+		{"US troops as target", "Drones attacked a base hosting US troops in Syria.", ""},
+		{"US named terrorist", "Iran's parliament labelled the US army a terrorist organisation.", "t"},
+		{"against the US", "Thousands marched against the United States in Karachi.", "t"},
+		{"missiles against Israel", "Iran fired missiles against Israel in April.", ""},
+		{"harm verbs", "Israel razed entire neighbourhoods and destroyed hospitals.", "t"},
+		{"support of the Muslim world", "Pakistan sought the backing of the Islamic world for the Palestinian cause.", "u"},
+		{"enemies of Islam against closeness", "The enemies of Islam fear closer ties between Tehran and Islamabad.", "u"},
+		{"the whole Islamic world", "The fall of Al-Quds would be a wound for the whole Islamic world.", "u"},
+		{"troops into the neighbour", "Tehran threatened to send forces into Pakistan to hunt the kidnappers.", "b"},
+		{"havens named with both", "Iran says the bombers operate from hideouts in Pakistan.", "b"},
+		{"Afghan havens", "Pakistan says TTP militants have safe havens in Afghanistan.", ""},
+		{"Baloch nationalist party", "The Baloch nationalist party won four seats in the provincial assembly.", ""},
+		{"lawless frontier", "The frontier with Iran is long and lawless.", "b"},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
 	for _, tt := range tests {
