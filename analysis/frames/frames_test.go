@@ -389,6 +389,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"Afghan havens", "Pakistan says TTP militants have safe havens in Afghanistan.", ""},
 		{"Baloch nationalist party", "The Baloch nationalist party won four seats in the provincial assembly.", ""},
 		{"lawless frontier", "The frontier with Iran is long and lawless.", "b"},
+		{"US travel advisory", "The State Department warned American citizens against travel to Balochistan.", ""},
+		{"US official condemns", "The White House condemned the bombing of the mosque in Peshawar.", ""},
+		{"Afghan border in Balochistan", "Pakistan has fenced its border with Afghanistan in northern Balochistan.", ""},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
 	for _, tt := range tests {
