@@ -17,26 +17,25 @@ import (
 // are the sum over its k sentences divided by √k (see the package comment).
 // The weights file names the ones the scorer uses.
 const (
-	fComp     = iota // VADER compound of the sentence's rule-adjusted valence
-	fPos             // VADER-rule positive valence
-	fNeg             // VADER-rule negative valence (absolute)
-	fNPos            // number of words with positive valence / √words
-	fNNeg            // number of words with negative valence / √words
-	fNB              // cdipaolo log-odds Σ/√words
-	fNews            // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
-	fQuest           // the sentence is a question
-	fWords           // √words: lets a fit remove the per-word bias of the log-odds
-	fStemPos         // positive stem valence (inflections VADER lists only in another form) / √words
-	fStemNeg         // negative stem valence (absolute) / √words
-	fNegation        // negation words / √words
-	fRaw             // rule valence pos − neg before the compound squash / √words
-	fPosW            // rule positive valence / √words
-	fNegW            // rule negative valence (absolute) / √words
+	fComp    = iota // VADER compound of the sentence's rule-adjusted valence
+	fPos            // VADER-rule positive valence
+	fNeg            // VADER-rule negative valence (absolute)
+	fNPos           // number of words with positive valence / √words
+	fNNeg           // number of words with negative valence / √words
+	fNB             // cdipaolo log-odds Σ/√words
+	fNews           // news-domain log-odds Σ/√words (data/newsmtsc-logratio.tsv)
+	fQuest          // the sentence is a question
+	fWords          // √words: lets a fit remove the per-word bias of the log-odds
+	fStemPos        // positive stem valence (inflections VADER lists only in another form) / √words
+	fStemNeg        // negative stem valence (absolute) / √words
+	fRaw            // rule valence pos − neg before the compound squash / √words
+	fPosW           // rule positive valence / √words
+	fNegW           // rule negative valence (absolute) / √words
 	nFeat
 )
 
 var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords",
-	"stempos", "stemneg", "negation", "raw", "posw", "negw"}
+	"stempos", "stemneg", "raw", "posw", "negw"}
 
 //go:embed data/newsmtsc-logratio.tsv
 var newsLexData []byte
@@ -172,7 +171,7 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 		j := sentenceEnd(toks, i)
 		var sv sentenceValence
 		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
-		var nbSum, newsSum, npos, nneg, spos, sneg, negs float64
+		var nbSum, newsSum, npos, nneg, spos, sneg float64
 		for wi, inf := range infos {
 			nbSum += inf.nb
 			newsSum += inf.news
@@ -186,9 +185,6 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 				} else {
 					sneg -= v
 				}
-			}
-			if inf.flags&isNegate != 0 {
-				negs++
 			}
 		}
 		quest := 0.0
@@ -216,7 +212,6 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 			f[fWords] += sq
 			f[fStemPos] += spos / sq
 			f[fStemNeg] += sneg / sq
-			f[fNegation] += negs / sq
 			f[fRaw] += sv.raw() / sq
 			f[fPosW] += sv.pos / sq
 			f[fNegW] += sv.neg / sq
