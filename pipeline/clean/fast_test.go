@@ -30,7 +30,48 @@ func TestFastPathsSame(t *testing.T) {
 	}
 }
 
+// needleLists are the word lists that run through a needleSet.
+func needleLists() [][]string {
+	lists := [][]string{{""}, {"a"}, {"ab", "b"}, licenceWords}
+	for _, rs := range [][]filteredRule{boilerplateRules, commentMetaRules} {
+		for _, r := range rs {
+			lists = append(lists, r.needs)
+			for _, a := range r.pre.alts {
+				lists = append(lists, a.needles)
+			}
+		}
+	}
+	return lists
+}
+
+func checkNeedleSets(t *testing.T, lists [][]string, sets []*needleSet, s string) {
+	t.Helper()
+	have := bytesOf(s)
+	for i, l := range lists {
+		if got, want := sets[i].in(s, &have), containsAny(s, l); got != want {
+			t.Errorf("needleSet(%q).in(%q) = %v, want %v", l, s, got, want)
+		}
+	}
+}
+
+func TestNeedleSet(t *testing.T) {
+	lists := needleLists()
+	var sets []*needleSet
+	for _, l := range lists {
+		sets = append(sets, newNeedleSet(l))
+	}
+	for _, s := range append(prefilterStrings(t), fastCases...) {
+		checkNeedleSets(t, lists, sets, fold(s))
+		checkNeedleSets(t, lists, sets, s)
+	}
+}
+
 func FuzzFastPaths(f *testing.F) {
+	lists := needleLists()
+	var sets []*needleSet
+	for _, l := range lists {
+		sets = append(sets, newNeedleSet(l))
+	}
 	for _, s := range fastCases {
 		f.Add(s)
 	}
@@ -41,5 +82,6 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := words(s), wordsRef(s); got != want {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
 		}
+		checkNeedleSets(t, lists, sets, s)
 	})
 }

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,8 +22,10 @@ import (
 // (?i) does it, applied to the pattern's literals whether or not they are
 // case-insensitive, which only weakens the test.
 type prefilter struct {
-	always bool      // no test: run the regexp
-	alts   []altTest // the regexp can match only if one of these passes
+	always  bool       // no test: run the regexp
+	alts    []altTest  // the regexp can match only if one of these passes
+	anyOf   *needleSet // the needles of all the alternatives that are not anchored
+	anchors []*altTest // the anchored alternatives
 }
 
 // altTest is the test for one top-level alternative of a pattern.
@@ -33,6 +36,66 @@ type altTest struct {
 	byFirst  [256][]string
 	// needles (when not anchored): the folded string must contain one.
 	needles []string
+}
+
+// A byteSet is a set of byte values.
+type byteSet [4]uint64
+
+func bytesOf(s string) byteSet {
+	var b byteSet
+	for i := 0; i < len(s); i++ {
+		b[s[i]>>6] |= 1 << (s[i] & 63)
+	}
+	return b
+}
+
+// A needleSet finds whether a string contains any of a set of strings in
+// one pass: a string of one byte is looked up in the string's byte set, a
+// longer one only where its first two bytes occur.
+type needleSet struct {
+	empty    bool
+	singles  byteSet
+	bigrams  [1 << 10]uint64 // the first two bytes of the longer strings, as a bit set
+	byBigram map[uint16][]string
+}
+
+func newNeedleSet(subs []string) *needleSet {
+	n := &needleSet{byBigram: map[uint16][]string{}}
+	for _, s := range subs {
+		switch len(s) {
+		case 0:
+			n.empty = true // "" is in every string
+		case 1:
+			n.singles[s[0]>>6] |= 1 << (s[0] & 63)
+		default:
+			k := uint16(s[0])<<8 | uint16(s[1])
+			n.bigrams[k>>6] |= 1 << (k & 63)
+			n.byBigram[k] = append(n.byBigram[k], s)
+		}
+	}
+	return n
+}
+
+// in reports whether s, whose bytes are have, contains one of the strings.
+func (n *needleSet) in(s string, have *byteSet) bool {
+	if n.empty || n.singles[0]&have[0] != 0 || n.singles[1]&have[1] != 0 || n.singles[2]&have[2] != 0 || n.singles[3]&have[3] != 0 {
+		return true
+	}
+	if len(n.byBigram) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if n.bigrams[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		for _, w := range n.byBigram[k] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Limits on what the analysis keeps: beyond them a node gives no test.
@@ -56,6 +119,17 @@ func newPrefilter(re *regexp.Regexp) prefilter {
 	}
 	if len(f.alts) == 0 {
 		return prefilter{always: true}
+	}
+	var all []string
+	for i := range f.alts {
+		if f.alts[i].anchored {
+			f.anchors = append(f.anchors, &f.alts[i])
+		} else {
+			all = append(all, f.alts[i].needles...)
+		}
+	}
+	if all != nil {
+		f.anyOf = newNeedleSet(all)
 	}
 	return f
 }
@@ -100,46 +174,50 @@ func altTestOf(t *syntax.Regexp) (altTest, bool) {
 // anything (then the set says nothing on its own); ok is false when t can
 // start with too many things to list.
 func prefixes(t *syntax.Regexp) (set []string, nullable, ok bool) {
+	if e, ok := exact(t); ok {
+		return nonEmpty(e), slices.Contains(e, ""), true
+	}
 	switch t.Op {
-	case syntax.OpNoMatch:
-		return nil, false, true
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return nil, true, true
-	case syntax.OpLiteral:
-		if len(t.Rune) == 0 {
-			return nil, true, true
-		}
-		return []string{foldRunes(t.Rune)}, false, true
-	case syntax.OpCharClass:
-		s, ok := classStrings(t.Rune)
-		return s, false, ok
-	case syntax.OpCapture:
+	case syntax.OpCapture, syntax.OpPlus:
 		return prefixes(t.Sub[0])
 	case syntax.OpStar, syntax.OpQuest:
 		s, _, ok := prefixes(t.Sub[0])
 		return s, true, ok
-	case syntax.OpPlus:
-		return prefixes(t.Sub[0])
 	case syntax.OpRepeat:
 		s, n, ok := prefixes(t.Sub[0])
 		return s, n || t.Min == 0, ok
 	case syntax.OpConcat:
-		var acc []string
+		// acc holds what the parts so far consumed when each matched
+		// exactly one of a few strings; out the prefixes of matches
+		// that went on into a part that is not such.
+		acc := []string{""}
+		var out []string
 		for _, sub := range t.Sub {
-			s, n, ok := prefixes(sub)
+			if e, ok := exact(sub); ok && len(acc)*len(e) <= maxSetSize {
+				acc = product(acc, e)
+				continue
+			}
+			p, n, ok := prefixes(sub)
 			if !ok {
-				return nil, false, false
+				if slices.Contains(acc, "") {
+					return nil, false, false
+				}
+				return dedupe(append(out, acc...)), false, true
 			}
-			acc = append(acc, s...)
-			if len(acc) > maxSetSize {
-				return nil, false, false
+			if len(out)+len(acc)*len(p) > maxSetSize {
+				// Too many to list: stop here, as if this part could
+				// start with anything.
+				if slices.Contains(acc, "") {
+					return nil, false, false
+				}
+				return dedupe(append(out, acc...)), false, true
 			}
+			out = append(out, product(acc, p)...)
 			if !n {
-				return dedupe(acc), false, true
+				return dedupe(out), false, true
 			}
 		}
-		return dedupe(acc), true, true
+		return dedupe(append(out, nonEmpty(acc)...)), slices.Contains(acc, ""), true
 	case syntax.OpAlternate:
 		var acc []string
 		nullable := false
@@ -159,17 +237,83 @@ func prefixes(t *syntax.Regexp) (set []string, nullable, ok bool) {
 	return nil, false, false // any character
 }
 
-// needles returns folded strings one of which every match of t contains; ok
-// is false when there is no such set.
-func needles(t *syntax.Regexp) ([]string, bool) {
+// exact returns the folded strings that t matches, when they are few; an
+// empty-width assertion counts as matching "", which can only widen the set.
+func exact(t *syntax.Regexp) ([]string, bool) {
 	switch t.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
 	case syntax.OpLiteral:
-		if len(t.Rune) == 0 {
-			return nil, false
-		}
 		return []string{foldRunes(t.Rune)}, true
 	case syntax.OpCharClass:
 		return classStrings(t.Rune)
+	case syntax.OpCapture:
+		return exact(t.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(t.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return dedupe(append([]string{""}, e...)), true
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range t.Sub {
+			e, ok := exact(sub)
+			if !ok || len(acc)*len(e) > maxSetSize {
+				return nil, false
+			}
+			acc = product(acc, e)
+		}
+		return acc, true
+	case syntax.OpAlternate:
+		var acc []string
+		for _, sub := range t.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			acc = append(acc, e...)
+			if len(acc) > maxSetSize {
+				return nil, false
+			}
+		}
+		return dedupe(acc), true
+	}
+	return nil, false
+}
+
+// product returns every a+b.
+func product(as, bs []string) []string {
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return dedupe(out)
+}
+
+func nonEmpty(set []string) []string {
+	var out []string
+	for _, s := range set {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// needles returns folded strings one of which every match of t contains; ok
+// is false when there is no such set.
+func needles(t *syntax.Regexp) ([]string, bool) {
+	if e, ok := exact(t); ok {
+		if slices.Contains(e, "") {
+			return nil, false
+		}
+		return e, true
+	}
+	switch t.Op {
 	case syntax.OpCapture, syntax.OpPlus:
 		return needles(t.Sub[0])
 	case syntax.OpRepeat:
@@ -178,11 +322,23 @@ func needles(t *syntax.Regexp) ([]string, bool) {
 		}
 		return needles(t.Sub[0])
 	case syntax.OpConcat:
-		// Every part must match: keep the most telling one.
+		// Every part must match: keep the most telling part, or run of
+		// parts that each match one of a few strings.
 		var best []string
+		var run []string
 		for _, sub := range t.Sub {
-			s, ok := needles(sub)
-			if ok && better(s, best) {
+			if e, ok := exact(sub); ok && len(run)*len(e) <= maxSetSize {
+				if run == nil {
+					run = []string{""}
+				}
+				run = product(run, e)
+				if !slices.Contains(run, "") && better(run, best) {
+					best = run
+				}
+				continue
+			}
+			run = nil
+			if s, ok := needles(sub); ok && better(s, best) {
 				best = s
 			}
 		}
@@ -323,27 +479,23 @@ func asciiLower(s string) string {
 // may reports whether the regexp may match the string whose folded form is
 // folded; false means it cannot.
 func (f *prefilter) may(folded string) bool {
+	have := bytesOf(folded)
+	return f.mayIn(folded, &have)
+}
+
+// mayIn is may, given the bytes of folded.
+func (f *prefilter) mayIn(folded string, have *byteSet) bool {
 	if f.always {
 		return true
 	}
-	for i := range f.alts {
-		a := &f.alts[i]
-		if a.anchored {
-			if folded == "" {
-				continue
-			}
+	if folded != "" {
+		for _, a := range f.anchors {
 			for _, p := range a.byFirst[folded[0]] {
 				if strings.HasPrefix(folded, p) {
 					return true
 				}
 			}
-			continue
-		}
-		for _, n := range a.needles {
-			if strings.Contains(folded, n) {
-				return true
-			}
 		}
 	}
-	return false
+	return f.anyOf != nil && f.anyOf.in(folded, have)
 }

@@ -24,8 +24,9 @@ type pattern struct {
 // A filteredRule is a pattern with what is worked out from it once.
 type filteredRule struct {
 	pattern
-	maxWords int       // ruleMaxWords[rule]
-	pre      prefilter // a cheap test that re cannot match
+	maxWords int        // ruleMaxWords[rule]
+	needSet  *needleSet // needs, when set
+	pre      prefilter  // a cheap test that re cannot match
 }
 
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
@@ -184,6 +185,8 @@ var ruleMaxWords = map[string]int{"publication line": 14, "byline": 16, "datelin
 // lineText is a unit's or a line's text with the forms of it that the rules
 // test, each made once and only when first needed.
 type lineText struct {
+	foldSet, lowerSet byteSet // the bytes of folded and of lower
+
 	s             string
 	folded, lower string
 	haveF, haveL  bool
@@ -195,6 +198,7 @@ func newLineText(s string) lineText { return lineText{s: s, nwords: -1} }
 func (t *lineText) fold() string {
 	if !t.haveF {
 		t.folded, t.haveF = fold(t.s), true
+		t.foldSet = bytesOf(t.folded)
 	}
 	return t.folded
 }
@@ -202,6 +206,7 @@ func (t *lineText) fold() string {
 func (t *lineText) lowered() string {
 	if !t.haveL {
 		t.lower, t.haveL = strings.ToLower(t.s), true
+		t.lowerSet = bytesOf(t.lower)
 	}
 	return t.lower
 }
@@ -229,10 +234,10 @@ func (t *lineText) match(rules []filteredRule) string {
 		if p.maxWords > 0 && t.words() > p.maxWords {
 			continue
 		}
-		if !p.pre.always && !p.pre.may(t.fold()) {
+		if !p.pre.always && !p.pre.mayIn(t.fold(), &t.foldSet) {
 			continue
 		}
-		if p.needs != nil && !containsAny(t.lowered(), p.needs) {
+		if p.needSet != nil && !p.needSet.in(t.lowered(), &t.lowerSet) {
 			continue
 		}
 		if p.re.MatchString(s) {
@@ -247,6 +252,9 @@ func withFilters(rules []pattern) []filteredRule {
 	out := make([]filteredRule, len(rules))
 	for i, p := range rules {
 		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re)}
+		if p.needs != nil {
+			out[i].needSet = newNeedleSet(p.needs)
+		}
 	}
 	return out
 }
