@@ -3,7 +3,6 @@ package aggregate
 import (
 	"cmp"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"slices"
 	"strconv"
@@ -39,6 +38,7 @@ type Options struct {
 	Resamples      int      // bootstrap resamples; default 2000
 	Seed           uint64   // bootstrap seed; each group derives its own from it and the group key
 	MinBootstrap   int      // fewer contributing articles → Wilson (shares) or t (tone) interval; default 10
+	MaxBootstrap   int      // at least this many → cluster-Wilson (shares) or cluster-t (tone); default DefaultMaxBootstrap; math.MaxInt bootstraps every group
 	Level          float64  // confidence level; default 0.95
 	Workers        int      // goroutines Rows uses for the bootstraps; default 1 (the output does not depend on it)
 }
@@ -53,6 +53,9 @@ func (o Options) withDefaults() Options {
 	if o.MinBootstrap <= 0 {
 		o.MinBootstrap = 10
 	}
+	if o.MaxBootstrap <= 0 {
+		o.MaxBootstrap = DefaultMaxBootstrap
+	}
 	if o.Level == 0 {
 		o.Level = 0.95
 	}
@@ -61,6 +64,11 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
+
+// DefaultMaxBootstrap is the default Options.MaxBootstrap: from this many
+// contributing articles on, a group's interval is analytic (see the package
+// comment for the coverage that justifies it).
+const DefaultMaxBootstrap = 50
 
 // Voices in output order.
 var voices = [...]string{"all", "outlet", "quote"}
@@ -123,8 +131,9 @@ func (o Options) Validate() error {
 	default:
 		return fmt.Errorf("aggregate: weight %q: want %q or %q", o.Weight, WeightArticle, WeightParagraph)
 	}
-	if o.Resamples < 0 || o.MinBootstrap < 0 || o.Workers < 0 {
-		return fmt.Errorf("aggregate: negative resamples (%d), min-bootstrap (%d) or workers (%d)", o.Resamples, o.MinBootstrap, o.Workers)
+	if o.Resamples < 0 || o.MinBootstrap < 0 || o.MaxBootstrap < 0 || o.Workers < 0 {
+		return fmt.Errorf("aggregate: negative resamples (%d), min-bootstrap (%d), max-bootstrap (%d) or workers (%d)",
+			o.Resamples, o.MinBootstrap, o.MaxBootstrap, o.Workers)
 	}
 	if o.Level != 0 && !(o.Level > 0 && o.Level < 1) {
 		return fmt.Errorf("aggregate: level %v: want a value in (0, 1)", o.Level)
@@ -231,33 +240,6 @@ func (a *Aggregator) Merge(b *Aggregator) {
 	a.cnts = append(a.cnts, b.cnts...)
 }
 
-// order returns the article indices sorted by Doc, then Source, Year and
-// the summaries themselves, so that equal Docs from different shards still
-// come out in one order whatever the order of Add and Merge.
-func (a *Aggregator) order() []int {
-	k := len(a.ms)
-	idx := make([]int, len(a.docs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(x, y int) int {
-		if c := cmp.Compare(a.docs[x], a.docs[y]); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.srcs[x], a.srcs[y]); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.years[x], a.years[y]); c != 0 {
-			return c
-		}
-		if c := slices.Compare(a.cnts[x*k:(x+1)*k], a.cnts[y*k:(y+1)*k]); c != 0 {
-			return c
-		}
-		return slices.Compare(a.sums[x*k:(x+1)*k], a.sums[y*k:(y+1)*k])
-	})
-	return idx
-}
-
 // groupKey names a group; the pooled flags keep a real source called "all"
 // apart from the pooled rows.
 type groupKey struct {
@@ -307,18 +289,6 @@ func compareKeys(x, y groupKey) int {
 		return -1
 	}
 	return cmp.Compare(x.year, y.year)
-}
-
-// seedFor derives a group's bootstrap seed from the run's seed and the
-// group key (FNV-1a of the key, mixed with splitmix64's finaliser).
-func seedFor(seed uint64, g groupKey) uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%t\x00%s\x00%t\x00%d", g.allSrc, g.src, g.allYear, g.year)
-	z := seed ^ h.Sum64()
-	z += 0x9e3779b97f4a7c15
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
 }
 
 // unit returns article i's contribution to measure j under the weighting:

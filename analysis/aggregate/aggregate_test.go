@@ -563,3 +563,11 @@ func TestSmallShareCoverage(t *testing.T) {
 		t.Errorf("paragraph-level interval covered as often (%d) as the article-level one (%d)", naive, covered)
 	}
 }
+
+// family groups comparisons for Holm's adjustment.
+func family(test string) string {
+	if test == TestFisher {
+		return TestChiSquare
+	}
+	return test
+}

@@ -34,3 +34,16 @@ func BenchmarkBootstrapClusters(b *testing.B) {
 		BootstrapClusters(len(x), 2000, 1, mean)
 	}
 }
+
+func BenchmarkPoissonBootstrapRatio(b *testing.B) {
+	y := make([]float64, 100)
+	m := make([]float64, 100)
+	for i := range y {
+		y[i], m[i] = float64(i%7)/7, 1
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		PoissonBootstrapRatio(y, m, 2000, 1)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(y)*2000), "ns/draw")
+}

@@ -9,12 +9,20 @@ import "math"
 //
 // NaN when nx + ny < 3, either sample is empty, or s_p = 0.
 func CohensD(x, y []float64) float64 {
-	nx, ny := len(x), len(y)
-	if nx == 0 || ny == 0 || nx+ny < 3 {
+	if len(x) == 0 || len(y) == 0 {
 		return math.NaN()
 	}
 	mx, vx := meanVar(x)
 	my, vy := meanVar(y)
+	return CohensDStats(mx, vx, len(x), my, vy, len(y))
+}
+
+// CohensDStats is CohensD from the samples' sizes, means and unbiased
+// variances (see MeanVar); it gives CohensD's result bit for bit.
+func CohensDStats(mx, vx float64, nx int, my, vy float64, ny int) float64 {
+	if nx <= 0 || ny <= 0 || nx+ny < 3 {
+		return math.NaN()
+	}
 	if nx == 1 {
 		vx = 0
 	}

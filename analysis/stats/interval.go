@@ -1,6 +1,8 @@
 package stats
 
 import (
+	"slices"
+
 	"math"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -115,3 +117,78 @@ func DiffProportions(k1, n1, k2, n2 int, z float64) (d, lo, hi float64) {
 
 // Z95 is the standard normal quantile for a two-sided 95% interval.
 var Z95 = distuv.UnitNormal.Quantile(0.975)
+
+// PercentileIntervalSelect is PercentileInterval for an unsorted sample,
+// which it reorders: it finds the four order statistics the two type-7
+// quantiles need by selection, in O(n) expected time instead of the
+// O(n log n) of a sort, and gives the same bounds bit for bit. x must not
+// hold NaN.
+func PercentileIntervalSelect(x []float64, level float64) (lo, hi float64) {
+	if len(x) == 0 || !(level > 0 && level < 1) {
+		return math.NaN(), math.NaN()
+	}
+	lo = quantile7Select(x, (1-level)/2)
+	// x[:i+1] now holds the i+1 smallest; the upper quantile's index is at
+	// least i, so selecting in the rest leaves the lower one valid.
+	return lo, quantile7Select(x, (1+level)/2)
+}
+
+// quantile7Select is Quantile7 of x by selection; it reorders x.
+func quantile7Select(x []float64, p float64) float64 {
+	n := len(x)
+	h := float64(n-1) * p
+	i := int(math.Floor(h))
+	if i >= n-1 {
+		selectK(x, n-1)
+		return x[n-1]
+	}
+	selectK(x, i)
+	f := h - float64(i)
+	if f == 0 {
+		return x[i]
+	}
+	next := slices.Min(x[i+1:])
+	return x[i] + f*(next-x[i])
+}
+
+// selectK reorders x so that x[k] is its k-th smallest value (0-based),
+// with no larger value before it and no smaller one after (Hoare's
+// quickselect with a median-of-three pivot; deterministic).
+func selectK(x []float64, k int) {
+	lo, hi := 0, len(x)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if x[mid] < x[lo] {
+			x[mid], x[lo] = x[lo], x[mid]
+		}
+		if x[hi] < x[lo] {
+			x[hi], x[lo] = x[lo], x[hi]
+		}
+		if x[hi] < x[mid] {
+			x[hi], x[mid] = x[mid], x[hi]
+		}
+		pivot := x[mid]
+		i, j := lo, hi
+		for i <= j {
+			for x[i] < pivot {
+				i++
+			}
+			for x[j] > pivot {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return // j < k < i: x[k] equals the pivot and is in place
+		}
+	}
+}

@@ -80,15 +80,29 @@ func MannWhitneySorted(x, y []float64) (w, p float64) {
 		tieSum += tt*tt*tt - tt
 	}
 	w = rx - float64(nx)*float64(nx+1)/2
+	return w, MannWhitneyP(w, nx, ny, tieSum)
+}
+
+// MannWhitneyP is the two-sided p-value of MannWhitney for a statistic W
+// on samples of sizes nx and ny whose pooled sample has tie sum
+// Σ(t³ − t) over its runs of t equal values (0 without ties): exact when
+// there are no ties and both samples are smaller than 50, else the normal
+// approximation with continuity and tie correction. It lets callers that
+// count W themselves (e.g. for many pairs in one sweep) get MannWhitney's
+// p bit for bit. NaN when either size is zero.
+func MannWhitneyP(w float64, nx, ny int, tieSum float64) (p float64) {
+	if nx <= 0 || ny <= 0 {
+		return math.NaN()
+	}
 	mn := float64(nx) * float64(ny)
 	if tieSum == 0 && nx < exactLimit && ny < exactLimit {
-		return w, wilcoxExactP(w, nx, ny)
+		return wilcoxExactP(w, nx, ny)
 	}
 	n := float64(nx + ny)
 	sigma := math.Sqrt(mn / 12 * ((n + 1) - tieSum/(n*(n-1))))
 	z := w - mn/2
 	if !(sigma > 0) {
-		return w, 1
+		return 1
 	}
 	corr := 0.0
 	switch {
@@ -100,7 +114,7 @@ func MannWhitneySorted(x, y []float64) (w, p float64) {
 	z = (z - corr) / sigma
 	norm := distuv.UnitNormal
 	p = 2 * math.Min(norm.CDF(z), norm.Survival(z))
-	return w, math.Min(p, 1)
+	return math.Min(p, 1)
 }
 
 // wilcoxCounts returns c with c[u] the number of the C(m+n, m) orderings

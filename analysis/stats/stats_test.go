@@ -450,3 +450,105 @@ func FuzzMannWhitney(f *testing.F) {
 		}
 	})
 }
+
+// TestPoissonLUT checks the table-driven draw against the threshold scan
+// at both ends of every table bucket and on random values.
+func TestPoissonLUT(t *testing.T) {
+	for h := range uint32(1 << 12) {
+		for _, x := range []uint32{h << 20, h<<20 | (1<<20 - 1), h<<20 | 0x5a5a5} {
+			if got, want := poisson32(x), poissonScan(x); got != want {
+				t.Fatalf("poisson32(%#x) = %d, want %d", x, got, want)
+			}
+		}
+	}
+	r := NewRand(1)
+	for range 100000 {
+		x := uint32(r.Uint64())
+		if got, want := poisson32(x), poissonScan(x); got != want {
+			t.Fatalf("poisson32(%#x) = %d, want %d", x, got, want)
+		}
+	}
+}
+
+func TestPoissonBootstrapRatio(t *testing.T) {
+	y := []float64{1, 0.5, -2, 3, 0}
+	m := []float64{2, 1, 4, 3, 1}
+	const resamples = 301 // a block of 256 and one of 45
+	got := PoissonBootstrapRatio(y, m, resamples, 9)
+	// The same bootstrap written plainly with PoissonOnes.
+	r := NewRand(9)
+	sy, sm := make([]float64, resamples), make([]float64, resamples)
+	for lo := 0; lo < resamples; lo += 256 {
+		w := make([]uint8, min(256, resamples-lo))
+		for i := range y {
+			PoissonOnes(r, w)
+			for b, wb := range w {
+				sy[lo+b] += float64(wb) * y[i]
+				sm[lo+b] += float64(wb) * m[i]
+			}
+		}
+	}
+	var want []float64
+	for b := range sm {
+		if sm[b] > 0 {
+			want = append(want, sy[b]/sm[b])
+		}
+	}
+	if len(want) == resamples {
+		t.Fatal("test corpus too large: no empty resample to drop")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d replicates %v…, want %d %v…", len(got), got[:3], len(want), want[:3])
+	}
+	for _, tc := range []struct {
+		name string
+		y, m []float64
+		n    int
+	}{
+		{"empty", nil, nil, 10},
+		{"no resamples", y, m, 0},
+		{"lengths differ", y, m[:2], 10},
+	} {
+		if got := PoissonBootstrapRatio(tc.y, tc.m, tc.n, 1); got != nil {
+			t.Errorf("%s: got %v, want nil", tc.name, got)
+		}
+	}
+}
+
+func TestPercentileIntervalSelect(t *testing.T) {
+	r := NewRand(4)
+	for _, tc := range []struct {
+		name  string
+		n     int
+		ties  bool
+		level float64
+	}{
+		{"one", 1, false, 0.95},
+		{"two", 2, false, 0.95},
+		{"odd", 101, false, 0.9},
+		{"bootstrap", 2000, false, 0.95},
+		{"many ties", 1999, true, 0.95},
+		{"all tied", 50, true, 0.5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for rep := range 20 {
+				x := make([]float64, tc.n)
+				for i := range x {
+					x[i] = r.NormFloat64()
+					if tc.ties {
+						x[i] = float64(r.IntN(1 + rep%7))
+					}
+				}
+				sorted := slices.Sorted(slices.Values(x))
+				wl, wh := PercentileInterval(sorted, tc.level)
+				gl, gh := PercentileIntervalSelect(x, tc.level)
+				if gl != wl || gh != wh {
+					t.Fatalf("rep %d: got [%v, %v], want [%v, %v]", rep, gl, gh, wl, wh)
+				}
+			}
+		})
+	}
+	if lo, hi := PercentileIntervalSelect(nil, 0.95); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("empty: got %v %v", lo, hi)
+	}
+}

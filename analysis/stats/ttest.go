@@ -45,19 +45,34 @@ func meanVar(x []float64) (mean, variance float64) {
 // either sample has fewer than two values or both have zero variance (R
 // stops there with "data are essentially constant").
 func WelchT(x, y []float64) (t, df, p float64) {
-	nan := math.NaN()
 	if len(x) < 2 || len(y) < 2 {
-		return nan, nan, nan
+		return math.NaN(), math.NaN(), math.NaN()
 	}
 	mx, vx := meanVar(x)
 	my, vy := meanVar(y)
-	ax, ay := vx/float64(len(x)), vy/float64(len(y))
+	return WelchTStats(mx, vx, len(x), my, vy, len(y))
+}
+
+// MeanVar returns the mean and the unbiased sample variance of x, as
+// WelchT and CohensD compute them (NaN variance when len(x) < 2; NaN for
+// both when x is empty). With WelchTStats and CohensDStats it lets many
+// pairwise tests summarise each sample once.
+func MeanVar(x []float64) (mean, variance float64) { return meanVar(x) }
+
+// WelchTStats is WelchT from the samples' sizes, means and unbiased
+// variances (see MeanVar); it gives WelchT's result bit for bit.
+func WelchTStats(mx, vx float64, nx int, my, vy float64, ny int) (t, df, p float64) {
+	nan := math.NaN()
+	if nx < 2 || ny < 2 {
+		return nan, nan, nan
+	}
+	ax, ay := vx/float64(nx), vy/float64(ny)
 	se2 := ax + ay
 	if !(se2 > 0) {
 		return nan, nan, nan
 	}
 	t = (mx - my) / math.Sqrt(se2)
-	df = se2 * se2 / (ax*ax/float64(len(x)-1) + ay*ay/float64(len(y)-1))
+	df = se2 * se2 / (ax*ax/float64(nx-1) + ay*ay/float64(ny-1))
 	p = 2 * distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Survival(math.Abs(t))
 	return t, df, math.Min(p, 1)
 }
