@@ -12,9 +12,11 @@
 //   - "vader": github.com/jonreiter/govader's compound score, the reference;
 //   - "rules": VADER's lexicon (read from govader) and rules (negation,
 //     intensifiers and dampeners, "but", ALL-CAPS among lower case, "!" and "?",
-//     "least", "kind of") re-implemented on framescope's tokens, plus reducer
-//     shifters ("reduce the risk", "curb violence"; data/vader-rules.txt), per
-//     sentence;
+//     "least", "kind of") re-implemented on framescope's tokens, per sentence,
+//     with two additions for news: reducer shifters within their clause
+//     ("reduce the risk", "curb violence"; data/vader-rules.txt), and no tone
+//     for the words of multi-word names in running text ("United Nations",
+//     "Grand Central", "Pakistan Peoples Party");
 //   - "news" (Default): tanh of a linear combination of the rules' compound,
 //     positive and negative valence (also per √word, and their difference before
 //     the squash), counts of positive and negative words, the valence
@@ -25,7 +27,7 @@
 //     honest only through CrossValidateNYT, then a monotone calibration of the
 //     neutral band;
 //   - "news1": the first version of "news", with fewer features
-//     (data/news1-weights.txt).
+//     (data/news1-weights.txt), on the same rules.
 //
 // Toward scores the tone toward one mention in a sentence from the words
 // around it (see its comment); its weights are fitted on NewsMTSC train.
