@@ -391,6 +391,8 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"lawless frontier", "The frontier with Iran is long and lawless.", "b"},
 		{"US travel advisory", "The State Department warned American citizens against travel to Balochistan.", ""},
 		{"US official condemns", "The White House condemned the bombing of the mosque in Peshawar.", ""},
+		{"US base as target", "Tehran denied any role in the attack on the US base in Jordan.", ""},
+		{"strikes traded", "Iran and Pakistan traded strikes on militant hideouts last week.", "b"},
 		{"Afghan border in Balochistan", "Pakistan has fenced its border with Afghanistan in northern Balochistan.", ""},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
