@@ -72,6 +72,15 @@ func (a *Aggregator) Comparisons() []Comparison {
 		lo, hi := b*block, min((b+1)*block, k)
 		var w compareWork
 		vals := make([][]sample, hi-lo)
+		for j := lo; j < hi; j++ {
+			n := 0
+			for i := range a.docs {
+				if a.cnts[i*k+j] != 0 {
+					n++
+				}
+			}
+			vals[j-lo] = make([]sample, 0, n)
+		}
 		for i := range a.docs {
 			for j := lo; j < hi; j++ {
 				c := a.cnts[i*k+j]
@@ -176,6 +185,14 @@ func (a *Aggregator) compareMeasure(j int, names []string, vals []sample, w *com
 
 	// Each outlet's values, ascending: the order every sum below uses.
 	per := make([][]float64, ns)
+	counts := make([]int, ns)
+	for _, x := range vals {
+		counts[x.src]++
+	}
+	buf := make([]float64, len(vals))
+	for s, c := range counts {
+		per[s], buf = buf[:0:c], buf[c:]
+	}
 	for _, x := range vals {
 		per[x.src] = append(per[x.src], fromOrderedBits(x.key))
 	}

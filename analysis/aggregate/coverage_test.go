@@ -90,16 +90,21 @@ func coverage(t *testing.T, weight string, n, sims, maxBoot, resamples int, seed
 
 var covMeasures = []string{"tone_mean", "rare_share", "common_share", "tone_toward_x"}
 
-// TestAnalyticCoverageAtSwitch checks the claim behind DefaultMaxBootstrap:
+// TestAnalyticCoverageAtSwitch checks the claim behind the default
+// MaxBootstrap of each weighting:
 // at the switch-over size the analytic intervals (cluster-t for tone,
 // cluster-Wilson for shares, or Wilson for a rare frame) cover the truth at least 94% of the time on
 // skewed, clustered, lumpy data, under both weightings. 500 simulations
 // give a Monte Carlo standard error of 1 point; the bound allows 2.
 func TestAnalyticCoverageAtSwitch(t *testing.T) {
-	for _, w := range []string{WeightArticle, WeightParagraph} {
-		cov, label := coverage(t, w, DefaultMaxBootstrap, 500, 0, 0, 1)
+	for _, tc := range []struct {
+		w string
+		n int
+	}{{WeightArticle, DefaultMaxBootstrapArticle}, {WeightParagraph, DefaultMaxBootstrapParagraph}} {
+		w, n := tc.w, tc.n
+		cov, label := coverage(t, w, n, 500, 0, 0, 1)
 		for _, m := range covMeasures {
-			t.Logf("%s %s (%s, n=%d): %.3f", w, m, label[m], DefaultMaxBootstrap, cov[m])
+			t.Logf("%s %s (%s, n=%d): %.3f", w, m, label[m], n, cov[m])
 			if label[m] == IntervalBootstrap || label[m] == IntervalNone {
 				t.Errorf("%s %s: interval %s, want an analytic one at n = MaxBootstrap", w, m, label[m])
 			}
@@ -124,7 +129,7 @@ func TestCoverageTable(t *testing.T) {
 			bs, bl := coverage(t, w, n, sims/4, math.MaxInt, 1000, 4)
 			for _, m := range covMeasures {
 				t.Logf("%-9s n=%4d %-13s %-14s %.3f   %-18s %.3f", w, n, m, al[m], an[m], bl[m], bs[m])
-				if n >= DefaultMaxBootstrap && an[m] < 0.935 {
+				if n >= New(Options{Weight: w}).opt.MaxBootstrap && an[m] < 0.935 {
 					t.Errorf("%s n=%d %s: analytic coverage %.3f", w, n, m, an[m])
 				}
 			}

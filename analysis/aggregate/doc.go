@@ -41,7 +41,8 @@
 //	t                   tone, n < MinBootstrap (default 10)
 //	wilson              share, n < MinBootstrap; or any n when fewer than 10
 //	                    articles carry the frame (or lack it somewhere)
-//	bootstrap-articles  MinBootstrap ≤ n < MaxBootstrap (default 50)
+//	bootstrap-articles  MinBootstrap ≤ n < MaxBootstrap (default 50 under
+//	                    Weight "article", 100 under "paragraph")
 //	cluster-t           tone, n ≥ MaxBootstrap
 //	cluster-wilson      share, n ≥ MaxBootstrap
 //
@@ -62,9 +63,10 @@
 //
 // "bootstrap-articles" is the percentile interval of a Poisson bootstrap
 // over the measure's contributing articles (each gets an independent
-// Poisson(1) weight on each of Resamples replicates; stats.
-// PoissonBootstrapRatio), seeded from Options.Seed, the group and the
-// measure. Level (default 95%) applies to every method.
+// Poisson(1) weight on each of Resamples replicates; the group's
+// bootstrapped measures share the weights, stats.PoissonBootstrapRatios),
+// seeded from Options.Seed and the group. Level (default 95%) applies to
+// every method.
 //
 // Why the switch: the bootstrap costs articles × Resamples per group and
 // measure, about 17 s of CPU on a 250,000-article corpus at 2000

@@ -283,10 +283,11 @@ func (a *Aggregator) method(j int, mo *moments) string {
 	return IntervalT
 }
 
-// bootstrap runs the Poisson bootstrap of every measure of g that uses one:
-// over the measure's contributing articles (at most MaxBootstrap), with a
-// seed derived from Options.Seed, the group and the measure, so a measure's
-// interval does not depend on which other measures or groups exist.
+// bootstrap runs the Poisson bootstrap of the measures of g that use one,
+// over the articles that contribute to any of them (at most MaxBootstrap
+// per measure), in g's article order, with a seed derived from
+// Options.Seed and the group. The measures share the articles' weights
+// (stats.PoissonBootstrapRatios).
 func (a *Aggregator) bootstrap(g *group) {
 	var need []int
 	for j := range g.mom {
@@ -297,36 +298,43 @@ func (a *Aggregator) bootstrap(g *group) {
 	if len(need) == 0 {
 		return
 	}
-	ys := make([][]float64, len(need))
-	ms := make([][]float64, len(need))
-	for n, j := range need {
-		ys[n] = make([]float64, 0, g.mom[j].n)
-		ms[n] = make([]float64, 0, g.mom[j].n)
+	kn := len(need)
+	rows := 0 // at most the group's articles, at most Σ n over the measures
+	for _, arts := range g.arts {
+		rows += len(arts)
 	}
+	bound := 0
+	for _, j := range need {
+		bound += g.mom[j].n
+	}
+	rows = min(rows, bound)
+	ys, ms := make([]float64, 0, rows*kn), make([]float64, 0, rows*kn)
+	row := make([]float64, 2*kn)
 	for _, arts := range g.arts {
 		for _, i := range arts {
+			any := false
 			for n, j := range need {
-				if y, m := a.unit(i, j); m != 0 {
-					ys[n], ms[n] = append(ys[n], y), append(ms[n], m)
-				}
+				row[n], row[kn+n] = a.unit(i, j)
+				any = any || row[kn+n] != 0
+			}
+			if any {
+				ys, ms = append(ys, row[:kn]...), append(ms, row[kn:]...)
 			}
 		}
 	}
-	g.boot = make(map[int][2]float64, len(need))
+	reps := stats.PoissonBootstrapRatios(ys, ms, kn, a.opt.Resamples, a.seedFor(g.key))
+	g.boot = make(map[int][2]float64, kn)
 	for n, j := range need {
-		reps := stats.PoissonBootstrapRatio(ys[n], ms[n], a.opt.Resamples, a.seedFor(g.key, j))
-		lo, hi := stats.PercentileIntervalSelect(reps, a.opt.Level)
+		lo, hi := stats.PercentileIntervalSelect(reps[n], a.opt.Level)
 		g.boot[j] = [2]float64{lo, hi}
 	}
 }
 
-// seedFor derives the bootstrap seed of measure j in group g from the run's
-// seed (FNV-1a of the group key and the measure's voice and name, mixed
-// with splitmix64's finaliser).
-func (a *Aggregator) seedFor(g groupKey, j int) uint64 {
+// seedFor derives the bootstrap seed of group g from the run's seed
+// (FNV-1a of the group key, mixed with splitmix64's finaliser).
+func (a *Aggregator) seedFor(g groupKey) uint64 {
 	h := fnv.New64a()
-	ms := a.ms[j]
-	for _, s := range []string{g.source(), g.yearName(), voices[ms.voice], ms.name} {
+	for _, s := range []string{g.source(), g.yearName()} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

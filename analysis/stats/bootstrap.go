@@ -145,46 +145,72 @@ const bootBlock = 256
 // cluster gets an independent Poisson(1) weight wᵢ and the replicate is
 // Σwᵢyᵢ / Σwᵢmᵢ. Replicates whose Σwᵢmᵢ is not positive (every weight 0)
 // are left out, so the result has at most resamples values, in resample
-// order.
-//
-// The weights come from NewRand(seed) as PoissonOnes draws them, in blocks
-// of 256 resamples: for each block, for each cluster in order, the
-// cluster's weights on the block's resamples. The cost is
-// O(len(y)·resamples), with two allocations.
+// order. It is PoissonBootstrapRatios with one ratio.
 func PoissonBootstrapRatio(y, m []float64, resamples int, seed uint64) []float64 {
 	if len(y) != len(m) || len(y) == 0 || resamples <= 0 {
 		return nil
 	}
+	return PoissonBootstrapRatios(y, m, 1, resamples, seed)[0]
+}
+
+// PoissonBootstrapRatios bootstraps k ratios Rⱼ = Σᵢyᵢⱼ / Σᵢmᵢⱼ over the
+// same clusters with the same weights: y and m are n×k, row i holding
+// cluster i's values (mᵢⱼ = 0 where cluster i has no part in ratio j).
+// The result's row j holds ratio j's replicates as PoissonBootstrapRatio
+// describes. Sharing the draws makes k ratios cost one set of draws plus
+// two multiply-adds per contributing cluster and resample.
+//
+// The weights come from NewRand(seed) as PoissonOnes draws them, in blocks
+// of 256 resamples: for each block, for each cluster in order, the
+// cluster's weights on the block's resamples. It panics if len(y) or
+// len(m) is not a multiple of k ≥ 1.
+func PoissonBootstrapRatios(y, m []float64, k, resamples int, seed uint64) [][]float64 {
+	if k < 1 || len(y)%k != 0 || len(m) != len(y) {
+		panic("stats: PoissonBootstrapRatios: y and m must be n×k")
+	}
+	n := len(y) / k
+	sy, sm := make([][]float64, k), make([][]float64, k)
+	for j := range k {
+		sy[j], sm[j] = make([]float64, resamples), make([]float64, resamples)
+	}
 	src := rand.NewPCG(seed, pcgStream) // NewRand(seed)'s source
-	sy := make([]float64, resamples)
-	sm := make([]float64, resamples)
+	var w [bootBlock]float64
 	for lo := 0; lo < resamples; lo += bootBlock {
 		hi := min(lo+bootBlock, resamples)
-		sy := sy[lo:hi]
-		sm := sm[lo:hi:hi][:len(sy)]
-		for i, yi := range y {
-			mi := m[i]
+		w := w[:hi-lo]
+		for i := range n {
 			b := 0
-			for ; b+1 < len(sy); b += 2 {
+			for ; b+1 < len(w); b += 2 {
 				u := src.Uint64()
-				f0, f1 := float64(poisson32(uint32(u))), float64(poisson32(uint32(u>>32)))
-				sy[b] += f0 * yi
-				sm[b] += f0 * mi
-				sy[b+1] += f1 * yi
-				sm[b+1] += f1 * mi
+				w[b], w[b+1] = float64(poisson32(uint32(u))), float64(poisson32(uint32(u>>32)))
 			}
-			if b < len(sy) {
-				f := float64(poisson32(uint32(src.Uint64())))
-				sy[b] += f * yi
-				sm[b] += f * mi
+			if b < len(w) {
+				w[b] = float64(poisson32(uint32(src.Uint64())))
+			}
+			for j := range k {
+				mij := m[i*k+j]
+				if mij == 0 {
+					continue
+				}
+				yij := y[i*k+j]
+				sy, sm := sy[j][lo:hi], sm[j][lo:hi]
+				sy, sm = sy[:len(w)], sm[:len(w)]
+				for b, f := range w {
+					sy[b] += f * yij
+					sm[b] += f * mij
+				}
 			}
 		}
 	}
-	out := sy[:0]
-	for b, s := range sm {
-		if s > 0 {
-			out = append(out, sy[b]/s)
+	out := make([][]float64, k)
+	for j := range k {
+		r := sy[j][:0]
+		for b, s := range sm[j] {
+			if s > 0 {
+				r = append(r, sy[j][b]/s)
+			}
 		}
+		out[j] = r
 	}
 	return out
 }

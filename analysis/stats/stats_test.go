@@ -552,3 +552,21 @@ func TestPercentileIntervalSelect(t *testing.T) {
 		t.Errorf("empty: got %v %v", lo, hi)
 	}
 }
+
+// TestPoissonBootstrapRatios checks that k ratios bootstrapped together
+// are each the single-ratio bootstrap of their column (clusters with
+// mᵢⱼ = 0 draw their weights all the same).
+func TestPoissonBootstrapRatios(t *testing.T) {
+	y := []float64{1, 0, 0.5, 2, -2, 0, 3, 1, 0, 0}
+	m := []float64{2, 0, 1, 1, 4, 0, 3, 1, 1, 0}
+	got := PoissonBootstrapRatios(y, m, 2, 600, 5)
+	for j := range 2 {
+		var cy, cm []float64
+		for i := j; i < len(y); i += 2 {
+			cy, cm = append(cy, y[i]), append(cm, m[i])
+		}
+		if want := PoissonBootstrapRatio(cy, cm, 600, 5); !slices.Equal(got[j], want) {
+			t.Errorf("ratio %d differs from its single bootstrap", j)
+		}
+	}
+}
