@@ -123,10 +123,10 @@ func ParagraphKinds(header []string, frameIDs []string) []Kind {
 // a full group is a few megabytes.
 const RowGroupRows = 50_000
 
-// createdBy is the fixed created_by string of every file: the library's
-// default embeds its module version and build hash, which would change the
-// bytes when the dependency is upgraded.
-var createdBy = parquet.CreatedBy("framescope", "1", "parquetout")
+// CreatedBy is the created_by string of every file. parquet-go's default
+// embeds its module version and build hash, which would change the bytes when
+// the dependency is upgraded or built differently.
+const CreatedBy = "framescope"
 
 // FieldError is the error for a field that does not parse as its column's
 // kind. Row counts data rows from 1, as Write sees them.
@@ -199,12 +199,13 @@ func newWriter(w io.Writer, header []string, kinds []Kind, groupRows int64) (*Wr
 		nodes[i] = n
 	}
 	schema := parquet.NewSchema("framescope", newGroup(header, nodes))
-	cfg, err := parquet.NewWriterConfig(schema, createdBy,
+	cfg, err := parquet.NewWriterConfig(schema,
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(groupRows))
 	if err != nil {
 		return nil, fmt.Errorf("parquet: %w", err)
 	}
+	cfg.CreatedBy = CreatedBy
 	return &Writer{
 		w:      parquet.NewGenericWriter[any](w, cfg),
 		header: append([]string(nil), header...),
