@@ -393,6 +393,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"US official condemns", "The White House condemned the bombing of the mosque in Peshawar.", ""},
 		{"US base as target", "Tehran denied any role in the attack on the US base in Jordan.", ""},
 		{"strikes traded", "Iran and Pakistan traded strikes on militant hideouts last week.", "b"},
+		{"crossing closed for security", "Officials closed the crossing for security reasons after the attack.", "b"},
+		{"complicity family", "Washington's unconditional support has emboldened the occupiers.", "t"},
+		{"pooled strength", "Muslim nations must pool their resources to defend Palestine.", "u"},
 		{"Afghan border in Balochistan", "Pakistan has fenced its border with Afghanistan in northern Balochistan.", ""},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
