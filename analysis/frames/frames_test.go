@@ -396,6 +396,9 @@ func TestDefaultCodebookCases(t *testing.T) {
 		{"crossing closed for security", "Officials closed the crossing for security reasons after the attack.", "b"},
 		{"complicity family", "Washington's unconditional support has emboldened the occupiers.", "t"},
 		{"pooled strength", "Muslim nations must pool their resources to defend Palestine.", "u"},
+		{"act as one", "Muslim leaders must act as one.", "u"},
+		{"duty of the Islamic world", "The Islamic world has a responsibility toward the people of Gaza.", "u"},
+		{"a Muslim's duty is not unity", "It is the duty of every Muslim to pray five times a day.", ""},
 		{"Afghan border in Balochistan", "Pakistan has fenced its border with Afghanistan in northern Balochistan.", ""},
 	}
 	ids := map[string]byte{"us_israel_threat": 't', "muslim_unity": 'u', "border_security": 'b'}
