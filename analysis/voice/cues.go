@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed cues.txt
@@ -34,6 +35,7 @@ func init() {
 	speechVerbs, baseForms, needsThat = lists["speech"], lists["plain"], lists["needs-that"]
 	participles, notSources = lists["participles"], lists["not-sources"]
 	determiners, skipWords = lists["determiners"], lists["skip"]
+	setCues(cueWordList())
 }
 
 // parseCues reads word lists: "[name]" starts a list, words are separated by
@@ -92,3 +94,111 @@ func parseCues(r io.Reader, name string) (map[string]map[string]bool, error) {
 	}
 	return lists, nil
 }
+
+// cueWordList lists every word that attribute can take as a cue: a sentence
+// that holds none of them is the outlet's own, whatever its tokens.
+func cueWordList() []string {
+	var ws []string
+	for _, m := range []map[string]bool{speechVerbs, needsThat, participles} {
+		for w := range m {
+			ws = append(ws, w)
+		}
+	}
+	ws = append(ws, "according", "reportedly", "allegedly", "call", "calls", "called", "calling",
+		"pointed", "points", "point", "pointing", "lashed", "quoted", "quoting",
+		"expressed", "expresses", "voiced", "voices", "conveyed",
+		"statement", "remarks", "interview", "speech", "press")
+	sort.Strings(ws)
+	return ws
+}
+
+// cueSet holds the words of cueWordList; cueMin and cueMax are their
+// shortest and longest lengths.
+var (
+	cueSet         map[string]bool
+	cueMin, cueMax int
+)
+
+func setCues(ws []string) {
+	cueSet = map[string]bool{}
+	cueMin, cueMax = 0, 0
+	for _, w := range ws {
+		for k := 0; k < len(w); k++ {
+			if w[k] < 'a' || w[k] > 'z' {
+				cueMin = -1 // a word mayHaveCue cannot look up: every sentence passes
+			}
+		}
+		cueSet[w] = true
+		if cueMin == 0 || cueMin > 0 && len(w) < cueMin {
+			cueMin = len(w)
+		}
+		cueMax = max(cueMax, len(w))
+	}
+}
+
+// mayHaveCue reports whether a sentence can hold a cue word as one of its
+// tokens' Norm (token.Tokenize); false means it cannot, so that tokenizing it
+// would find none. A cue word is ASCII letters, so a token with it as Norm is
+// either a run of ASCII letters between bytes that are not (a word token
+// stops only at a rune that is not a letter, digit or mark), or an acronym
+// ("S.A.I.D." gives "said"), or holds a rune that lower-cases to an ASCII
+// letter (the Kelvin sign, dotted capital I): the first two are looked up,
+// the third always passes.
+func mayHaveCue(s string) bool {
+	if cueMin <= 0 {
+		return true
+	}
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == '\u212a' || r == '\u0130' {
+				return true
+			}
+			i += size
+			continue
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if n := j - i; n >= cueMin && n <= cueMax {
+			for k := 0; k < n; k++ {
+				buf[k] = s[i+k] | 0x20
+			}
+			if cueSet[string(buf[:n])] {
+				return true
+			}
+		}
+		if j == i+1 && j < len(s) && s[j] == '.' {
+			// Letters joined by dots: any run of them may be an acronym.
+			n := 0
+			for j = i; j+1 < len(s) && isASCIILetter(s[j]) && s[j+1] == '.' && n < len(buf); j += 2 {
+				buf[n] = s[j] | 0x20
+				n++
+			}
+			if n == len(buf) {
+				return true
+			}
+			for a := 0; a < n; a++ {
+				for b := a + cueMin; b <= n && b-a <= cueMax; b++ {
+					if cueSet[string(buf[a:b])] {
+						return true
+					}
+				}
+			}
+			if j == i {
+				j = i + 1
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -81,8 +81,11 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 	var toks []token.Token
 	for i, s := range sentences {
 		q := scanQuotes(text, s, open, straight%2 == 0)
-		toks = token.Tokenize(text, s, toks[:0])
-		a := attribute(text, toks)
+		var a Attribution
+		if mayHaveCue(text[s.Start:s.End]) {
+			toks = token.Tokenize(text, s, toks[:0])
+			a = attribute(text, toks)
+		}
 		switch {
 		case a.Voice == Quote:
 		case q.inside || q.quotedWords >= minQuoteWords:

@@ -1,0 +1,83 @@
+package voice
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/pipeline/segment"
+)
+
+// cueCases test the corners of mayHaveCue: acronyms, apostrophes, runes that
+// lower-case to ASCII letters, digits and marks next to a word.
+var cueCases = []string{
+	"", "S.A.I.D. so", "x.S.A.I.D.", "U.S. officials said.", "U.S.said", "TA\u212aES", "\u0130NTERV\u0130EW", "said’s", "x’said",
+	"’said’", "said2", "2said", "sa\u0301id", "SAID", "Said,", "“We will act,” he said.", "no cue here at all.",
+	"according to", "Reportedly", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.",
+}
+
+// cueIn reports whether a token of the span has a cue word as its Norm.
+func cueIn(text string) bool {
+	for _, t := range token.Tokenize(text, token.Span{Start: 0, End: len(text)}, nil) {
+		if t.Kind == token.Word && cueSet[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMayHaveCue checks that mayHaveCue passes every sentence with a cue
+// word among its tokens, and every sentence that attribute gives a quote.
+func TestMayHaveCue(t *testing.T) {
+	strs := append([]string(nil), cueCases...)
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	for _, p := range append(files, seeds...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		for _, para := range segment.Paragraphs(s) {
+			for _, st := range segment.Sentences(s, para) {
+				strs = append(strs, s[st.Start:st.End])
+			}
+		}
+	}
+	passed := 0
+	for _, s := range strs {
+		may := mayHaveCue(s)
+		if may {
+			passed++
+		}
+		if !may && cueIn(s) {
+			t.Errorf("mayHaveCue(%q) = false, but a token is a cue", s)
+		}
+		if !may && attribute(s, token.Tokenize(s, token.Span{Start: 0, End: len(s)}, nil)).Voice == Quote {
+			t.Errorf("mayHaveCue(%q) = false, but attribute finds a quote", s)
+		}
+	}
+	if passed == len(strs) {
+		t.Errorf("mayHaveCue passed all %d sentences", len(strs))
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"S.A.I.D. so", true}, {"TA\u212aES", true}, {"no cue here at all.", false}, {"Officials said.", true}} {
+		if got := mayHaveCue(c.s); got != c.want {
+			t.Errorf("mayHaveCue(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func FuzzMayHaveCue(f *testing.F) {
+	for _, s := range cueCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayHaveCue(s) && cueIn(s) {
+			t.Errorf("mayHaveCue(%q) = false, but a token is a cue", s)
+		}
+	})
+}
