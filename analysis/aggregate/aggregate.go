@@ -126,8 +126,12 @@ type Aggregator struct {
 	docs  []string
 	srcs  []string
 	years []int
-	sums  []float64 // len(docs)·len(ms): Σ values of the contributing paragraphs
-	cnts  []int32   // len(docs)·len(ms): number of contributing paragraphs
+	// Article i's summary is row i of the blocks: per measure, the Σ of
+	// its contributing paragraphs' values and their number. Blocks of
+	// blockRows rows grow the storage without copying it (12 bytes per
+	// measure per article).
+	sums [][]float64
+	cnts [][]int32
 }
 
 // Validate reports options New would reject: an unknown Weight, a
@@ -180,11 +184,7 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 // Add adds one article. An article without paragraphs is counted in no
 // measure.
 func (a *Aggregator) Add(art Article) {
-	k := len(a.ms)
-	off := len(a.sums)
-	a.sums = append(a.sums, make([]float64, k)...)
-	a.cnts = append(a.cnts, make([]int32, k)...)
-	sums, cnts := a.sums[off:], a.cnts[off:]
+	sums, cnts := a.newRow()
 	src := art.Source
 	if src == "" {
 		src = "unknown"
@@ -241,11 +241,15 @@ func (a *Aggregator) Merge(b *Aggregator) {
 		panic(fmt.Sprintf("aggregate: Merge of aggregators with different options (frames %v/%v, actors %v/%v, weight %s/%s)",
 			a.opt.Frames, b.opt.Frames, a.opt.Actors, b.opt.Actors, a.opt.Weight, b.opt.Weight))
 	}
-	a.docs = append(a.docs, b.docs...)
-	a.srcs = append(a.srcs, b.srcs...)
-	a.years = append(a.years, b.years...)
-	a.sums = append(a.sums, b.sums...)
-	a.cnts = append(a.cnts, b.cnts...)
+	for i := range b.docs {
+		sums, cnts := a.newRow()
+		bs, bc := b.row(i)
+		copy(sums, bs)
+		copy(cnts, bc)
+		a.docs = append(a.docs, b.docs[i])
+		a.srcs = append(a.srcs, b.srcs[i])
+		a.years = append(a.years, b.years[i])
+	}
 }
 
 // groupKey names a group; the pooled flags keep a real source called "all"
@@ -303,14 +307,36 @@ func compareKeys(x, y groupKey) int {
 // (mean, 1) per article or (sum, count) per paragraph; (0, 0) when the
 // article has no contributing paragraph.
 func (a *Aggregator) unit(i, j int) (y, m float64) {
-	k := len(a.ms)
-	c := a.cnts[i*k+j]
+	sums, cnts := a.row(i)
+	c := cnts[j]
 	if c == 0 {
 		return 0, 0
 	}
-	s := a.sums[i*k+j]
+	s := sums[j]
 	if a.opt.Weight == WeightParagraph {
 		return s, float64(c)
 	}
 	return s / float64(c), 1
+}
+
+// blockRows is the number of article summaries per storage block.
+const blockRows = 1024
+
+// row returns article i's summary.
+func (a *Aggregator) row(i int) (sums []float64, cnts []int32) {
+	k := len(a.ms)
+	b, o := i/blockRows, i%blockRows*k
+	return a.sums[b][o : o+k : o+k], a.cnts[b][o : o+k : o+k]
+}
+
+// newRow returns the zeroed summary of the next article, len(a.docs),
+// before its Doc is appended.
+func (a *Aggregator) newRow() (sums []float64, cnts []int32) {
+	n := len(a.docs)
+	if n%blockRows == 0 {
+		k := len(a.ms)
+		a.sums = append(a.sums, make([]float64, blockRows*k))
+		a.cnts = append(a.cnts, make([]int32, blockRows*k))
+	}
+	return a.row(n)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -172,7 +173,18 @@ func (c *bigCorpus) aggregator(workers int) *Aggregator {
 
 func Benchmark250kAdd(b *testing.B) {
 	c := newBigCorpus()
-	loopCPU(b, func() { c.aggregator(1) })
+	var a *Aggregator
+	loopCPU(b, func() { a = c.aggregator(1) })
+	// What the aggregator holds: the benchmark's corpus is live too, so
+	// measure the heap with and without the aggregator.
+	runtime.GC()
+	var with, without runtime.MemStats
+	runtime.ReadMemStats(&with)
+	runtime.KeepAlive(a)
+	a = nil
+	runtime.GC()
+	runtime.ReadMemStats(&without)
+	b.ReportMetric(float64(with.HeapAlloc-without.HeapAlloc)/(1<<20), "aggregator-MB")
 }
 
 func benchBigRows(b *testing.B, workers int) {

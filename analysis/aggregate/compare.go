@@ -63,38 +63,53 @@ func (a *Aggregator) Comparisons() []Comparison {
 		src[i] = int32(srcID[s])
 	}
 
-	// Tasks are blocks of adjacent measures, so that gathering their
-	// values reads each article's summary once per block.
-	const block = 8
+	// Tasks are runs of adjacent measures holding together at most
+	// blockSamples values (or one measure), so that gathering their values
+	// streams the summaries a few times, not once per measure, in bounded
+	// memory.
 	k := len(a.ms)
+	counts := make([]int, k)
+	for i := range a.docs {
+		_, cnts := a.row(i)
+		for j, c := range cnts {
+			if c != 0 {
+				counts[j]++
+			}
+		}
+	}
+	var blocks [][2]int
+	for lo := 0; lo < k; {
+		hi, n := lo+1, counts[lo]
+		for hi < k && n+counts[hi] <= blockSamples {
+			n += counts[hi]
+			hi++
+		}
+		blocks = append(blocks, [2]int{lo, hi})
+		lo = hi
+	}
 	out := make([][]Comparison, k)
-	a.parallel((k+block-1)/block, func(b int) {
-		lo, hi := b*block, min((b+1)*block, k)
+	a.parallel(len(blocks), func(b int) {
+		lo, hi := blocks[b][0], blocks[b][1]
 		var w compareWork
 		vals := make([][]sample, hi-lo)
 		for j := lo; j < hi; j++ {
-			n := 0
-			for i := range a.docs {
-				if a.cnts[i*k+j] != 0 {
-					n++
-				}
-			}
-			vals[j-lo] = make([]sample, 0, n)
+			vals[j-lo] = make([]sample, 0, counts[j])
 		}
 		for i := range a.docs {
-			for j := lo; j < hi; j++ {
-				c := a.cnts[i*k+j]
+			sums, cnts := a.row(i)
+			sums, cnts = sums[lo:hi], cnts[lo:hi]
+			for jj, c := range cnts {
 				if c == 0 {
 					continue
 				}
-				v := a.sums[i*k+j] / float64(c)
-				if a.ms[j].kind == kindShare {
+				v := sums[jj] / float64(c)
+				if a.ms[lo+jj].kind == kindShare {
 					v = 0
-					if a.sums[i*k+j] > 0 {
+					if sums[jj] > 0 {
 						v = 1
 					}
 				}
-				vals[j-lo] = append(vals[j-lo], sample{key: orderedBits(v), src: src[i]})
+				vals[jj] = append(vals[jj], sample{key: orderedBits(v), src: src[i]})
 			}
 		}
 		for j := lo; j < hi; j++ {
@@ -108,6 +123,10 @@ func (a *Aggregator) Comparisons() []Comparison {
 	}
 	return cs
 }
+
+// blockSamples bounds the values Comparisons gathers per pass (16 bytes
+// each): 32 MB.
+const blockSamples = 2 << 20
 
 // sample is one article's value of a measure: the value's bits in an
 // order-preserving form (see orderedBits) and the article's outlet.
@@ -196,13 +215,14 @@ func (a *Aggregator) compareMeasure(j int, names []string, vals []sample, w *com
 	for _, x := range vals {
 		per[x.src] = append(per[x.src], fromOrderedBits(x.key))
 	}
-	type summary struct{ mean, m, v float64 } // mean as Σx/n; m, v from stats.MeanVar
+	type summary struct{ total, mean, m, v float64 } // Σx, Σx/n; m, v from stats.MeanVar
 	sum := make([]summary, ns)
 	for s, x := range per {
 		if len(x) == 0 {
 			continue
 		}
-		sum[s].mean = total(x) / float64(len(x))
+		sum[s].total = total(x)
+		sum[s].mean = sum[s].total / float64(len(x))
 		sum[s].m, sum[s].v = stats.MeanVar(x)
 	}
 	z := distuv.UnitNormal.Quantile(0.975)
@@ -224,7 +244,7 @@ func (a *Aggregator) compareMeasure(j int, names []string, vals []sample, w *com
 				}
 				c := pair(s, t)
 				c.Measure = a.opt.Frames[ms.frame] + "_presence"
-				ka, kb := int(total(per[s])), int(total(per[t]))
+				ka, kb := int(sum[s].total), int(sum[t].total)
 				table := [][]float64{{float64(ka), float64(na - ka)}, {float64(kb), float64(nb - kb)}}
 				if stats.MinExpected(table) < 5 {
 					c.Test = TestFisher

@@ -58,15 +58,23 @@ func (mo *moments) variance() float64 {
 // (sums, then squares about each measure's R), into out (len(a.ms)).
 func (a *Aggregator) cellMoments(arts []int, out []moments) {
 	k := len(a.ms)
+	byPara := a.opt.Weight == WeightParagraph
+	unit := func(s float64, c int32) (y, m float64) { // as Aggregator.unit
+		if byPara {
+			return s, float64(c)
+		}
+		return s / float64(c), 1
+	}
 	for _, i := range arts {
-		for j := range k {
-			y, m := a.unit(i, j)
-			if m == 0 {
+		sums, cnts := a.row(i)
+		for j, c := range cnts {
+			if c == 0 {
 				continue
 			}
+			y, m := unit(sums[j], c)
 			mo := &out[j]
 			mo.n++
-			mo.nPara += int(a.cnts[i*k+j])
+			mo.nPara += int(c)
 			if y > 0 {
 				mo.nPos++
 			}
@@ -85,11 +93,12 @@ func (a *Aggregator) cellMoments(arts []int, out []moments) {
 		}
 	}
 	for _, i := range arts {
-		for j := range k {
-			y, m := a.unit(i, j)
-			if m == 0 {
+		sums, cnts := a.row(i)
+		for j, c := range cnts {
+			if c == 0 {
 				continue
 			}
+			y, m := unit(sums[j], c)
 			d := y - r[j]*m
 			out[j].q += d * d
 			out[j].p += m * d
@@ -245,7 +254,6 @@ func (a *Aggregator) Rows() []Row {
 // then by their summaries, so that equal Docs from different shards come
 // out in one order whatever the order of Add and Merge.
 func (a *Aggregator) sortArticles(arts []int) {
-	k := len(a.ms)
 	slices.SortFunc(arts, func(x, y int) int {
 		if a.docs[x] != a.docs[y] {
 			if a.docs[x] < a.docs[y] {
@@ -253,10 +261,12 @@ func (a *Aggregator) sortArticles(arts []int) {
 			}
 			return 1
 		}
-		if c := slices.Compare(a.cnts[x*k:(x+1)*k], a.cnts[y*k:(y+1)*k]); c != 0 {
+		xs, xc := a.row(x)
+		ys, yc := a.row(y)
+		if c := slices.Compare(xc, yc); c != 0 {
 			return c
 		}
-		return slices.Compare(a.sums[x*k:(x+1)*k], a.sums[y*k:(y+1)*k])
+		return slices.Compare(xs, ys)
 	})
 }
 
