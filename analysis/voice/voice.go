@@ -27,6 +27,7 @@ package voice
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/framescope/framescope/analysis/token"
 )
@@ -78,12 +79,15 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 	for _, s := range sentences {
 		straight += strings.Count(text[s.Start:s.End], `"`)
 	}
-	var toks []token.Token
+	tp := tokenPool.Get().(*[]token.Token)
+	defer tokenPool.Put(tp)
+	toks := (*tp)[:0]
 	for i, s := range sentences {
 		q := scanQuotes(text, s, open, straight%2 == 0)
 		var a Attribution
 		if mayHaveCue(text[s.Start:s.End]) {
 			toks = token.Tokenize(text, s, toks[:0])
+			*tp = toks
 			a = attribute(text, toks)
 		}
 		switch {
@@ -108,6 +112,10 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 	}
 	return out
 }
+
+// tokenPool keeps token buffers between calls: a paragraph's tokens are
+// needed only while its sentences are read.
+var tokenPool = sync.Pool{New: func() any { return new([]token.Token) }}
 
 // minQuoteWords is the number of quoted words from which a quotation is a
 // direct quote rather than a scare-quoted phrase ("the “most dangerous”").
@@ -144,6 +152,9 @@ type quoteScan struct {
 // count when ‘ opens and ’ closes before a non-letter (so that apostrophes
 // don't).
 func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
+	if !open && noQuoteMarks(text[s.Start:s.End]) {
+		return quoteScan{} // nothing opens, so nothing is inside
+	}
 	q := quoteScan{startsOpen: open}
 	inBytes, total := 0, 0
 	single := false
@@ -200,6 +211,12 @@ func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
 		q.inside = true
 	}
 	return q
+}
+
+// noQuoteMarks reports whether s holds none of the marks scanQuotes reads:
+// '"', and “ ” ‘ ’ (which start with the byte 0xE2) and « » (0xC2).
+func noQuoteMarks(s string) bool {
+	return strings.IndexByte(s, '"') < 0 && strings.IndexByte(s, 0xE2) < 0 && strings.IndexByte(s, 0xC2) < 0
 }
 
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
