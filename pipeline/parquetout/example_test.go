@@ -48,7 +48,7 @@ func Example() {
 	}
 	// Output:
 	// [string nullable int64 int64 nullable float64 bool nullable float64]
-	// parquet row 3, column "tone": "high" is not a nullable float64: not a decimal number
+	// parquet row 3, column "tone": "high" does not parse as nullable float64: not a decimal number
 	// message framescope {
 	// 	required binary doc (STRING);
 	// 	optional int64 year (INT(64,true));

@@ -2,15 +2,18 @@
 // reads them back with Apache Arrow's Go Parquet reader (a second,
 // independent implementation, the Go port of what pyarrow uses), comparing
 // every value and the schema. It is a module of its own so that arrow-go is
-// not a dependency of framescope: cd here and `go run .`.
+// not a dependency of framescope: cd here and `go run .`, or
+// `go run . paragraphs.csv` to check a real run's table instead.
 package main
 
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -37,11 +40,10 @@ func num(r *rand.Rand) string {
 }
 
 func main() {
-	const n = 120_000
 	r := rand.New(rand.NewPCG(9, 9))
 	words := []string{"", "Iran", "Pakistan's", "\"border\"", "a, b", "line\nbreak", "Ümit", "تهران"}
 	pick := func() string { return words[r.IntN(len(words))] }
-	rows := make([][]string, n)
+	rows := make([][]string, 120_000)
 	for i := range rows {
 		year := strconv.Itoa(2015 + r.IntN(10))
 		if r.IntN(5) == 0 {
@@ -52,8 +54,23 @@ func main() {
 			strconv.Itoa(r.IntN(2)), num(r), strconv.Itoa(r.IntN(2)), num(r),
 			pick(), num(r), num(r), pick(), pick(), num(r), num(r)}
 	}
+	frames := []string{"us_israel_threat", "muslim_unity"}
+	if len(os.Args) > 1 {
+		f, err := os.Open(os.Args[1])
+		check(err)
+		recs, err := csv.NewReader(f).ReadAll()
+		check(err)
+		header, rows = recs[0], recs[1:]
+		frames = nil
+		for _, h := range header {
+			if slices.Contains(header, h+"_score") {
+				frames = append(frames, h)
+			}
+		}
+	}
+	n := len(rows)
 	var buf bytes.Buffer
-	w, err := parquetout.NewWriter(&buf, header, parquetout.ParagraphKinds(header, []string{"us_israel_threat", "muslim_unity"}))
+	w, err := parquetout.NewWriter(&buf, header, parquetout.ParagraphKinds(header, frames))
 	check(err)
 	for _, row := range rows {
 		check(w.Write(row))
@@ -79,7 +96,7 @@ func main() {
 		fmt.Printf("%s:%s%s ", f.Name, f.Type, map[bool]string{true: "?", false: ""}[f.Nullable])
 	}
 	fmt.Println()
-	if tbl.NumRows() != n {
+	if tbl.NumRows() != int64(n) {
 		fail("%d rows, want %d", tbl.NumRows(), n)
 	}
 	checked := 0
