@@ -1,0 +1,127 @@
+package aggregate
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/framescope/framescope/analysis/stats"
+)
+
+// switchCorpus has n articles in one cell; article i has tone (i%7)/7 − 0.4
+// in two paragraphs, frame "common" in one of them when i is even, and
+// frame "rare" in both when i < rare.
+func switchCorpus(n, rare int) ([]Article, []float64) {
+	var arts []Article
+	var tones []float64
+	for i := range n {
+		tone := float64(i%7)/7 - 0.4
+		tones = append(tones, tone)
+		ps := []Para{
+			{Tone: tone, Frames: []bool{i%2 == 0, i < rare}},
+			{Tone: tone, Frames: []bool{false, i < rare}},
+		}
+		arts = append(arts, Article{Doc: fmt.Sprintf("d%04d", i), Source: "S", Year: 2020, Paras: ps})
+	}
+	return arts, tones
+}
+
+func TestIntervalSwitch(t *testing.T) {
+	m := DefaultMaxBootstrapArticle
+	for _, tc := range []struct {
+		name         string
+		n, rare, max int
+		weight       string
+		want         map[string]string // measure → interval
+	}{
+		{"small", 5, 5, 0, WeightArticle,
+			map[string]string{"tone_mean": IntervalT, "common_share": IntervalWilson, "rare_share": IntervalWilson}},
+		{"just below the switch", m - 1, 20, 0, WeightArticle,
+			map[string]string{"tone_mean": IntervalBootstrap, "common_share": IntervalBootstrap, "rare_share": IntervalBootstrap}},
+		{"at the switch", m, 20, 0, WeightArticle,
+			map[string]string{"tone_mean": IntervalClusterT, "common_share": IntervalClusterWilson, "rare_share": IntervalClusterWilson}},
+		{"rare frame stays wilson", m, 9, 0, WeightArticle,
+			map[string]string{"rare_share": IntervalWilson}},
+		{"frame in every paragraph of nearly all articles", m, m - 9, 0, WeightArticle,
+			map[string]string{"rare_share": IntervalWilson}},
+		{"paragraph weighting switches later", m, 20, 0, WeightParagraph,
+			map[string]string{"tone_mean": IntervalBootstrap, "common_share": IntervalBootstrap}},
+		{"bootstrap forced", 3 * m, 40, math.MaxInt, WeightArticle,
+			map[string]string{"tone_mean": IntervalBootstrap, "common_share": IntervalBootstrap}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := New(Options{Frames: []string{"common", "rare"}, Weight: tc.weight, MaxBootstrap: tc.max, Resamples: 200})
+			arts, tones := switchCorpus(tc.n, tc.rare)
+			for _, art := range arts {
+				a.Add(art)
+			}
+			rows := a.Rows()
+			for measure, want := range tc.want {
+				r, ok := find(rows, "S", "2020", "all", measure)
+				if !ok {
+					t.Fatalf("no row for %s", measure)
+				}
+				if r.Interval != want {
+					t.Errorf("%s: interval %s, want %s", measure, r.Interval, want)
+				}
+				if !(r.Low <= r.Value && r.Value <= r.High) {
+					t.Errorf("%s: value %v outside [%v, %v]", measure, r.Value, r.Low, r.High)
+				}
+			}
+			// cluster-t under article weighting is the t interval of the
+			// article means.
+			if r, _ := find(rows, "S", "2020", "all", "tone_mean"); r.Interval == IntervalClusterT || r.Interval == IntervalT {
+				lo, hi := stats.MeanCI(tones, 0.95)
+				if math.Abs(r.Low-lo) > 1e-12 || math.Abs(r.High-hi) > 1e-12 {
+					t.Errorf("tone interval [%v, %v], want [%v, %v]", r.Low, r.High, lo, hi)
+				}
+			}
+		})
+	}
+}
+
+// TestCombineMoments checks that moments pooled from parts equal the
+// moments of the union computed directly, under both weightings.
+func TestCombineMoments(t *testing.T) {
+	arts := synth(90, 3, 2, 13)
+	for _, w := range []string{WeightArticle, WeightParagraph} {
+		t.Run(w, func(t *testing.T) {
+			opt := synthOptions(10)
+			opt.Weight = w
+			a := New(opt)
+			for _, art := range arts {
+				a.Add(art)
+			}
+			k := len(a.ms)
+			all := make([]int, a.Len())
+			for i := range all {
+				all[i] = i
+			}
+			want := make([]moments, k)
+			a.cellMoments(all, want)
+			var parts [][]moments
+			for _, cut := range [][2]int{{0, 7}, {7, 8}, {8, 50}, {50, 90}} {
+				p := make([]moments, k)
+				a.cellMoments(all[cut[0]:cut[1]], p)
+				parts = append(parts, p)
+			}
+			for j := range k {
+				ms := make([]moments, len(parts))
+				for c, p := range parts {
+					ms[c] = p[j]
+				}
+				got := combine(ms)
+				wj := want[j]
+				if got.n != wj.n || got.nPara != wj.nPara || got.nPos != wj.nPos || got.nFull != wj.nFull {
+					t.Fatalf("measure %d: counts %+v, want %+v", j, got, wj)
+				}
+				for _, f := range [][2]float64{{got.sy, wj.sy}, {got.sm, wj.sm}, {got.sm2, wj.sm2}, {got.q, wj.q}, {got.p, wj.p}} {
+					if math.Abs(f[0]-f[1]) > 1e-9*(1+math.Abs(f[1])) {
+						t.Errorf("measure %d: got %+v, want %+v", j, got, wj)
+						break
+					}
+				}
+			}
+		})
+	}
+}
