@@ -40,7 +40,7 @@ type Options struct {
 	MinBootstrap   int      // fewer contributing articles → Wilson (shares) or t (tone) interval; default 10
 	MaxBootstrap   int      // at least this many → cluster-wilson (shares) or cluster-t (tone); default DefaultMaxBootstrapArticle or …Paragraph; math.MaxInt bootstraps every group
 	Level          float64  // confidence level; default 0.95
-	Workers        int      // goroutines Rows uses for the bootstraps; default 1 (the output does not depend on it)
+	Workers        int      // goroutines Rows and Comparisons use; default 1 (the output does not depend on it)
 }
 
 func (o Options) withDefaults() Options {

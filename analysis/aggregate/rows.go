@@ -319,16 +319,27 @@ func (a *Aggregator) bootstrap(g *group) {
 	}
 	rows = min(rows, bound)
 	ys, ms := make([]float64, 0, rows*kn), make([]float64, 0, rows*kn)
-	row := make([]float64, 2*kn)
+	byPara := a.opt.Weight == WeightParagraph
 	for _, arts := range g.arts {
 		for _, i := range arts {
+			sums, cnts := a.row(i)
 			any := false
-			for n, j := range need {
-				row[n], row[kn+n] = a.unit(i, j)
-				any = any || row[kn+n] != 0
+			for _, j := range need {
+				any = any || cnts[j] != 0
 			}
-			if any {
-				ys, ms = append(ys, row[:kn]...), append(ms, row[kn:]...)
+			if !any {
+				continue
+			}
+			for _, j := range need { // as unit
+				y, m := 0.0, 0.0
+				switch c := cnts[j]; {
+				case c == 0:
+				case byPara:
+					y, m = sums[j], float64(c)
+				default:
+					y, m = sums[j]/float64(c), 1
+				}
+				ys, ms = append(ys, y), append(ms, m)
 			}
 		}
 	}
