@@ -303,17 +303,14 @@ func compareKeys(x, y groupKey) int {
 	return cmp.Compare(x.year, y.year)
 }
 
-// unit returns article i's contribution to measure j under the weighting:
-// (mean, 1) per article or (sum, count) per paragraph; (0, 0) when the
-// article has no contributing paragraph.
-func (a *Aggregator) unit(i, j int) (y, m float64) {
-	sums, cnts := a.row(i)
-	c := cnts[j]
-	if c == 0 {
+// unit returns an article's contribution to a measure from its summary
+// (Σ values s of c contributing paragraphs) under the weighting: (mean, 1)
+// per article or (sum, count) per paragraph; (0, 0) when c = 0.
+func unit(byPara bool, s float64, c int32) (y, m float64) {
+	switch {
+	case c == 0:
 		return 0, 0
-	}
-	s := sums[j]
-	if a.opt.Weight == WeightParagraph {
+	case byPara:
 		return s, float64(c)
 	}
 	return s / float64(c), 1

@@ -59,19 +59,13 @@ func (mo *moments) variance() float64 {
 func (a *Aggregator) cellMoments(arts []int, out []moments) {
 	k := len(a.ms)
 	byPara := a.opt.Weight == WeightParagraph
-	unit := func(s float64, c int32) (y, m float64) { // as Aggregator.unit
-		if byPara {
-			return s, float64(c)
-		}
-		return s / float64(c), 1
-	}
 	for _, i := range arts {
 		sums, cnts := a.row(i)
 		for j, c := range cnts {
 			if c == 0 {
 				continue
 			}
-			y, m := unit(sums[j], c)
+			y, m := unit(byPara, sums[j], c)
 			mo := &out[j]
 			mo.n++
 			mo.nPara += int(c)
@@ -98,7 +92,7 @@ func (a *Aggregator) cellMoments(arts []int, out []moments) {
 			if c == 0 {
 				continue
 			}
-			y, m := unit(sums[j], c)
+			y, m := unit(byPara, sums[j], c)
 			d := y - r[j]*m
 			out[j].q += d * d
 			out[j].p += m * d
@@ -330,15 +324,8 @@ func (a *Aggregator) bootstrap(g *group) {
 			if !any {
 				continue
 			}
-			for _, j := range need { // as unit
-				y, m := 0.0, 0.0
-				switch c := cnts[j]; {
-				case c == 0:
-				case byPara:
-					y, m = sums[j], float64(c)
-				default:
-					y, m = sums[j]/float64(c), 1
-				}
+			for _, j := range need {
+				y, m := unit(byPara, sums[j], cnts[j])
 				ys, ms = append(ys, y), append(ms, m)
 			}
 		}
