@@ -475,6 +475,7 @@ func TestValidate(t *testing.T) {
 		{"full", Options{Frames: []string{"a", "b"}, Actors: []string{"a"}, Weight: WeightParagraph, Resamples: 10, Level: 0.9}, true},
 		{"bad weight", Options{Weight: "words"}, false},
 		{"negative resamples", Options{Resamples: -1}, false},
+		{"negative max-bootstrap", Options{MaxBootstrap: -1}, false},
 		{"level 1", Options{Level: 1}, false},
 		{"repeated frame", Options{Frames: []string{"a", "a"}}, false},
 		{"empty actor", Options{Actors: []string{""}}, false},

@@ -3,6 +3,7 @@ package aggregate
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/framescope/framescope/analysis/stats"
@@ -123,5 +124,33 @@ func TestCombineMoments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWorkersDeterminism checks that the CSVs do not depend on Workers on
+// a corpus with many groups, bootstrapped and analytic.
+func TestWorkersDeterminism(t *testing.T) {
+	arts := synth(1200, 8, 4, 21)
+	var want [2][]byte
+	for _, workers := range []int{1, 2, 5} {
+		opt := synthOptions(100)
+		opt.Workers = workers
+		a := New(opt)
+		for _, art := range arts {
+			a.Add(art)
+		}
+		rows, comps := csvs(t, a)
+		if workers == 1 {
+			want = [2][]byte{rows, comps}
+			continue
+		}
+		if string(rows) != string(want[0]) || string(comps) != string(want[1]) {
+			t.Errorf("workers %d: CSV differs from workers 1", workers)
+		}
+	}
+	for _, label := range []string{IntervalBootstrap, IntervalClusterT, IntervalClusterWilson} {
+		if !strings.Contains(string(want[0]), ","+label+",") {
+			t.Errorf("no %s interval in the corpus: the test does not cover it", label)
+		}
 	}
 }
