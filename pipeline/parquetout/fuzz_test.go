@@ -2,9 +2,11 @@ package parquetout
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -102,4 +104,34 @@ func sameValue(k Kind, s string, v parquet.Value) bool {
 		return !v.IsNull() && v.Boolean() == (s == "1" || s == "true")
 	}
 	return false
+}
+
+// FuzzConvertCSV converts random CSV text with paragraphs.csv's kinds: either
+// an error, or a file with one row per record after the header.
+func FuzzConvertCSV(f *testing.F) {
+	f.Add("doc,year,para,tone,f,f_score\na,2024,1,0.5000,1,\nb,unknown,2,,0,0.1000\n")
+	f.Add("doc,doc\n")
+	f.Add("doc,para\n\"a\nb\",1\n")
+	f.Add("")
+	kindsOf := func(h []string) []Kind { return ParagraphKinds(h, []string{"f"}) }
+	f.Fuzz(func(t *testing.T, src string) {
+		var out bytes.Buffer
+		if err := ConvertCSV(&out, strings.NewReader(src), kindsOf); err != nil {
+			return
+		}
+		recs, err := csv.NewReader(strings.NewReader(src)).ReadAll()
+		if err != nil {
+			t.Fatalf("converted, but encoding/csv fails: %v", err)
+		}
+		pf, err := parquet.OpenFile(bytes.NewReader(out.Bytes()), int64(out.Len()))
+		if err != nil {
+			t.Fatalf("file does not open: %v", err)
+		}
+		if got, want := pf.NumRows(), int64(len(recs)-1); got != want {
+			t.Errorf("%d rows, want %d", got, want)
+		}
+		if got, want := len(pf.Schema().Fields()), len(recs[0]); got != want {
+			t.Errorf("%d columns, want %d", got, want)
+		}
+	})
 }

@@ -122,8 +122,10 @@ func ParagraphKinds(header []string, frameIDs []string) []Kind {
 }
 
 // RowGroupRows is the most rows a Writer holds in memory before it writes
-// them out as one row group. At paragraphs.csv's width (about 25 columns)
-// a full group is a few megabytes.
+// them out as one row group. At paragraphs.csv's width a full group is about
+// 6.5 MB before compression; writing 2,000,000 rows of 21 columns, the heap
+// in use peaked at 57 MB and grew by 0.2 MB per 400,000 rows (the footer's
+// per-group metadata).
 const RowGroupRows = 50_000
 
 // CreatedBy is the created_by string of every file. parquet-go's default
