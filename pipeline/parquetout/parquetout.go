@@ -12,8 +12,9 @@
 // carries no timestamp, no random id and a fixed created_by string, so the
 // same rows give the same bytes on every run.
 //
-// Columns are compressed with Zstandard and rows are flushed in row groups of
-// at most RowGroupRows rows, so memory stays bounded on millions of rows.
+// Columns are compressed with Zstandard (strings in dictionary pages) and rows
+// are flushed in row groups of at most RowGroupRows rows, so memory stays
+// bounded on millions of rows. ConvertCSV converts a whole CSV table.
 package parquetout
 
 import (
@@ -250,8 +251,8 @@ func (w *Writer) Write(row []string) error {
 	return nil
 }
 
-// parse converts one field to a Parquet value; a null value has Kind
-// parquet.Kind(0) and IsNull true.
+// parse converts one field to a Parquet value, parquet.NullValue() for a
+// missing one, with levels and column index still to set.
 func parse(k Kind, s string) (parquet.Value, error) {
 	switch k {
 	case String:
