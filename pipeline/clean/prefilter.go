@@ -204,20 +204,12 @@ func prefixes(t *syntax.Regexp) (set []string, nullable, ok bool) {
 				}
 				return dedupe(append(out, acc...)), false, true
 			}
-			if len(out)+len(acc)*len(p) > maxSetSize {
-				// Too many to list: stop here, as if this part could
-				// start with anything.
-				if slices.Contains(acc, "") {
-					return nil, false, false
-				}
-				return dedupe(append(out, acc...)), false, true
-			}
-			out = append(out, product(acc, p)...)
+			out = limit(append(out, product(acc, p)...))
 			if !n {
-				return dedupe(out), false, true
+				return out, false, true
 			}
 		}
-		return dedupe(append(out, nonEmpty(acc)...)), slices.Contains(acc, ""), true
+		return limit(append(out, nonEmpty(acc)...)), slices.Contains(acc, ""), true
 	case syntax.OpAlternate:
 		var acc []string
 		nullable := false
@@ -226,13 +218,10 @@ func prefixes(t *syntax.Regexp) (set []string, nullable, ok bool) {
 			if !ok {
 				return nil, false, false
 			}
-			acc = append(acc, s...)
+			acc = limit(append(acc, s...))
 			nullable = nullable || n
-			if len(acc) > maxSetSize {
-				return nil, false, false
-			}
 		}
-		return dedupe(acc), nullable, true
+		return acc, nullable, true
 	}
 	return nil, false, false // any character
 }
@@ -350,12 +339,9 @@ func needles(t *syntax.Regexp) ([]string, bool) {
 			if !ok {
 				return nil, false
 			}
-			acc = append(acc, s...)
-			if len(acc) > maxSetSize {
-				return nil, false
-			}
+			acc = limit(append(acc, s...))
 		}
-		return dedupe(acc), true
+		return acc, true
 	}
 	return nil, false
 }
@@ -396,6 +382,21 @@ func classStrings(ranges []rune) ([]string, bool) {
 		}
 	}
 	return dedupe(out), true
+}
+
+// limit bounds a set of prefixes or needles to maxSetSize strings by cutting
+// them shorter: a match that starts with (or holds) a string also starts
+// with (or holds) any beginning of it.
+func limit(set []string) []string {
+	set = dedupe(set)
+	for n := 64; len(set) > maxSetSize && n > 0; n /= 2 {
+		cut := make([]string, len(set))
+		for i, s := range set {
+			cut[i] = s[:min(n, len(s))]
+		}
+		set = dedupe(cut)
+	}
+	return set
 }
 
 func dedupe(set []string) []string {
