@@ -61,3 +61,21 @@ func ExampleAggregator_Comparisons() {
 	// tone_outlet_mean,all,dawn,tnn,welch-t,3.4125,7.71113,0.0097113,0.0097113,cohens_d,2.15825,,,,0.2,-0.18,5,5
 	// tone_outlet_mean,all,dawn,tnn,mann-whitney,23.5,,0.027803,0.027803,rank_biserial,0.88,,,,0.2,-0.18,5,5
 }
+
+// From MaxBootstrap contributing articles on (default 50 under article
+// weighting) a group's interval is analytic; math.MaxInt keeps the
+// bootstrap for every group.
+func ExampleOptions_maxBootstrap() {
+	for _, max := range []int{0, math.MaxInt} {
+		a := aggregate.New(aggregate.Options{MaxBootstrap: max, Seed: 1})
+		for i := range 60 {
+			a.Add(aggregate.Article{Doc: fmt.Sprint("dawn-", i), Source: "dawn", Year: 2024,
+				Paras: []aggregate.Para{{Tone: float64(i%5)/5 - 0.4}}})
+		}
+		r := a.Rows()[0] // all outlets, all years, voice all, tone_mean
+		fmt.Printf("%s n=%d %s [%.2f, %.2f]\n", r.Measure, r.NArticles, r.Interval, r.Low, r.High)
+	}
+	// Output:
+	// tone_mean n=60 cluster-t [-0.07, 0.07]
+	// tone_mean n=60 bootstrap-articles [-0.07, 0.07]
+}
