@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"io"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -90,7 +91,15 @@ func newWriters(dir string, m *Models, opt Options) (*writers, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.paras = newParagraphWriter(pf, m.Codebook)
+	var pq io.Writer
+	if opt.Parquet {
+		if pq, err = open("paragraphs.parquet"); err != nil {
+			return nil, err
+		}
+	}
+	if w.paras, err = newParagraphWriter(pf, pq, m.Codebook); err != nil {
+		return nil, err
+	}
 	w.arts = newArticleWriter(af)
 	w.matches = newMatchWriter(mf, m.Codebook)
 	w.body = newAggregator(m, opt)

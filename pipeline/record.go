@@ -38,6 +38,7 @@ type RecordOptions struct {
 	Strict          bool     `json:"strict"`
 	ChartWidth      string   `json:"chart_width"`
 	Formats         []string `json:"formats"`
+	Parquet         bool     `json:"parquet"`
 }
 
 // RecordBook names the codebook and its hash.
@@ -79,7 +80,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 	rec := Record{
 		Program: "framescope", Version: Version, Input: filepath.ToSlash(opt.In),
 		Options: RecordOptions{Weight: opt.Weight, Resamples: opt.Resamples, Seed: opt.Seed,
-			MaxArticleBytes: opt.MaxArticleBytes, Strict: opt.Strict, ChartWidth: opt.ChartWidth, Formats: opt.Formats},
+			MaxArticleBytes: opt.MaxArticleBytes, Strict: opt.Strict, ChartWidth: opt.ChartWidth, Formats: opt.Formats, Parquet: opt.Parquet},
 		Codebook: RecordBook{Name: m.Codebook.Name, Hash: m.Codebook.Hash},
 		Tone:     m.Tone.Name(),
 		Counts: RecordCounts{Statuses: map[string]int{}, Articles: w.articles, Paragraphs: w.paragraphs,

@@ -31,6 +31,7 @@ type Options struct {
 	Strict          bool   // any skipped input fails the run
 	ChartWidth      string // "1col" (default) or "2col"
 	Formats         []string
+	Parquet         bool      // also write paragraphs.parquet
 	Stderr          io.Writer // warnings and progress; nil for none
 	Quiet           bool      // no progress
 }

@@ -22,15 +22,18 @@ const seedsDir = "../seeds"
 var goldenFiles = []string{"paragraphs.csv", "articles.csv", "matches.csv", "aggregates.csv",
 	"comparisons.csv", "tables.tex", "run.json"}
 
-// runSeeds runs the pipeline on seeds/ into out, writing charts in formats
-// (SVG only when none are given: the race detector makes 300-dpi PNGs slow).
-func runSeeds(t *testing.T, out string, formats ...string) Summary {
+// runSeeds runs the pipeline on seeds/ into out. With all, it writes every
+// chart format and paragraphs.parquet; otherwise SVG charts only (the race
+// detector makes 300-dpi PNGs slow).
+func runSeeds(t *testing.T, out string, all bool) Summary {
 	t.Helper()
-	if len(formats) == 0 {
-		formats = []string{"svg"}
+	opt := Options{In: seedsDir, Out: out, Resamples: 200, Quiet: true, Formats: []string{"svg"}}
+	if all {
+		opt.Formats, opt.Parquet = []string{"pdf", "svg", "eps", "png"}, true
 	}
 	var stderr bytes.Buffer
-	sum, err := Run(context.Background(), Options{In: seedsDir, Out: out, Resamples: 200, Stderr: &stderr, Quiet: true, Formats: formats})
+	opt.Stderr = &stderr
+	sum, err := Run(context.Background(), opt)
 	if err != nil {
 		t.Fatalf("Run: %v\nstderr:\n%s", err, stderr.String())
 	}
@@ -39,7 +42,7 @@ func runSeeds(t *testing.T, out string, formats ...string) Summary {
 
 func TestRunSeedsGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	sum := runSeeds(t, out)
+	sum := runSeeds(t, out, false)
 	if sum.Articles != 5 || sum.Skipped != 0 {
 		t.Errorf("summary %+v, want 5 articles and nothing skipped", sum)
 	}
@@ -71,8 +74,8 @@ func TestRunSeedsGolden(t *testing.T) {
 
 func TestRunOutputs(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	runSeeds(t, out, "pdf", "svg", "eps", "png")
-	for _, name := range []string{"report.html", "charts"} {
+	runSeeds(t, out, true)
+	for _, name := range []string{"report.html", "charts", "paragraphs.parquet"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("missing output: %v", err)
 		}
@@ -98,8 +101,8 @@ func TestRunOutputs(t *testing.T) {
 func TestRunDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	runSeeds(t, a, "pdf", "svg", "eps", "png")
-	runSeeds(t, b, "pdf", "svg", "eps", "png")
+	runSeeds(t, a, true)
+	runSeeds(t, b, true)
 	var n int
 	err := filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -129,7 +132,7 @@ func TestRunDeterministic(t *testing.T) {
 func TestRunKeepsPreviousOutOnFailure(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	runSeeds(t, out)
+	runSeeds(t, out, false)
 	before, _ := os.ReadFile(filepath.Join(out, "run.json"))
 
 	empty := filepath.Join(dir, "empty")

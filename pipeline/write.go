@@ -10,6 +10,7 @@ import (
 
 	"github.com/framescope/framescope/analysis/frames"
 	"github.com/framescope/framescope/pipeline/clean"
+	"github.com/framescope/framescope/pipeline/parquetout"
 )
 
 // num formats a score with four decimals; NaN (nothing to score) is an empty
@@ -38,9 +39,12 @@ type paragraphWriter struct {
 	w      *csv.Writer
 	cb     *frames.Codebook
 	header []string
+	pq     *parquetout.Writer // paragraphs.parquet with the same rows; nil unless asked for
 }
 
-func newParagraphWriter(w io.Writer, cb *frames.Codebook) *paragraphWriter {
+// newParagraphWriter writes paragraphs.csv to w, and the same rows to pq as
+// Parquet when pq is not nil.
+func newParagraphWriter(w, pq io.Writer, cb *frames.Codebook) (*paragraphWriter, error) {
 	h := []string{"doc", "source", "date", "year", "para", "start", "end", "role", "voice", "tone"}
 	for _, f := range cb.Frames {
 		h = append(h, f.ID, f.ID+"_score")
@@ -50,8 +54,14 @@ func newParagraphWriter(w io.Writer, cb *frames.Codebook) *paragraphWriter {
 		h = append(h, "toward_"+act.ID)
 	}
 	pw := &paragraphWriter{w: csv.NewWriter(w), cb: cb, header: h}
-	pw.w.Write(h)
-	return pw
+	if pq != nil {
+		var err error
+		pw.pq, err = parquetout.NewWriter(pq, h, parquetout.ParagraphKinds(h, cb.FrameIDs()))
+		if err != nil {
+			return nil, err
+		}
+	}
+	return pw, pw.w.Write(h)
 }
 
 func (pw *paragraphWriter) write(a *Article) error {
@@ -80,11 +90,25 @@ func (pw *paragraphWriter) write(a *Article) error {
 		if err := pw.w.Write(row); err != nil {
 			return err
 		}
+		if pw.pq != nil {
+			if err := pw.pq.Write(row); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-func (pw *paragraphWriter) flush() error { pw.w.Flush(); return pw.w.Error() }
+func (pw *paragraphWriter) flush() error {
+	pw.w.Flush()
+	err := pw.w.Error()
+	if pw.pq != nil {
+		if perr := pw.pq.Close(); err == nil {
+			err = perr
+		}
+	}
+	return err
+}
 
 // terms lists a paragraph's matched terms as "frame:term" in order of
 // appearance, each once per frame.

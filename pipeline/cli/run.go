@@ -32,6 +32,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&opt.ChartWidth, "width", "1col", "chart width: 1col (3.5 in) or 2col (7.16 in)")
 	fs.StringVar(&formats, "charts", "pdf,svg,eps,png", "chart formats to write")
 	fs.BoolVar(&opt.Quiet, "quiet", false, "no progress on stderr")
+	format := fs.String("format", "csv", "csv, or parquet to also write paragraphs.parquet (same columns) for pandas, R, Polars, DuckDB")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile here (for `go tool pprof`)")
 	if err := parse(fs, args, false); err != nil {
 		return err
@@ -49,6 +50,13 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if opt.In == "" {
 		return usagef("-in is required")
+	}
+	switch *format {
+	case "csv":
+	case "parquet":
+		opt.Parquet = true
+	default:
+		return usagef("-format must be csv or parquet")
 	}
 	if opt.Weight != "article" && opt.Weight != "paragraph" {
 		return usagef("-weight must be article or paragraph")
