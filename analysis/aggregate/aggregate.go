@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Para is one body paragraph of a scored article.
@@ -336,4 +337,28 @@ func (a *Aggregator) newRow() (sums []float64, cnts []int32) {
 		a.cnts = append(a.cnts, make([]int32, blockRows*k))
 	}
 	return a.row(n)
+}
+
+// IntervalsNote describes in one sentence, for a table or chart caption,
+// how the intervals of an Aggregator made with o are chosen (see the
+// package comment), with o's defaults filled in.
+func (o Options) IntervalsNote() string {
+	o = o.withDefaults()
+	level := strconv.FormatFloat(o.Level*100, 'f', -1, 64)
+	boot := fmt.Sprintf("Poisson bootstrap over articles (%d resamples, seed %d)", o.Resamples, o.Seed)
+	var parts []string
+	parts = append(parts, fmt.Sprintf("%s%% intervals with articles as clusters: t (tone) or Wilson (shares) under %d articles",
+		level, min(o.MinBootstrap, o.MaxBootstrap)))
+	switch {
+	case o.MaxBootstrap == math.MaxInt:
+		parts = append(parts, fmt.Sprintf("%s from %d", boot, o.MinBootstrap))
+	case o.MaxBootstrap > o.MinBootstrap:
+		parts = append(parts, fmt.Sprintf("%s from %d to %d", boot, o.MinBootstrap, o.MaxBootstrap-1))
+		fallthrough
+	default:
+		parts = append(parts, fmt.Sprintf("cluster-robust t (tone) or design-effect Wilson (shares) from %d", max(o.MaxBootstrap, 2)))
+	}
+	parts = append(parts, fmt.Sprintf("Wilson on the articles whenever fewer than %d articles carry a frame", minDesign),
+		"one article: none.")
+	return strings.Join(parts, "; ")
 }

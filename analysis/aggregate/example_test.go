@@ -79,3 +79,9 @@ func ExampleOptions_maxBootstrap() {
 	// tone_mean n=60 cluster-t [-0.07, 0.07]
 	// tone_mean n=60 bootstrap-articles [-0.07, 0.07]
 }
+
+func ExampleOptions_IntervalsNote() {
+	fmt.Println(aggregate.Options{Seed: 1}.IntervalsNote())
+	// Output:
+	// 95% intervals with articles as clusters: t (tone) or Wilson (shares) under 10 articles; Poisson bootstrap over articles (2000 resamples, seed 1) from 10 to 49; cluster-robust t (tone) or design-effect Wilson (shares) from 50; Wilson on the articles whenever fewer than 10 articles carry a frame; one article: none.
+}

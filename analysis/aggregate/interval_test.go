@@ -154,3 +154,27 @@ func TestWorkersDeterminism(t *testing.T) {
 		}
 	}
 }
+
+func TestIntervalsNote(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		want []string
+	}{
+		{"paragraph default", Options{Weight: WeightParagraph}, []string{"from 10 to 99", "from 100"}},
+		{"bootstrap forced", Options{MaxBootstrap: math.MaxInt}, []string{"(2000 resamples, seed 0) from 10;"}},
+		{"no bootstrap", Options{MaxBootstrap: 5, Level: 0.9}, []string{"90% intervals", "under 5 articles", "from 5"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.opt.IntervalsNote()
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q lacks %q", got, w)
+				}
+			}
+			if tc.opt.MaxBootstrap == 5 && strings.Contains(got, "bootstrap") {
+				t.Errorf("%q mentions a bootstrap no group gets", got)
+			}
+		})
+	}
+}
