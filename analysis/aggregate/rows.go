@@ -174,9 +174,11 @@ func (a *Aggregator) parallel(n int, f func(int)) {
 // never NaN.
 //
 // Cost: O(articles × measures) for the estimates and the analytic
-// intervals, plus O(MaxBootstrap × Resamples) for each group × measure that
-// gets a bootstrap interval (at most four groups per article). Memory
-// beyond the aggregator: O(articles + groups × measures + Resamples).
+// intervals, plus O(n × Resamples) for each group × measure that gets a
+// bootstrap interval (n < MaxBootstrap contributing articles; an article is
+// in four groups). On 250,000 articles × 53 measures with the defaults it
+// takes about 1.0–1.5 s of CPU. Memory beyond the aggregator:
+// O(articles + groups × measures + Workers × measures × Resamples).
 func (a *Aggregator) Rows() []Row {
 	k := len(a.ms)
 	byCell := make(map[groupKey][]int)
