@@ -100,7 +100,11 @@ func Article(text string, h Hints) ([]Paragraph, Found) {
 	c.run()
 	out := make([]Paragraph, len(us))
 	for i, u := range us {
-		out[i] = Paragraph{Span: u.span, Role: u.role, Rule: u.rule, Sentences: segment.Sentences(text, u.span)}
+		sents := u.sents
+		if sents == nil {
+			sents = segment.Sentences(text, u.span)
+		}
+		out[i] = Paragraph{Span: u.span, Role: u.role, Rule: u.rule, Sentences: sents}
 	}
 	return out, c.found()
 }
@@ -118,17 +122,41 @@ type unit struct {
 	stamp bool   // a date or time alone
 	prose bool   // running text
 	title bool   // reads as a title
+
+	sents []token.Span // segment.Sentences(text, span) when already made, else nil
 }
 
-func newUnit(text string, sp token.Span) *unit {
+// lineFacts is what lineKind found out about a line, kept so that the unit
+// the line becomes is not matched against the same rules again.
+type lineFacts struct {
+	span                token.Span
+	bp, meta            string // as lineText.match gives them
+	haveMeta, haveStamp bool   // meta and stamp were worked out
+	stamp               bool
+}
+
+func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 	s := text[sp.Start:sp.End]
 	u := &unit{span: sp, s: s, norm: normLine(s)}
-	u.bp = matchRules(boilerplateRules, s)
-	u.meta = matchRules(commentMetaRules, s)
+	t := newLineText(s)
+	if known != nil {
+		u.bp = known.bp
+	} else {
+		u.bp = t.match(boilerplateRules)
+	}
+	if known != nil && known.haveMeta {
+		u.meta = known.meta
+	} else {
+		u.meta = t.match(commentMetaRules)
+	}
 	if u.meta == "forum post header" && pronounStart.MatchString(s) {
 		u.meta = "" // "He said:" before a quotation is text
 	}
-	u.stamp = len(s) <= 60 && postTimestamp.MatchString(s)
+	if known != nil && known.haveStamp {
+		u.stamp = known.stamp
+	} else {
+		u.stamp = len(s) <= 60 && postTimestamp.MatchString(s)
+	}
 	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
 	u.title = titleLike(s)
 	return u
@@ -142,7 +170,7 @@ func (u *unit) question() bool {
 
 // pronounStart is a line that starts with a pronoun, so that "He said:" is
 // not read as a forum user's "Falcon said:".
-var pronounStart = rx(`(?i)^(he|she|they|it|we|i|you|who|this|that|one)\s`)
+var pronounStart = quick(rx(`(?i)^(he|she|they|it|we|i|you|who|this|that|one)\s`))
 
 // kind is the rule that makes the unit a line of its own kind, or "".
 func (u *unit) kind() string {
@@ -161,16 +189,29 @@ func (u *unit) kind() string {
 // further where a line or a sentence inside it is of its own kind.
 func units(text string) []*unit {
 	var out []*unit
-	add := func(sp token.Span) {
-		sp = segment.Trim(text, sp)
-		if sp.Len() > 0 {
-			out = append(out, newUnit(text, sp))
-		}
-	}
+	var facts []lineFacts
 	for _, p := range segment.Paragraphs(text) {
-		for _, part := range splitLines(text, p) {
-			for _, sp := range splitSentences(text, part) {
-				add(sp)
+		var parts []token.Span
+		parts, facts = splitLines(text, p, facts[:0])
+		for _, part := range parts {
+			sps, whole, sents := splitSentences(text, part)
+			for _, sp := range sps {
+				sp = segment.Trim(text, sp)
+				if sp.Len() == 0 {
+					continue
+				}
+				var known *lineFacts
+				for i := range facts {
+					if facts[i].span == sp {
+						known = &facts[i]
+						break
+					}
+				}
+				u := newUnit(text, sp, known)
+				if sp == whole {
+					u.sents = sents // the same call would give the same spans
+				}
+				out = append(out, u)
 			}
 		}
 	}
@@ -179,16 +220,19 @@ func units(text string) []*unit {
 
 // splitLines cuts a multi-line paragraph before and after each line that is a
 // unit of its own kind (a boilerplate line, a comment header, a timestamp).
-func splitLines(text string, p token.Span) []token.Span {
+// It appends what it found out about those lines to facts.
+func splitLines(text string, p token.Span, facts []lineFacts) ([]token.Span, []lineFacts) {
 	ls := segment.Lines(text, p)
 	if len(ls) < 2 {
-		return []token.Span{p}
+		return []token.Span{p}, facts
 	}
 	var out []token.Span
 	cur := token.Span{Start: -1}
 	for _, l := range ls {
 		s := text[l.Start:l.End]
-		if lineKind(s) != "" {
+		if f := lineKind(s); f.kind() != "" {
+			f.span = l
+			facts = append(facts, f)
 			if cur.Start >= 0 {
 				out = append(out, cur)
 				cur.Start = -1
@@ -204,26 +248,39 @@ func splitLines(text string, p token.Span) []token.Span {
 	if cur.Start >= 0 {
 		out = append(out, cur)
 	}
-	return out
+	return out, facts
 }
 
-// lineKind names the rule that makes a line a unit of its own, or "".
-func lineKind(s string) string {
-	if r := matchRules(boilerplateRules, s); r != "" {
-		return r
+// lineKind finds the rule that makes a line a unit of its own (see kind).
+func lineKind(s string) lineFacts {
+	t := newLineText(s)
+	if r := t.match(boilerplateRules); r != "" {
+		return lineFacts{bp: r}
 	}
-	if r := matchRules(commentMetaRules, s); r != "" {
-		return r
+	if r := t.match(commentMetaRules); r != "" {
+		return lineFacts{meta: r, haveMeta: true}
 	}
-	if len(s) <= 60 && postTimestamp.MatchString(s) {
+	return lineFacts{haveMeta: true, haveStamp: true, stamp: len(s) <= 60 && postTimestamp.MatchString(s)}
+}
+
+// kind names the rule that makes the line a unit of its own, or "".
+func (f *lineFacts) kind() string {
+	switch {
+	case f.bp != "":
+		return f.bp
+	case f.meta != "":
+		return f.meta
+	case f.stamp:
 		return "timestamp"
 	}
 	return ""
 }
 
 // splitSentences cuts a licence notice glued to the end of a paragraph, and
-// links to other stories between its sentences, into units of their own.
-func splitSentences(text string, p token.Span) []token.Span {
+// links to other stories between its sentences, into units of their own. It
+// also returns the span it split into sentences and those sentences, for a
+// unit that is that span.
+func splitSentences(text string, p token.Span) (parts []token.Span, whole token.Span, wholeSents []token.Span) {
 	s := text[p.Start:p.End]
 	var tail token.Span
 	if loc := findLicence(s); loc != nil && loc[0] > 0 {
@@ -231,8 +288,9 @@ func splitSentences(text string, p token.Span) []token.Span {
 		p.End = p.Start + loc[0]
 	}
 	var out []token.Span
-	sents := segment.Sentences(text, p)
-	sents = splitGluedFurniture(text, sents)
+	whole = p
+	wholeSents = segment.Sentences(text, p)
+	sents := splitGluedFurniture(text, wholeSents)
 	if len(sents) < 2 {
 		out = append(out, p)
 	} else {
@@ -262,7 +320,7 @@ func splitSentences(text string, p token.Span) []token.Span {
 	if tail.Len() > 0 {
 		out = append(out, tail)
 	}
-	return out
+	return out, whole, wholeSents
 }
 
 // splitLinkFromText cuts an "Also read: <headline>" link from the sentence of
@@ -308,7 +366,7 @@ var sentenceOpeners = map[string]bool{"The": true, "He": true, "She": true, "The
 
 // gluedFurniture is page furniture that scraping glued to the start of a
 // sentence: "Advertisement The minister added …".
-var gluedFurniture = rx(`^(?i:advertisement|story continues below(?: advertisement)?|article continues below|scroll to continue(?: with content)?|continue reading below)\b`)
+var gluedFurniture = quick(rx(`^(?i:advertisement|story continues below(?: advertisement)?|article continues below|scroll to continue(?: with content)?|continue reading below)\b`))
 
 // splitGluedFurniture cuts glued furniture off the sentences that start with
 // it, when a capitalised word follows, so that it becomes a unit of its own.

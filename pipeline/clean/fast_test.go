@@ -16,6 +16,7 @@ func wordsRef(s string) int { return len(strings.Fields(s)) }
 var fastCases = []string{
 	"", " ", "  a  b  ", "Iran’s “Border” – Talks—Now", "\u00a0x\u0085y\u2003z\u3000", "ÀÉÎ \u212a ſ İ",
 	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
+	"ALL RIGHTS RESERVED", "All Content by X", "CopyRight", "© 2018", "all materia", "(c) x",
 }
 
 func TestFastPathsSame(t *testing.T) {
@@ -26,6 +27,9 @@ func TestFastPathsSame(t *testing.T) {
 		}
 		if got, want := words(s), wordsRef(s); got != want {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
+			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -83,5 +87,8 @@ func FuzzFastPaths(f *testing.F) {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
 		}
 		checkNeedleSets(t, lists, sets, s)
+		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
+			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
+		}
 	})
 }

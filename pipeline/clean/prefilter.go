@@ -22,10 +22,12 @@ import (
 // (?i) does it, applied to the pattern's literals whether or not they are
 // case-insensitive, which only weakens the test.
 type prefilter struct {
-	always  bool       // no test: run the regexp
-	alts    []altTest  // the regexp can match only if one of these passes
-	anyOf   *needleSet // the needles of all the alternatives that are not anchored
-	anchors []*altTest // the anchored alternatives
+	always       bool       // no test: run the regexp
+	onlyAnchored bool       // every alternative is anchored: the start of the string decides
+	maxPrefix    int        // bytes of the longest prefix
+	alts         []altTest  // the regexp can match only if one of these passes
+	anyOf        *needleSet // the needles of all the alternatives that are not anchored
+	anchors      []*altTest // the anchored alternatives
 }
 
 // altTest is the test for one top-level alternative of a pattern.
@@ -131,7 +133,83 @@ func newPrefilter(re *regexp.Regexp) prefilter {
 	if all != nil {
 		f.anyOf = newNeedleSet(all)
 	}
+	f.onlyAnchored = all == nil
+	for _, a := range f.anchors {
+		for _, ps := range a.byFirst {
+			for _, p := range ps {
+				f.maxPrefix = max(f.maxPrefix, len(p))
+			}
+		}
+	}
 	return f
+}
+
+// mayString reports whether the regexp may match s, folding only as much of
+// s as the test needs (without allocating, when every alternative is
+// anchored and the prefixes are short).
+func (f *prefilter) mayString(s string) bool {
+	if f.always {
+		return true
+	}
+	if !f.onlyAnchored || f.maxPrefix > 64 {
+		return f.may(fold(s))
+	}
+	var buf [64 + utf8.UTFMax]byte
+	b := buf[:0]
+	for i := 0; i < len(s) && len(b) < f.maxPrefix; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, foldRune(r))
+		i += size
+	}
+	if len(b) == 0 {
+		return false // every alternative must consume a prefix
+	}
+	for _, a := range f.anchors {
+		for _, p := range a.byFirst[b[0]] {
+			if len(b) >= len(p) && string(b[:len(p)]) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A quickRe is a regexp behind its prefilter.
+type quickRe struct {
+	re  *regexp.Regexp
+	pre prefilter
+}
+
+func quick(re *regexp.Regexp) *quickRe { return &quickRe{re: re, pre: newPrefilter(re)} }
+
+// MatchString is re.MatchString.
+func (q *quickRe) MatchString(s string) bool { return q.pre.mayString(s) && q.re.MatchString(s) }
+
+// FindStringIndex is re.FindStringIndex.
+func (q *quickRe) FindStringIndex(s string) []int {
+	if !q.pre.mayString(s) {
+		return nil
+	}
+	return q.re.FindStringIndex(s)
+}
+
+// FindString is re.FindString, except that it gives "" as soon as the
+// prefilter rules a match out (re.FindString gives "" also for an empty
+// match).
+func (q *quickRe) FindString(s string) string {
+	if !q.pre.mayString(s) {
+		return ""
+	}
+	return q.re.FindString(s)
 }
 
 // topAlternatives returns the alternatives of t, looking through captures.

@@ -118,11 +118,11 @@ var commentMetaRules = withFilters([]pattern{
 
 // postTimestamp is a line that is only a date and time, as stamped on a
 // comment or a post ("Jan 5, 2018 - 5:13PM", "5 hours ago").
-var postTimestamp = rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`)
+var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`))
 
 // liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
 // "10.42am: …").
-var liveStamp = rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b`)
+var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b`))
 
 // commenterName is a short line naming a commenter: "• cuban", "Raj",
 // "Meraj shahab", "@user".
@@ -135,16 +135,53 @@ var licenceStart = rx(`(?:\b[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s*)?(?:\b(?i:all (?:c
 // findLicence returns where a licence notice starts in s (with its desk code),
 // or nil. The pattern is tried only when a word of a notice is present.
 func findLicence(s string) []int {
-	if !containsAny(strings.ToLower(s), licenceWords) {
+	if !hasLicenceWord(s) {
 		return nil
 	}
 	return licenceStart.FindStringIndex(s)
 }
 
+// hasLicenceWord reports whether strings.ToLower(s) holds one of
+// licenceWords, without lower-casing an ASCII s.
+func hasLicenceWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return containsAny(strings.ToLower(s), licenceWords)
+		}
+	}
+	for _, w := range licenceWords {
+		if indexLowerASCII(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexLowerASCII returns where the lower-cased form of the ASCII string s
+// holds w, or -1.
+func indexLowerASCII(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return i
+		}
+	}
+	return -1
+}
+
 var licenceWords = []string{"all content", "all material", "©", "copyright", "all rights reserved"}
 
 // inlineLink is a sentence inside a paragraph that points to another story.
-var inlineLink = rx(`(?i)^(\(?(also read|read more|read also|related|see also|also see|recommended|suggested reading|watch|listen|read)\s*[:|»›>-]|\((also read|read more|see also)\b)`)
+var inlineLink = quick(rx(`(?i)^(\(?(also read|read more|read also|related|see also|also see|recommended|suggested reading|watch|listen|read)\s*[:|»›>-]|\((also read|read more|see also)\b)`))
 
 // dateline is a dateline that starts the body: "TEHRAN (Tasnim) –",
 // "TEHRAN –", "ISLAMABAD:", "TEHRAN, Jan. 5 (Reuters) -",
@@ -216,11 +253,6 @@ func (t *lineText) words() int {
 		t.nwords = words(t.s)
 	}
 	return t.nwords
-}
-
-func matchRules(rules []filteredRule, s string) string {
-	t := newLineText(s)
-	return t.match(rules)
 }
 
 // match returns the first of the rules that matches the text, or "".
@@ -351,7 +383,7 @@ func titleLike(s string) bool {
 }
 
 // listNumber is the number of a numbered section or list item: "2. ", "3) ".
-var listNumber = rx(`^\d{1,2}[.)]\s+`)
+var listNumber = quick(rx(`^\d{1,2}[.)]\s+`))
 
 // normLine folds a line for comparison: lower case, curly quotes straight,
 // runs of space as one.
