@@ -178,3 +178,22 @@ func TestIntervalsNote(t *testing.T) {
 		})
 	}
 }
+
+// TestConstantTonePooled: articles that all have the same tone, spread
+// over cells, have zero variance; pooling the cells' moments must not
+// round it below zero into a NaN interval.
+func TestConstantTonePooled(t *testing.T) {
+	a := New(Options{})
+	for i := range 120 {
+		a.Add(Article{Doc: fmt.Sprint(i), Source: fmt.Sprint("o", i%3), Year: 2000 + i%7,
+			Paras: []Para{{Tone: 0.1}, {Tone: 0.1}, {Tone: 0.1}}})
+	}
+	for _, r := range a.Rows() {
+		if r.Measure != "tone_mean" || r.NArticles < 2 {
+			continue
+		}
+		if r.Interval == IntervalNone || math.Abs(r.Low-r.Value) > 1e-12 || math.Abs(r.High-r.Value) > 1e-12 {
+			t.Errorf("%s/%s: %s [%v, %v], want the point %v", r.Source, r.Year, r.Interval, r.Low, r.High, r.Value)
+		}
+	}
+}

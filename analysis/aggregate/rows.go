@@ -51,7 +51,7 @@ func (mo *moments) ratio() float64 { return mo.sy / mo.sm }
 // standard error of a mean of article values.
 func (mo *moments) variance() float64 {
 	n := float64(mo.n)
-	return n / (n - 1) * mo.q / (mo.sm * mo.sm)
+	return n / (n - 1) * max(mo.q, 0) / (mo.sm * mo.sm) // q pooled from cells can round below 0
 }
 
 // cellMoments computes every measure's moments over arts in two passes
