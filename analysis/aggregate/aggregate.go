@@ -133,6 +133,8 @@ type Aggregator struct {
 	// measure per article).
 	sums [][]float64
 	cnts [][]int32
+	// contrib[j]: the articles with a contributing paragraph in measure j
+	contrib []int
 }
 
 // Validate reports options New would reject: an unknown Weight, a
@@ -174,6 +176,7 @@ func New(opt Options) *Aggregator {
 	opt.Actors = slices.Clone(opt.Actors)
 	a := &Aggregator{opt: opt}
 	a.ms, a.base = layout(opt.Frames, opt.Actors)
+	a.contrib = make([]int, len(a.ms))
 	return a
 }
 
@@ -233,6 +236,11 @@ func (a *Aggregator) Add(art Article) {
 			}
 		}
 	}
+	for j, c := range cnts {
+		if c != 0 {
+			a.contrib[j]++
+		}
+	}
 }
 
 // Merge adds every article of b to a. Both must have been made with the
@@ -250,6 +258,9 @@ func (a *Aggregator) Merge(b *Aggregator) {
 		a.docs = append(a.docs, b.docs[i])
 		a.srcs = append(a.srcs, b.srcs[i])
 		a.years = append(a.years, b.years[i])
+	}
+	for j, n := range b.contrib {
+		a.contrib[j] += n
 	}
 }
 

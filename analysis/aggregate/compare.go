@@ -68,15 +68,7 @@ func (a *Aggregator) Comparisons() []Comparison {
 	// streams the summaries a few times, not once per measure, in bounded
 	// memory.
 	k := len(a.ms)
-	counts := make([]int, k)
-	for i := range a.docs {
-		_, cnts := a.row(i)
-		for j, c := range cnts {
-			if c != 0 {
-				counts[j]++
-			}
-		}
-	}
+	counts := a.contrib
 	var blocks [][2]int
 	for lo := 0; lo < k; {
 		hi, n := lo+1, counts[lo]
