@@ -17,6 +17,7 @@ var fastCases = []string{
 	"", " ", "  a  b  ", "Iran’s “Border” – Talks—Now", "\u00a0x\u0085y\u2003z\u3000", "ÀÉÎ \u212a ſ İ",
 	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
 	"ALL RIGHTS RESERVED", "All Content by X", "CopyRight", "© 2018", "all materia", "(c) x",
+	"COPYR\u0130GHT 2018", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
 func TestFastPathsSame(t *testing.T) {
