@@ -529,6 +529,8 @@ func TestPercentileIntervalSelect(t *testing.T) {
 		{"bootstrap", 2000, false, 0.95},
 		{"many ties", 1999, true, 0.95},
 		{"all tied", 50, true, 0.5},
+		{"central level: selection", 300, false, 0.5},
+		{"wide level: heaps on both tails", 999, false, 0.99},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for rep := range 20 {
