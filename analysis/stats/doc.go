@@ -1,7 +1,8 @@
 // Package stats holds the statistics framescope reports: two-sample tests
 // with p-values (Welch's t, Mann–Whitney, chi-square, Fisher's exact),
-// Holm's adjustment, effect sizes, confidence intervals for proportions and
-// a seeded cluster bootstrap.
+// Holm's adjustment, effect sizes, confidence intervals for proportions, a
+// seeded cluster bootstrap and the Poisson bootstrap of ratios
+// (PoissonBootstrapRatios), with a selection-based percentile interval.
 //
 // Like gonum's stat package, these are plain functions over slices with the
 // formula in the doc comment. Each mirrors the default of the R function
