@@ -88,7 +88,7 @@ func (w *writers) methodLine(opt Options) string {
 	if opt.Weight == "paragraph" {
 		unit = "Unit: body paragraph (each paragraph counts once)."
 	}
-	return unit + fmt.Sprintf(" 95%% intervals: bootstrap over articles (%d resamples, seed %d); groups of fewer than 10 articles: Wilson (shares) or t (tone) intervals over articles; one article: no interval.", opt.Resamples, opt.Seed)
+	return unit + " " + w.aggOpt.IntervalsNote()
 }
 
 // chartData turns the aggregate rows into the charts' inputs.

@@ -23,6 +23,7 @@ type writers struct {
 	arts    *articleWriter
 	matches *matchWriter
 
+	aggOpt         aggregate.Options
 	body, comments *aggregate.Aggregator
 
 	articles, paragraphs int
@@ -102,8 +103,9 @@ func newWriters(dir string, m *Models, opt Options) (*writers, error) {
 	}
 	w.arts = newArticleWriter(af)
 	w.matches = newMatchWriter(mf, m.Codebook)
-	w.body = newAggregator(m, opt)
-	w.comments = newAggregator(m, opt)
+	w.aggOpt = aggregateOptions(m, opt)
+	w.body = aggregate.New(w.aggOpt)
+	w.comments = aggregate.New(w.aggOpt)
 	return w, nil
 }
 

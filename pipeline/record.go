@@ -39,6 +39,8 @@ type RecordOptions struct {
 	ChartWidth      string   `json:"chart_width"`
 	Formats         []string `json:"formats"`
 	Parquet         bool     `json:"parquet"`
+	MaxBootstrap    int      `json:"max_bootstrap,omitempty"`
+	Intervals       string   `json:"intervals"`
 }
 
 // RecordBook names the codebook and its hash.
@@ -80,7 +82,8 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 	rec := Record{
 		Program: "framescope", Version: Version, Input: filepath.ToSlash(opt.In),
 		Options: RecordOptions{Weight: opt.Weight, Resamples: opt.Resamples, Seed: opt.Seed,
-			MaxArticleBytes: opt.MaxArticleBytes, Strict: opt.Strict, ChartWidth: opt.ChartWidth, Formats: opt.Formats, Parquet: opt.Parquet},
+			MaxArticleBytes: opt.MaxArticleBytes, Strict: opt.Strict, ChartWidth: opt.ChartWidth, Formats: opt.Formats, Parquet: opt.Parquet,
+			MaxBootstrap: opt.MaxBootstrap, Intervals: w.aggOpt.IntervalsNote()},
 		Codebook: RecordBook{Name: m.Codebook.Name, Hash: m.Codebook.Hash},
 		Tone:     m.Tone.Name(),
 		Counts: RecordCounts{Statuses: map[string]int{}, Articles: w.articles, Paragraphs: w.paragraphs,

@@ -32,6 +32,7 @@ type Options struct {
 	ChartWidth      string // "1col" (default) or "2col"
 	Formats         []string
 	Parquet         bool      // also write paragraphs.parquet
+	MaxBootstrap    int       // groups of this many articles or more get analytic intervals; 0 for the default
 	Stderr          io.Writer // warnings and progress; nil for none
 	Quiet           bool      // no progress
 }
@@ -80,11 +81,11 @@ type Summary struct {
 func Run(ctx context.Context, opt Options) (Summary, error) {
 	opt.defaults()
 	var sum Summary
-	if opt.Weight != "article" && opt.Weight != "paragraph" {
-		return sum, fmt.Errorf("-weight must be article or paragraph, not %q", opt.Weight)
-	}
 	models, err := NewModels(opt.Codebook, opt.Tone)
 	if err != nil {
+		return sum, err
+	}
+	if err := aggregateOptions(models, opt).Validate(); err != nil {
 		return sum, err
 	}
 	notes := &notices{w: opt.Stderr}
@@ -312,8 +313,9 @@ func (fw *fileWriter) Close() error {
 	return err
 }
 
-// newAggregator builds the aggregator for a codebook under the run's options.
-func newAggregator(m *Models, opt Options) *aggregate.Aggregator {
+// aggregateOptions are the aggregator's options for a codebook under the
+// run's options.
+func aggregateOptions(m *Models, opt Options) aggregate.Options {
 	var fr, ac []string
 	for _, f := range m.Codebook.Frames {
 		fr = append(fr, f.ID)
@@ -321,6 +323,6 @@ func newAggregator(m *Models, opt Options) *aggregate.Aggregator {
 	for _, a := range m.Codebook.Actors {
 		ac = append(ac, a.ID)
 	}
-	return aggregate.New(aggregate.Options{Frames: fr, Actors: ac, Weight: opt.Weight,
-		Resamples: opt.Resamples, Seed: opt.Seed, Workers: opt.Workers})
+	return aggregate.Options{Frames: fr, Actors: ac, Weight: opt.Weight, Resamples: opt.Resamples,
+		Seed: opt.Seed, Workers: opt.Workers, MaxBootstrap: opt.MaxBootstrap}
 }

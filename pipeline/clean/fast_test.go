@@ -71,7 +71,46 @@ func TestNeedleSet(t *testing.T) {
 	}
 }
 
+// indexedSets are the rules' needle sets that ruleNeedles indexes.
+func indexedSets() []*needleSet {
+	var out []*needleSet
+	for _, rs := range [][]filteredRule{boilerplateRules, commentMetaRules} {
+		for _, r := range rs {
+			for _, n := range []*needleSet{r.needSet, r.pre.anyOf} {
+				if n != nil && n.id >= 0 {
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// checkIndexed checks that the one-pass index agrees with each set's own
+// search.
+func checkIndexed(t *testing.T, sets []*needleSet, s string) {
+	t.Helper()
+	have, found := bytesOf(s), ruleNeedles.find(s)
+	for _, n := range sets {
+		if got, want := n.inFound(s, &have, &found), n.in(s, &have); got != want {
+			t.Errorf("set %d: inFound(%q) = %v, in = %v", n.id, s, got, want)
+		}
+	}
+}
+
+func TestNeedleIndex(t *testing.T) {
+	sets := indexedSets()
+	if len(sets) < 20 {
+		t.Fatalf("only %d indexed needle sets", len(sets))
+	}
+	for _, s := range append(prefilterStrings(t), fastCases...) {
+		checkIndexed(t, sets, fold(s))
+		checkIndexed(t, sets, s)
+	}
+}
+
 func FuzzFastPaths(f *testing.F) {
+	indexed := indexedSets()
 	lists := needleLists()
 	var sets []*needleSet
 	for _, l := range lists {
@@ -88,6 +127,7 @@ func FuzzFastPaths(f *testing.F) {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
 		}
 		checkNeedleSets(t, lists, sets, s)
+		checkIndexed(t, indexed, s)
 		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}

@@ -55,6 +55,7 @@ func bytesOf(s string) byteSet {
 // one pass: a string of one byte is looked up in the string's byte set, a
 // longer one only where its first two bytes occur.
 type needleSet struct {
+	id       int // its bit in a setMask of the rules' index, or -1
 	empty    bool
 	singles  byteSet
 	bigrams  [1 << 10]uint64 // the first two bytes of the longer strings, as a bit set
@@ -62,7 +63,7 @@ type needleSet struct {
 }
 
 func newNeedleSet(subs []string) *needleSet {
-	n := &needleSet{byBigram: map[uint16][]string{}}
+	n := &needleSet{id: -1, byBigram: map[uint16][]string{}}
 	for _, s := range subs {
 		switch len(s) {
 		case 0:
@@ -76,6 +77,89 @@ func newNeedleSet(subs []string) *needleSet {
 		}
 	}
 	return n
+}
+
+// A setMask is a set of needleSet ids.
+type setMask [2]uint64
+
+func (m *setMask) has(id int) bool { return m[id>>6]&(1<<(id&63)) != 0 }
+
+// A needleIndex finds, in one pass over a string, which of many needle sets
+// it holds a string of more than one byte of. The rules' needle sets are in
+// ruleNeedles, built once at init and only read after.
+type needleIndex struct {
+	slot  [1 << 16]uint16 // by first two bytes: 1 + index into cands, or 0
+	cands [][]indexedNeedle
+	n     int // sets so far
+}
+
+type indexedNeedle struct {
+	s    string
+	sets setMask
+}
+
+var ruleNeedles = &needleIndex{}
+
+// add gives n an id and indexes its longer needles.
+func (x *needleIndex) add(n *needleSet) {
+	if x.n >= 128 {
+		return // no room: n is searched on its own
+	}
+	n.id = x.n
+	x.n++
+	for _, ws := range n.byBigram {
+		for _, w := range ws {
+			k := uint16(w[0])<<8 | uint16(w[1])
+			if x.slot[k] == 0 {
+				x.cands = append(x.cands, nil)
+				x.slot[k] = uint16(len(x.cands))
+			}
+			c := x.cands[x.slot[k]-1]
+			i := 0
+			for i < len(c) && c[i].s != w {
+				i++
+			}
+			if i == len(c) {
+				c = append(c, indexedNeedle{s: w})
+			}
+			c[i].sets[n.id>>6] |= 1 << (n.id & 63)
+			x.cands[x.slot[k]-1] = c
+		}
+	}
+}
+
+// find returns the ids of the sets one of whose longer needles s holds.
+func (x *needleIndex) find(s string) setMask {
+	var found setMask
+	for i := 0; i+1 < len(s); i++ {
+		sl := x.slot[uint16(s[i])<<8|uint16(s[i+1])]
+		if sl == 0 {
+			continue
+		}
+		for _, c := range x.cands[sl-1] {
+			if (c.sets[0]&^found[0] != 0 || c.sets[1]&^found[1] != 0) && strings.HasPrefix(s[i:], c.s) {
+				found[0] |= c.sets[0]
+				found[1] |= c.sets[1]
+			}
+		}
+	}
+	return found
+}
+
+// newIndexedNeedleSet is newNeedleSet, with the set in ruleNeedles.
+func newIndexedNeedleSet(subs []string) *needleSet {
+	n := newNeedleSet(subs)
+	ruleNeedles.add(n)
+	return n
+}
+
+// inFound is in, given the bytes of s and ruleNeedles.find(s).
+func (n *needleSet) inFound(s string, have *byteSet, found *setMask) bool {
+	if n.id < 0 {
+		return n.in(s, have)
+	}
+	return n.empty || n.singles[0]&have[0] != 0 || n.singles[1]&have[1] != 0 || n.singles[2]&have[2] != 0 || n.singles[3]&have[3] != 0 ||
+		found.has(n.id)
 }
 
 // in reports whether s, whose bytes are have, contains one of the strings.
@@ -131,7 +215,7 @@ func newPrefilter(re *regexp.Regexp) prefilter {
 		}
 	}
 	if all != nil {
-		f.anyOf = newNeedleSet(all)
+		f.anyOf = newIndexedNeedleSet(all)
 	}
 	f.onlyAnchored = all == nil
 	for _, a := range f.anchors {
@@ -564,6 +648,12 @@ func (f *prefilter) may(folded string) bool {
 
 // mayIn is may, given the bytes of folded.
 func (f *prefilter) mayIn(folded string, have *byteSet) bool {
+	return f.mayFound(folded, have, nil)
+}
+
+// mayFound is may, given the bytes of folded and, unless nil,
+// ruleNeedles.find(folded).
+func (f *prefilter) mayFound(folded string, have *byteSet, found *setMask) bool {
 	if f.always {
 		return true
 	}
@@ -576,5 +666,11 @@ func (f *prefilter) mayIn(folded string, have *byteSet) bool {
 			}
 		}
 	}
-	return f.anyOf != nil && f.anyOf.in(folded, have)
+	if f.anyOf == nil {
+		return false
+	}
+	if found == nil {
+		return f.anyOf.in(folded, have)
+	}
+	return f.anyOf.inFound(folded, have, found)
 }

@@ -236,7 +236,9 @@ var ruleMaxWords = map[string]int{"publication line": 14, "byline": 16, "datelin
 // lineText is a unit's or a line's text with the forms of it that the rules
 // test, each made once and only when first needed.
 type lineText struct {
-	foldSet, lowerSet byteSet // the bytes of folded and of lower
+	foldSet, lowerSet     byteSet // the bytes of folded and of lower
+	foldFound, lowerFound setMask // ruleNeedles.find of folded and of lower
+	haveFF, haveLF        bool
 
 	s             string
 	folded, lower string
@@ -252,6 +254,27 @@ func (t *lineText) fold() string {
 		t.foldSet = bytesOf(t.folded)
 	}
 	return t.folded
+}
+
+// foldedFound returns ruleNeedles.find(t.fold()).
+func (t *lineText) foldedFound() *setMask {
+	if !t.haveFF {
+		t.foldFound, t.haveFF = ruleNeedles.find(t.fold()), true
+	}
+	return &t.foldFound
+}
+
+// loweredFound returns ruleNeedles.find(t.lowered()).
+func (t *lineText) loweredFound() *setMask {
+	if !t.haveLF {
+		if l := t.lowered(); t.haveF && l == t.folded {
+			t.lowerFound = *t.foldedFound()
+		} else {
+			t.lowerFound = ruleNeedles.find(l)
+		}
+		t.haveLF = true
+	}
+	return &t.lowerFound
 }
 
 func (t *lineText) lowered() string {
@@ -280,10 +303,10 @@ func (t *lineText) match(rules []filteredRule) string {
 		if p.maxWords > 0 && t.words() > p.maxWords {
 			continue
 		}
-		if !p.pre.always && !p.pre.mayIn(t.fold(), &t.foldSet) {
+		if !p.pre.always && !p.pre.mayFound(t.fold(), &t.foldSet, t.foldedFound()) {
 			continue
 		}
-		if p.needSet != nil && !p.needSet.in(t.lowered(), &t.lowerSet) {
+		if p.needSet != nil && !p.needSet.inFound(t.lowered(), &t.lowerSet, t.loweredFound()) {
 			continue
 		}
 		if p.re.MatchString(s) {
@@ -299,7 +322,7 @@ func withFilters(rules []pattern) []filteredRule {
 	for i, p := range rules {
 		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re)}
 		if p.needs != nil {
-			out[i].needSet = newNeedleSet(p.needs)
+			out[i].needSet = newIndexedNeedleSet(p.needs)
 		}
 	}
 	return out

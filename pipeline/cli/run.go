@@ -25,6 +25,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&opt.Tone, "tone", tone.Default, "tone scorer: "+strings.Join(tone.Names(), ", "))
 	fs.StringVar(&opt.Weight, "weight", "article", "unit of the aggregates: article (each article counts once) or paragraph")
 	fs.IntVar(&opt.Resamples, "resamples", 2000, "bootstrap resamples for the intervals")
+	fs.IntVar(&opt.MaxBootstrap, "max-bootstrap", 0, "groups with this many articles or more get analytic cluster intervals instead of the bootstrap (default 50 for -weight article, 100 for paragraph; a huge number bootstraps every group)")
 	fs.Uint64Var(&seed, "seed", 1, "seed of every random draw (bootstrap, samples)")
 	fs.IntVar(&opt.Workers, "workers", 0, "scoring workers (default: one per core)")
 	fs.StringVar(&maxBytes, "max-article-size", "16M", "articles larger than this are skipped and reported")
