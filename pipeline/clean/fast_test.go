@@ -17,7 +17,8 @@ var fastCases = []string{
 	"", " ", "  a  b  ", "Iran’s “Border” – Talks—Now", "\u00a0x\u0085y\u2003z\u3000", "ÀÉÎ \u212a ſ İ",
 	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
 	"ALL RIGHTS RESERVED", "All Content by X", "CopyRight", "© 2018", "all materia", "(c) x",
-	"COPYR\u0130GHT 2018", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
+	"COPYR\u0130GHT 2018", "Talks with the", "Talks with THE...", "x_the", "the2", "éthe", "Talks with thiſ", "Talks \u212aa",
+	"a", "A!", "“We will act,” he said", "\"Go,\" Hatami said", "’ she told", "Talks including —", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
 func TestFastPathsSame(t *testing.T) {
@@ -32,6 +33,18 @@ func TestFastPathsSame(t *testing.T) {
 		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}
+		checkTitleTests(t, s)
+	}
+}
+
+// checkTitleTests compares the hand-read title tests with their patterns.
+func checkTitleTests(t *testing.T, s string) {
+	t.Helper()
+	if got, want := endsDangling(s), danglingEnd.MatchString(s); got != want {
+		t.Errorf("endsDangling(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isAttributedQuote(s), attributedQuote.MatchString(s); got != want {
+		t.Errorf("isAttributedQuote(%q) = %v, want %v", s, got, want)
 	}
 }
 
@@ -128,6 +141,7 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		checkNeedleSets(t, lists, sets, s)
 		checkIndexed(t, indexed, s)
+		checkTitleTests(t, s)
 		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}

@@ -222,11 +222,71 @@ var informal = rx(`(?i)\b(i think|i guess|i hope|i wonder|i believe|imo|imho|lol
 
 // Words that a headline rarely ends with, so a line ending with one is cut-off
 // prose, not a title.
-var danglingEnd = rx(`(?i)\b(the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these|said|would|will|could|should|has|have|had|not|also|after|before|while|when|into|over|about|against|between|including|such|whose|where|if|because|although|during|since|until|very|more|most)\W*$`)
+var danglingEnd = rx(`(?i)\b(` + danglingWords + `)\W*$`)
+
+const danglingWords = `the|a|an|of|to|and|or|but|with|for|in|on|at|by|from|that|which|who|his|her|their|its|is|was|were|are|be|as|than|this|these|said|would|will|could|should|has|have|had|not|also|after|before|while|when|into|over|about|against|between|including|such|whose|where|if|because|although|during|since|until|very|more|most`
+
+var danglingSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Split(danglingWords, "|") {
+		m[w] = true
+	}
+	return m
+}()
+
+// endsDangling is danglingEnd.MatchString(s), read by hand: the match must
+// end at the last ASCII word character (\W* takes the rest), and \b puts its
+// start at the start of that run of word characters, so the run, lower-cased,
+// must be one of the words. A long s or a Kelvin sign can match k and s
+// under (?i) without being word characters: then the regexp decides.
+func endsDangling(s string) bool {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return danglingEnd.MatchString(s)
+	}
+	e := len(s)
+	for e > 0 && !isASCIIWord(s[e-1]) {
+		e--
+	}
+	if e == 0 {
+		return false
+	}
+	r := e
+	for r > 0 && isASCIIWord(s[r-1]) {
+		r--
+	}
+	if e-r > len("including") {
+		return false
+	}
+	var buf [16]byte
+	for i := r; i < e; i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i-r] = c
+	}
+	return danglingSet[string(buf[:e-r])]
+}
+
+// isASCIIWord reports whether c is a \w character of Go's regexp.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
 
 // attributedQuote is a quotation followed by its speaker ("“We will act,” he
 // said"): prose, even without a final stop.
-var attributedQuote = rx(`[”"’],?\s+(he|she|they|it|we|i|the\s+\p{L}+|[\p{Lu}][\p{L}-]+)\s+(said|says|added|told|stated|noted|wrote|asked)`)
+var attributedQuote = rx(`[”"’],?\s+(he|she|they|it|we|i|the\s+\p{L}+|[\p{Lu}][\p{L}-]+)\s+(` + quoteVerbs + `)`)
+
+const quoteVerbs = `said|says|added|told|stated|noted|wrote|asked`
+
+var quoteVerbList = strings.Split(quoteVerbs, "|")
+
+// isAttributedQuote is attributedQuote.MatchString(s), run only when s holds
+// a closing quotation mark and one of the verbs (the pattern is case
+// sensitive, so they must be there as written).
+func isAttributedQuote(s string) bool {
+	return strings.ContainsAny(s, `”"’`) && containsAny(s, quoteVerbList) && attributedQuote.MatchString(s)
+}
 
 // ruleMaxWords caps the words of a unit that a rule may match: a publication
 // line or a byline is short, and a sentence of text that happens to start
@@ -407,13 +467,13 @@ func titleLike(s string) bool {
 	if strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...") {
 		return false
 	}
-	if segment.IsBullet(s) || attributedQuote.MatchString(s) {
+	if segment.IsBullet(s) || isAttributedQuote(s) {
 		return false // a list item or a quoted sentence is text
 	}
 	if len(segment.Sentences(s, token.Span{Start: 0, End: len(s)})) > 1 {
 		return false // two sentences: a caption or prose, not a title
 	}
-	if n > 3 && danglingEnd.MatchString(s) {
+	if n > 3 && endsDangling(s) {
 		return false
 	}
 	return true
