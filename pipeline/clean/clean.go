@@ -417,6 +417,8 @@ type classifier struct {
 	st    state
 
 	title, titleHow string
+	titleNorm       string // normLine(title), once the title is chosen
+	sourceNorm      string // normLine(hints.Source)
 	siteName        string
 	counts          map[string]int
 	proseFrom       []int // proseFrom[i]: prose units from i on, up to the next comments header
@@ -456,6 +458,7 @@ func (c *classifier) run() {
 		c.st = inPost
 		c.title, c.titleHow, c.titleAt = c.units[h].s, "headline in a post", h
 	}
+	c.titleNorm, c.sourceNorm = normLine(c.title), normLine(c.hints.Source)
 	for i := range c.units {
 		c.classify(i)
 	}
@@ -614,7 +617,7 @@ func (c *classifier) classify(i int) {
 		c.st = inPost
 		return
 	}
-	if c.title != "" && n == normLine(c.title) {
+	if c.title != "" && n == c.titleNorm {
 		if i == c.titleAt {
 			c.set(i, Headline, c.titleHow)
 		} else {
@@ -741,7 +744,7 @@ func (c *classifier) classifyTop(i int) bool {
 	if u.prose && !u.question() || !u.title {
 		return false
 	}
-	if src := normLine(c.hints.Source); src != "" && normLine(s) == src || c.title == "" && i == 0 && outletName.MatchString(s) {
+	if src := c.sourceNorm; src != "" && u.norm == src || c.title == "" && i == 0 && outletName.MatchString(s) {
 		c.set(i, Boilerplate, "site name")
 		if i == 0 {
 			c.siteName = s
