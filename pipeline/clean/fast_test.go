@@ -18,7 +18,8 @@ var fastCases = []string{
 	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
 	"ALL RIGHTS RESERVED", "All Content by X", "CopyRight", "© 2018", "all materia", "(c) x",
 	"COPYR\u0130GHT 2018", "Talks with the", "Talks with THE...", "x_the", "the2", "éthe", "Talks with thiſ", "Talks \u212aa",
-	"a", "A!", "“We will act,” he said", "\"Go,\" Hatami said", "’ she told", "Talks including —", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
+	"a", "A!", "“We will act,” he said", "\"Go,\" Hatami said", "’ she told", "Talks including —",
+	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
 func TestFastPathsSame(t *testing.T) {
@@ -45,6 +46,13 @@ func checkTitleTests(t *testing.T, s string) {
 	}
 	if got, want := isAttributedQuote(s), attributedQuote.MatchString(s); got != want {
 		t.Errorf("isAttributedQuote(%q) = %v, want %v", s, got, want)
+	}
+	for _, rs := range [][]filteredRule{boilerplateRules, commentMetaRules} {
+		for _, r := range rs {
+			if r.guard != nil && !r.guard(s) && r.re.MatchString(s) {
+				t.Errorf("%s: guard rules out %q, which the pattern matches", r.rule, s)
+			}
+		}
 	}
 }
 

@@ -24,9 +24,10 @@ type pattern struct {
 // A filteredRule is a pattern with what is worked out from it once.
 type filteredRule struct {
 	pattern
-	maxWords int        // ruleMaxWords[rule]
-	needSet  *needleSet // needs, when set
-	pre      prefilter  // a cheap test that re cannot match
+	maxWords int               // ruleMaxWords[rule]
+	needSet  *needleSet        // needs, when set
+	guard    func(string) bool // a hand-written test that re cannot match, or nil
+	pre      prefilter         // a cheap test that re cannot match
 }
 
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
@@ -288,6 +289,38 @@ func isAttributedQuote(s string) bool {
 	return strings.ContainsAny(s, `”"’`) && containsAny(s, quoteVerbList) && attributedQuote.MatchString(s)
 }
 
+// ruleGuards are hand-written tests that a rule's pattern cannot match,
+// for patterns the prefilters read too little from.
+var ruleGuards = map[string]func(string) bool{"menu": mayBeMenu}
+
+// mayBeMenu reports whether the menu pattern may match s. Its first
+// alternative is two or more items of at most 30 characters between
+// separators, where an item holds no separator and no '/' (a slash
+// separates only between spaces, \s/\s); its second starts with "home",
+// "news" or "start" (?i). So a line with a slash not between spaces, or
+// with fewer than two separators, can only match the second.
+func mayBeMenu(s string) bool {
+	if strings.Contains(s, "\u017f") || hasPrefixLowerASCII(s, "home") || hasPrefixLowerASCII(s, "news") || hasPrefixLowerASCII(s, "start") {
+		return true // ſ matches s under (?i)
+	}
+	seps := 0
+	for i, r := range s {
+		switch r {
+		case '|', '»', '›', '>', '•', '·':
+			seps++
+		case '/':
+			if i == 0 || i+1 >= len(s) || !perlSpace(s[i-1]) || !perlSpace(s[i+1]) {
+				return false
+			}
+			seps++
+		}
+	}
+	return seps >= 2
+}
+
+// perlSpace reports whether c is in Go's regexp class \s.
+func perlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
 // ruleMaxWords caps the words of a unit that a rule may match: a publication
 // line or a byline is short, and a sentence of text that happens to start
 // with "Updated" or "By" is not one.
@@ -369,6 +402,9 @@ func (t *lineText) match(rules []filteredRule) string {
 		if p.needSet != nil && !p.needSet.inFound(t.lowered(), &t.lowerSet, t.loweredFound()) {
 			continue
 		}
+		if p.guard != nil && !p.guard(s) {
+			continue
+		}
 		if p.re.MatchString(s) {
 			return p.rule
 		}
@@ -380,7 +416,7 @@ func (t *lineText) match(rules []filteredRule) string {
 func withFilters(rules []pattern) []filteredRule {
 	out := make([]filteredRule, len(rules))
 	for i, p := range rules {
-		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re)}
+		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re), guard: ruleGuards[p.rule]}
 		if p.needs != nil {
 			out[i].needSet = newIndexedNeedleSet(p.needs)
 		}
