@@ -49,8 +49,24 @@ func checkTitleTests(t *testing.T, s string) {
 	}
 	for _, rs := range [][]filteredRule{boilerplateRules, commentMetaRules} {
 		for _, r := range rs {
-			if r.guard != nil && !r.guard(s) && r.re.MatchString(s) {
+			want := r.re.MatchString(s)
+			if r.guard != nil && !r.guard(s) && want {
 				t.Errorf("%s: guard rules out %q, which the pattern matches", r.rule, s)
+			}
+			if r.alts == nil {
+				continue
+			}
+			got := false
+			for _, a := range r.alts {
+				may := a.pre.may(fold(s))
+				m := a.re.MatchString(s)
+				if m && !may {
+					t.Errorf("%s: alternative %s: prefilter rules out %q", r.rule, a.re, s)
+				}
+				got = got || m
+			}
+			if got != want {
+				t.Errorf("%s: alternatives match %q: %v, pattern: %v", r.rule, s, got, want)
 			}
 		}
 	}

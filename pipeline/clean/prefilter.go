@@ -190,7 +190,12 @@ const (
 	maxSetSize    = 256 // strings in a prefix or needle set
 )
 
-func newPrefilter(re *regexp.Regexp) prefilter {
+func newPrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newNeedleSet) }
+
+// newRulePrefilter is newPrefilter, with the needles in ruleNeedles.
+func newRulePrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newIndexedNeedleSet) }
+
+func buildPrefilter(re *regexp.Regexp, needles func([]string) *needleSet) prefilter {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return prefilter{always: true} // cannot happen: re compiled from the same text
@@ -215,7 +220,7 @@ func newPrefilter(re *regexp.Regexp) prefilter {
 		}
 	}
 	if all != nil {
-		f.anyOf = newIndexedNeedleSet(all)
+		f.anyOf = needles(all)
 	}
 	f.onlyAnchored = all == nil
 	for _, a := range f.anchors {
@@ -294,6 +299,30 @@ func (q *quickRe) FindString(s string) string {
 		return ""
 	}
 	return q.re.FindString(s)
+}
+
+// splitAlternatives compiles each top-level alternative of re on its own,
+// with its own prefilter: re matches a string exactly when one of them does,
+// and most strings pass the prefilters of few of them. It returns nil when
+// re has one alternative, or when an alternative does not compile back.
+func splitAlternatives(re *regexp.Regexp) []quickRe {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	alts := topAlternatives(t)
+	if len(alts) < 2 {
+		return nil
+	}
+	out := make([]quickRe, len(alts))
+	for i, a := range alts {
+		r, err := regexp.Compile(a.String())
+		if err != nil {
+			return nil
+		}
+		out[i] = quickRe{re: r, pre: newPrefilter(r)}
+	}
+	return out
 }
 
 // topAlternatives returns the alternatives of t, looking through captures.

@@ -27,6 +27,7 @@ type filteredRule struct {
 	maxWords int               // ruleMaxWords[rule]
 	needSet  *needleSet        // needs, when set
 	guard    func(string) bool // a hand-written test that re cannot match, or nil
+	alts     []quickRe         // re's alternatives, each behind its prefilter (nil: run re)
 	pre      prefilter         // a cheap test that re cannot match
 }
 
@@ -405,8 +406,17 @@ func (t *lineText) match(rules []filteredRule) string {
 		if p.guard != nil && !p.guard(s) {
 			continue
 		}
-		if p.re.MatchString(s) {
-			return p.rule
+		if p.alts == nil {
+			if p.re.MatchString(s) {
+				return p.rule
+			}
+			continue
+		}
+		for j := range p.alts {
+			a := &p.alts[j]
+			if a.pre.mayIn(t.fold(), &t.foldSet) && a.re.MatchString(s) {
+				return p.rule
+			}
 		}
 	}
 	return ""
@@ -416,7 +426,8 @@ func (t *lineText) match(rules []filteredRule) string {
 func withFilters(rules []pattern) []filteredRule {
 	out := make([]filteredRule, len(rules))
 	for i, p := range rules {
-		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newPrefilter(p.re), guard: ruleGuards[p.rule]}
+		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re), guard: ruleGuards[p.rule],
+			alts: splitAlternatives(p.re)}
 		if p.needs != nil {
 			out[i].needSet = newIndexedNeedleSet(p.needs)
 		}
