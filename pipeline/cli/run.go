@@ -35,6 +35,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.BoolVar(&opt.Quiet, "quiet", false, "no progress on stderr")
 	format := fs.String("format", "csv", "csv, or parquet to also write paragraphs.parquet (same columns) for pandas, R, Polars, DuckDB")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile here (for `go tool pprof`)")
+	memprofile := fs.String("memprofile", "", "write a heap profile here at the end of the run (for `go tool pprof`)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
@@ -81,6 +82,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	opt.Stderr = stderr
 	sum, err := pipeline.Run(ctx, opt)
+	if *memprofile != "" {
+		if perr := writeHeapProfile(*memprofile); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	switch {
 	case errors.Is(err, pipeline.ErrInterrupted):
 		fmt.Fprintf(stderr, "framescope: interrupted; %s left as it was\n", opt.Out)
@@ -114,4 +120,16 @@ func codebookCmd(_ context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, err := stdout.Write(frames.DefaultSource())
 	return err
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
