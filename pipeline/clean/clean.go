@@ -597,6 +597,9 @@ func sameTitle(a, b string) bool {
 // proseLike reports whether s reads as running text: a sentence that ends
 // with a stop, or a long line.
 func proseLike(s string) bool {
+	if len(s) > 160 {
+		return true // long, whatever its words
+	}
 	n := words(s)
 	if endsWithStop(s) && n >= 6 {
 		return true

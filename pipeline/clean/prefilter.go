@@ -88,6 +88,7 @@ func (m *setMask) has(id int) bool { return m[id>>6]&(1<<(id&63)) != 0 }
 // it holds a string of more than one byte of. The rules' needle sets are in
 // ruleNeedles, built once at init and only read after.
 type needleIndex struct {
+	bits  [1 << 10]uint64 // the first two bytes of the needles, as a bit set (small enough to stay in cache)
 	slot  [1 << 16]uint16 // by first two bytes: 1 + index into cands, or 0
 	cands [][]indexedNeedle
 	n     int // sets so far
@@ -110,6 +111,7 @@ func (x *needleIndex) add(n *needleSet) {
 	for _, ws := range n.byBigram {
 		for _, w := range ws {
 			k := uint16(w[0])<<8 | uint16(w[1])
+			x.bits[k>>6] |= 1 << (k & 63)
 			if x.slot[k] == 0 {
 				x.cands = append(x.cands, nil)
 				x.slot[k] = uint16(len(x.cands))
@@ -132,10 +134,11 @@ func (x *needleIndex) add(n *needleSet) {
 func (x *needleIndex) find(s string) setMask {
 	var found setMask
 	for i := 0; i+1 < len(s); i++ {
-		sl := x.slot[uint16(s[i])<<8|uint16(s[i+1])]
-		if sl == 0 {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if x.bits[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
+		sl := x.slot[k]
 		for _, c := range x.cands[sl-1] {
 			if (c.sets[0]&^found[0] != 0 || c.sets[1]&^found[1] != 0) && strings.HasPrefix(s[i:], c.s) {
 				found[0] |= c.sets[0]
