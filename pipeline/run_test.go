@@ -192,3 +192,43 @@ func TestRunBadInputAccounted(t *testing.T) {
 		t.Errorf("-strict with skipped inputs: %v, want ErrStrict", err)
 	}
 }
+
+// TestNamesNeverChooseWherePathsGo feeds ids and file names that try to leave
+// -out (../, absolute paths, NUL) and checks that the run writes nothing
+// outside -out and accounts for every record.
+func TestNamesNeverChooseWherePathsGo(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "corpus.jsonl")
+	lines := []string{
+		`{"id": "../../escape", "text": "Iran and Pakistan discussed border security in Tehran on Monday.", "source": "../../etc/passwd"}`,
+		`{"id": "/tmp/abs-escape", "text": "Officials said the US plots against the region must be confronted.", "source": "A"}`,
+		`{"id": "nul\u0000name", "text": "Muslim countries must unite, the minister said.", "source": "B"}`,
+	}
+	if err := os.WriteFile(in, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "work", "out")
+	sum, err := Run(context.Background(), Options{In: in, Out: out, Resamples: 20, Quiet: true, Formats: []string{"svg"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 3 {
+		t.Errorf("%d articles, want 3", sum.Articles)
+	}
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == root || p == in || p == filepath.Dir(out) || p == out || strings.HasPrefix(p, out+string(filepath.Separator)) {
+			return nil
+		}
+		t.Errorf("the run wrote %s, outside -out", p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("/tmp/abs-escape"); err == nil {
+		t.Error("/tmp/abs-escape exists")
+	}
+}
