@@ -127,10 +127,15 @@ func indexedSets() []*needleSet {
 // search.
 func checkIndexed(t *testing.T, sets []*needleSet, s string) {
 	t.Helper()
-	have, found := bytesOf(s), ruleNeedles.find(s)
+	have := bytesOf(s)
+	all, long := foundSet{mask: ruleNeedles.find(s)}, foundSet{mask: longNeedles.find(s), long: true}
 	for _, n := range sets {
-		if got, want := n.inFound(s, &have, &found), n.in(s, &have); got != want {
+		want := n.in(s, &have)
+		if got := n.inFound(s, &have, &all); got != want {
 			t.Errorf("set %d: inFound(%q) = %v, in = %v", n.id, s, got, want)
+		}
+		if got := n.inFound(s, &have, &long); got != want {
+			t.Errorf("long set %d: inFound(%q) = %v, in = %v", n.longID, s, got, want)
 		}
 	}
 }

@@ -55,7 +55,8 @@ func bytesOf(s string) byteSet {
 // one pass: a string of one byte is looked up in the string's byte set, a
 // longer one only where its first two bytes occur.
 type needleSet struct {
-	id       int // its bit in a setMask of the rules' index, or -1
+	id       int // its bit in a setMask of ruleNeedles, or -1
+	longID   int // its bit in a setMask of longNeedles, or -1
 	empty    bool
 	singles  byteSet
 	bigrams  [1 << 10]uint64 // the first two bytes of the longer strings, as a bit set
@@ -63,7 +64,7 @@ type needleSet struct {
 }
 
 func newNeedleSet(subs []string) *needleSet {
-	n := &needleSet{id: -1, byBigram: map[uint16][]string{}}
+	n := &needleSet{id: -1, longID: -1, byBigram: map[uint16][]string{}}
 	for _, s := range subs {
 		switch len(s) {
 		case 0:
@@ -99,14 +100,25 @@ type indexedNeedle struct {
 	sets setMask
 }
 
-var ruleNeedles = &needleIndex{}
+// ruleNeedles indexes the needle sets of all rules; longNeedles only those
+// of the rules that may match a unit longer than longUnit bytes, which is
+// all a long unit is tried against.
+var ruleNeedles, longNeedles = &needleIndex{}, &needleIndex{}
 
-// add gives n an id and indexes its longer needles.
-func (x *needleIndex) add(n *needleSet) {
+const longUnit = 160
+
+// A foundSet is what needleIndex.find gave for a string, and which index.
+type foundSet struct {
+	mask setMask
+	long bool // from longNeedles
+}
+
+// add gives n an id in *id and indexes its longer needles.
+func (x *needleIndex) add(n *needleSet, id *int) {
 	if x.n >= 128 {
 		return // no room: n is searched on its own
 	}
-	n.id = x.n
+	*id = x.n
 	x.n++
 	for _, ws := range n.byBigram {
 		for _, w := range ws {
@@ -124,7 +136,7 @@ func (x *needleIndex) add(n *needleSet) {
 			if i == len(c) {
 				c = append(c, indexedNeedle{s: w})
 			}
-			c[i].sets[n.id>>6] |= 1 << (n.id & 63)
+			c[i].sets[*id>>6] |= 1 << (*id & 63)
 			x.cands[x.slot[k]-1] = c
 		}
 	}
@@ -149,20 +161,37 @@ func (x *needleIndex) find(s string) setMask {
 	return found
 }
 
-// newIndexedNeedleSet is newNeedleSet, with the set in ruleNeedles.
-func newIndexedNeedleSet(subs []string) *needleSet {
+// newIndexedNeedleSet is newNeedleSet, with the set in ruleNeedles, and in
+// longNeedles when its rule may match a long unit (maxLen 0 or over
+// longUnit).
+func newIndexedNeedleSet(subs []string, maxLen int) *needleSet {
 	n := newNeedleSet(subs)
-	ruleNeedles.add(n)
+	ruleNeedles.add(n, &n.id)
+	if maxLen == 0 || maxLen > longUnit {
+		longNeedles.add(n, &n.longID)
+	}
 	return n
 }
 
-// inFound is in, given the bytes of s and ruleNeedles.find(s).
-func (n *needleSet) inFound(s string, have *byteSet, found *setMask) bool {
-	if n.id < 0 {
+// findFor returns what the index for strings of s's length finds in s.
+func findFor(s string) foundSet {
+	if len(s) > longUnit {
+		return foundSet{mask: longNeedles.find(s), long: true}
+	}
+	return foundSet{mask: ruleNeedles.find(s)}
+}
+
+// inFound is in, given the bytes of s and findFor(s).
+func (n *needleSet) inFound(s string, have *byteSet, found *foundSet) bool {
+	id := n.id
+	if found.long {
+		id = n.longID
+	}
+	if id < 0 {
 		return n.in(s, have)
 	}
 	return n.empty || n.singles[0]&have[0] != 0 || n.singles[1]&have[1] != 0 || n.singles[2]&have[2] != 0 || n.singles[3]&have[3] != 0 ||
-		found.has(n.id)
+		found.mask.has(id)
 }
 
 // in reports whether s, whose bytes are have, contains one of the strings.
@@ -195,8 +224,11 @@ const (
 
 func newPrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newNeedleSet) }
 
-// newRulePrefilter is newPrefilter, with the needles in ruleNeedles.
-func newRulePrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newIndexedNeedleSet) }
+// newRulePrefilter is newPrefilter for a rule of at most maxLen bytes, with
+// the needles in the rules' indexes.
+func newRulePrefilter(re *regexp.Regexp, maxLen int) prefilter {
+	return buildPrefilter(re, func(subs []string) *needleSet { return newIndexedNeedleSet(subs, maxLen) })
+}
 
 func buildPrefilter(re *regexp.Regexp, needles func([]string) *needleSet) prefilter {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
@@ -684,8 +716,8 @@ func (f *prefilter) mayIn(folded string, have *byteSet) bool {
 }
 
 // mayFound is may, given the bytes of folded and, unless nil,
-// ruleNeedles.find(folded).
-func (f *prefilter) mayFound(folded string, have *byteSet, found *setMask) bool {
+// findFor(folded).
+func (f *prefilter) mayFound(folded string, have *byteSet, found *foundSet) bool {
 	if f.always {
 		return true
 	}

@@ -330,8 +330,8 @@ var ruleMaxWords = map[string]int{"publication line": 14, "byline": 16, "datelin
 // lineText is a unit's or a line's text with the forms of it that the rules
 // test, each made once and only when first needed.
 type lineText struct {
-	foldSet, lowerSet     byteSet // the bytes of folded and of lower
-	foldFound, lowerFound setMask // ruleNeedles.find of folded and of lower
+	foldSet, lowerSet     byteSet  // the bytes of folded and of lower
+	foldFound, lowerFound foundSet // findFor of folded and of lower
 	haveFF, haveLF        bool
 
 	s             string
@@ -350,21 +350,21 @@ func (t *lineText) fold() string {
 	return t.folded
 }
 
-// foldedFound returns ruleNeedles.find(t.fold()).
-func (t *lineText) foldedFound() *setMask {
+// foldedFound returns findFor(t.fold()).
+func (t *lineText) foldedFound() *foundSet {
 	if !t.haveFF {
-		t.foldFound, t.haveFF = ruleNeedles.find(t.fold()), true
+		t.foldFound, t.haveFF = findFor(t.fold()), true
 	}
 	return &t.foldFound
 }
 
-// loweredFound returns ruleNeedles.find(t.lowered()).
-func (t *lineText) loweredFound() *setMask {
+// loweredFound returns findFor(t.lowered()).
+func (t *lineText) loweredFound() *foundSet {
 	if !t.haveLF {
 		if l := t.lowered(); t.haveF && l == t.folded {
 			t.lowerFound = *t.foldedFound()
 		} else {
-			t.lowerFound = ruleNeedles.find(l)
+			t.lowerFound = findFor(l)
 		}
 		t.haveLF = true
 	}
@@ -426,10 +426,10 @@ func (t *lineText) match(rules []filteredRule) string {
 func withFilters(rules []pattern) []filteredRule {
 	out := make([]filteredRule, len(rules))
 	for i, p := range rules {
-		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re), guard: ruleGuards[p.rule],
+		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re, p.maxLen), guard: ruleGuards[p.rule],
 			alts: splitAlternatives(p.re)}
 		if p.needs != nil {
-			out[i].needSet = newIndexedNeedleSet(p.needs)
+			out[i].needSet = newIndexedNeedleSet(p.needs, p.maxLen)
 		}
 	}
 	return out
