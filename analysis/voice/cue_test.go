@@ -3,6 +3,7 @@ package voice
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/framescope/framescope/analysis/token"
@@ -68,6 +69,22 @@ func TestMayHaveCue(t *testing.T) {
 		if got := mayHaveCue(c.s); got != c.want {
 			t.Errorf("mayHaveCue(%q) = %v, want %v", c.s, got, c.want)
 		}
+	}
+}
+
+// TestSetCuesUnusualWords checks that a cue word mayHaveCue cannot look up
+// (not a-z, or longer than its tables) makes every sentence pass.
+func TestSetCuesUnusualWords(t *testing.T) {
+	defer setCues(cueWordList())
+	for _, w := range []string{"n't", "Said", strings.Repeat("a", 40)} {
+		setCues([]string{"said", w})
+		if !mayHaveCue("no cue here") {
+			t.Errorf("with %q among the cues, mayHaveCue skipped a sentence", w)
+		}
+	}
+	setCues([]string{"said"})
+	if mayHaveCue("no cue here") || !mayHaveCue("he SAID so") {
+		t.Error("mayHaveCue with the one cue \"said\" is wrong")
 	}
 }
 

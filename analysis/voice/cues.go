@@ -117,18 +117,25 @@ func cueWordList() []string {
 var (
 	cueSet         map[string]bool
 	cueMin, cueMax int
+	// cueShape[len][first letter] has bit (last letter) set for each cue
+	// word: a word of another shape is not looked up.
+	cueShape [33][26]uint32
 )
 
 func setCues(ws []string) {
 	cueSet = map[string]bool{}
 	cueMin, cueMax = 0, 0
+	cueShape = [33][26]uint32{}
 	for _, w := range ws {
 		for k := 0; k < len(w); k++ {
-			if w[k] < 'a' || w[k] > 'z' {
+			if w[k] < 'a' || w[k] > 'z' || len(w) >= len(cueShape) {
 				cueMin = -1 // a word mayHaveCue cannot look up: every sentence passes
 			}
 		}
 		cueSet[w] = true
+		if n := len(w); n > 0 && n < len(cueShape) && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
+			cueShape[n][w[0]-'a'] |= 1 << (w[n-1] - 'a')
+		}
 		if cueMin == 0 || cueMin > 0 && len(w) < cueMin {
 			cueMin = len(w)
 		}
@@ -167,7 +174,8 @@ func mayHaveCue(s string) bool {
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
-		if n := j - i; n >= cueMin && n <= cueMax {
+		if n := j - i; n >= cueMin && n <= cueMax && n < len(cueShape) &&
+			cueShape[n][s[i]|0x20-'a']&(1<<(s[j-1]|0x20-'a')) != 0 {
 			for k := 0; k < n; k++ {
 				buf[k] = s[i+k] | 0x20
 			}
