@@ -101,6 +101,25 @@ func parseLogRatios(data []byte, name string) (map[string]float64, error) {
 // calib_tau.
 func parseWeights(data []byte, name string) (linear, calib, error) {
 	m := linear{w: make([]float64, nFeat)}
+	c, err := readWeights(data, name, func(key string, v float64) error {
+		if key == "bias" {
+			m.bias = v
+			return nil
+		}
+		k := featIndex(key)
+		if k < 0 {
+			return fmt.Errorf("unknown weight %q", key)
+		}
+		m.w[k] = v
+		return nil
+	})
+	return m, c, err
+}
+
+// readWeights reads a weights file of "name value" lines (blank lines and #
+// comments skipped): it keeps calib_delta and calib_tau and hands every other
+// name to set. Errors name the file and line.
+func readWeights(data []byte, name string, set func(key string, v float64) error) (calib, error) {
 	var c calib
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for line := 1; sc.Scan(); line++ {
@@ -110,30 +129,24 @@ func parseWeights(data []byte, name string) (linear, calib, error) {
 		}
 		f := strings.Fields(s)
 		if len(f) != 2 {
-			return m, c, fmt.Errorf("%s:%d: want \"name value\"", name, line)
+			return c, fmt.Errorf("%s:%d: want \"name value\"", name, line)
 		}
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
-			return m, c, fmt.Errorf("%s:%d: %v", name, line, err)
+			return c, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
 		switch f[0] {
-		case "bias":
-			m.bias = v
-			continue
 		case "calib_delta":
 			c.delta = v
-			continue
 		case "calib_tau":
 			c.tau = v
-			continue
+		default:
+			if err := set(f[0], v); err != nil {
+				return c, fmt.Errorf("%s:%d: %v", name, line, err)
+			}
 		}
-		k := featIndex(f[0])
-		if k < 0 {
-			return m, c, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
-		}
-		m.w[k] = v
 	}
-	return m, c, sc.Err()
+	return c, sc.Err()
 }
 
 func featIndex(name string) int {

@@ -98,30 +98,8 @@ func parseTargetLex(data []byte, name string) (map[string][2]float64, error) {
 // neg.bias, neg.<feature> (towardFeatNames), calib_delta and calib_tau.
 func parseTowardWeights(data []byte, name string) ([2]linear, calib, error) {
 	m := [2]linear{{w: make([]float64, nTFeat)}, {w: make([]float64, nTFeat)}}
-	var c calib
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || s[0] == '#' {
-			continue
-		}
-		f := strings.Fields(s)
-		if len(f) != 2 {
-			return m, c, fmt.Errorf("%s:%d: want \"name value\"", name, line)
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			return m, c, fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		switch f[0] {
-		case "calib_delta":
-			c.delta = v
-			continue
-		case "calib_tau":
-			c.tau = v
-			continue
-		}
-		model, feat, _ := strings.Cut(f[0], ".")
+	c, err := readWeights(data, name, func(key string, v float64) error {
+		model, feat, _ := strings.Cut(key, ".")
 		j := map[string]int{"pos": 0, "neg": 1}[model]
 		k := -1
 		for i, n := range towardFeatNames {
@@ -131,16 +109,17 @@ func parseTowardWeights(data []byte, name string) ([2]linear, calib, error) {
 		}
 		switch {
 		case model != "pos" && model != "neg":
-			return m, c, fmt.Errorf("%s:%d: unknown weight %q (want pos.… or neg.…)", name, line, f[0])
+			return fmt.Errorf("unknown weight %q (want pos.… or neg.…)", key)
 		case feat == "bias":
 			m[j].bias = v
 		case k >= 0:
 			m[j].w[k] = v
 		default:
-			return m, c, fmt.Errorf("%s:%d: unknown weight %q", name, line, f[0])
+			return fmt.Errorf("unknown weight %q", key)
 		}
-	}
-	return m, c, sc.Err()
+		return nil
+	})
+	return m, c, err
 }
 
 // Toward scores the tone of what a sentence says about the mention at
