@@ -330,7 +330,7 @@ func splitSentences(text string, p token.Span) (parts []token.Span, whole token.
 // "He", …) and is followed by at least five more words up to a full stop.
 func splitLinkFromText(text string, st token.Span) (link, rest token.Span) {
 	s := text[st.Start:st.End]
-	if !endsWithStop(s) {
+	if !segment.EndsSentence(s) {
 		return st, token.Span{}
 	}
 	fields := strings.Fields(s)
@@ -601,7 +601,7 @@ func proseLike(s string) bool {
 		return true // long, whatever its words
 	}
 	n := words(s)
-	if endsWithStop(s) && n >= 6 {
+	if segment.EndsSentence(s) && n >= 6 {
 		return true
 	}
 	return n > 22 || len(s) > 160
@@ -801,7 +801,7 @@ func (c *classifier) nameBefore(i int) bool {
 		return false
 	}
 	p := c.units[i-1]
-	if p.bp != "" || p.role == Headline || !commenterName.MatchString(p.s) || words(p.s) > 5 || endsWithStop(p.s) {
+	if p.bp != "" || p.role == Headline || !commenterName.MatchString(p.s) || words(p.s) > 5 || segment.EndsSentence(p.s) {
 		return false
 	}
 	// Comments follow the text: at least two paragraphs of it.

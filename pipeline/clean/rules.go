@@ -474,23 +474,6 @@ func words(s string) int {
 // treat as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// endsWithStop reports whether s ends with '.', '!', '?' or '…', possibly
-// followed by closing quotes or brackets.
-func endsWithStop(s string) bool {
-	for len(s) > 0 {
-		r, n := utf8.DecodeLastRuneInString(s)
-		switch r {
-		case '"', '\'', ')', ']', '”', '’', '»':
-			s = s[:len(s)-n]
-			continue
-		case '.', '!', '?', '…':
-			return true
-		}
-		return false
-	}
-	return false
-}
-
 // titleLike reports whether s reads as a title: one short line, no final full
 // stop, not prose cut off mid-sentence.
 func titleLike(s string) bool {

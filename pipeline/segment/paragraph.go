@@ -182,9 +182,9 @@ func joins(text string, a, b line, width int) bool {
 		// A dash that a wrap moved to the start of a line continues the
 		// sentence ("… technology\n- until he …"); other bullets start items.
 		dash := strings.HasPrefix(bs, "- ") || strings.HasPrefix(bs, "– ") || strings.HasPrefix(bs, "— ")
-		return dash && wrapped && !endsSentence(as)
+		return dash && wrapped && !EndsSentence(as)
 	}
-	if endsSentence(as) {
+	if EndsSentence(as) {
 		// A wrap can fall at a sentence end; a short line after it is the
 		// paragraph's last unless it starts like a unit of its own.
 		return wrapped && (len(bs) >= shortLine || !startsUpper(bs))
@@ -224,9 +224,9 @@ func endsContinuation(s string) bool {
 	return continuation[strings.ToLower(s[i+1:])]
 }
 
-// endsSentence reports whether s ends with a stop, optionally followed by
-// closing quotes or brackets.
-func endsSentence(s string) bool {
+// EndsSentence reports whether s ends with '.', '!', '?' or '…', optionally
+// followed by closing quotes or brackets.
+func EndsSentence(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
