@@ -136,7 +136,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, ErrNoArticles
 	}
 	if opt.Strict && sum.Skipped > 0 {
-		return sum, fmt.Errorf("%w (%d skipped; out/ left unchanged)", ErrStrict, sum.Skipped)
+		return sum, fmt.Errorf("%w (%d skipped; %s left unchanged)", ErrStrict, sum.Skipped, opt.Out)
 	}
 	warnings, err := w.finish(tmp.dir, opt, statuses)
 	if err != nil {
@@ -157,7 +157,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 // notices prints what happened to inputs on stderr: every skipped input, and
 // the first maxNotices conversions and warnings (all of them are in run.json),
 // so that a corpus of a million scraped files does not drown the terminal.
+// Its methods may be called from the reading and the collecting goroutines.
 type notices struct {
+	mu    sync.Mutex
 	w     io.Writer
 	quiet int // conversions and warnings not printed
 	shown int
@@ -166,6 +168,8 @@ type notices struct {
 const maxNotices = 20
 
 func (n *notices) status(s ingest.Status) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	switch s.Status {
 	case "skipped":
 		fmt.Fprintf(n.w, "framescope: %s: skipped: %s\n", position(s), s.Reason)
@@ -180,6 +184,8 @@ func (n *notices) status(s ingest.Status) {
 }
 
 func (n *notices) summary() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	if n.quiet > 0 {
 		fmt.Fprintf(n.w, "framescope: … and %d more conversions and warnings, all listed in run.json\n", n.quiet)
 	}
