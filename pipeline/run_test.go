@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/analysis/tone"
+	"github.com/framescope/framescope/pipeline/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -230,5 +234,56 @@ func TestNamesNeverChooseWherePathsGo(t *testing.T) {
 	}
 	if _, err := os.Stat("/tmp/abs-escape"); err == nil {
 		t.Error("/tmp/abs-escape exists")
+	}
+}
+
+// panicky is a tone scorer that panics on paragraphs that mention "boom".
+type panicky struct{ tone.Scorer }
+
+func (p panicky) Score(text string, toks []token.Token) float64 {
+	if strings.Contains(text, "boom") {
+		panic("scorer bug")
+	}
+	return p.Scorer.Score(text, toks)
+}
+
+// TestPanicInOneArticleIsThatArticlesFailure checks that a bug that panics
+// while scoring one article skips that article with its reason, in order, and
+// the others are still scored.
+func TestPanicInOneArticleIsThatArticlesFailure(t *testing.T) {
+	in := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Iran and Pakistan agreed to boost border security.",
+		"b.txt": "The minister said boom, and the talks ended.",
+		"c.txt": "Muslim countries must unite, the cleric said.",
+	} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := NewModels("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Tone = panicky{m.Tone}
+	r, err := ingest.Open(in, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var got []string
+	err = scoreAll(context.Background(), r, m, 2, func(a *Article, fail *ingest.Status) error {
+		if fail != nil {
+			got = append(got, "failed "+fail.Path+": "+fail.Reason)
+			return nil
+		}
+		got = append(got, "scored "+a.Doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0] != "scored a.txt" || !strings.HasPrefix(got[1], "failed b.txt: internal error while scoring b.txt: scorer bug") || got[2] != "scored c.txt" {
+		t.Errorf("got %q", got)
 	}
 }
