@@ -31,7 +31,7 @@
 //     "desk code", "agency credit", "source line", "tags line", "url",
 //     "advertisement", "cookie notice", "editorial note", "author bio",
 //     "embedded post credit", "database field", "live-blog timestamp",
-//     "comments header", "forum member line";
+//     "comments header", "forum member line", "comment form", "site notice";
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
@@ -143,6 +143,9 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		u.bp = known.bp
 	} else {
 		u.bp = t.match(boilerplateRules)
+		if u.bp == "" && sectionMenu(s) {
+			u.bp = "menu"
+		}
 	}
 	if known != nil && known.haveMeta {
 		u.meta = known.meta
@@ -256,6 +259,9 @@ func lineKind(s string) lineFacts {
 	t := newLineText(s)
 	if r := t.match(boilerplateRules); r != "" {
 		return lineFacts{bp: r}
+	}
+	if sectionMenu(s) {
+		return lineFacts{bp: "menu"}
 	}
 	if r := t.match(commentMetaRules); r != "" {
 		return lineFacts{meta: r, haveMeta: true}
@@ -515,6 +521,9 @@ func (c *classifier) chooseTitle() {
 	for i, u := range c.units {
 		if u.prose && !u.question() || u.meta != "" {
 			break // the text, or a post or comment, has begun
+		}
+		if len(cands) > 0 && (isLiveStamp(u.s) || u.stamp && agoStamp.MatchString(u.s)) {
+			break // a live blog's first post has begun
 		}
 		if u.kind() != "" || !u.title {
 			continue
@@ -813,7 +822,7 @@ func (c *classifier) nameBefore(i int) bool {
 var navRules = map[string]bool{
 	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
 	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
-	"editorial note": true, "comment form": true, "cookie notice": true,
+	"editorial note": true, "comment form": true, "cookie notice": true, "site notice": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
@@ -856,6 +865,9 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.st = inPost
 	case meta != "":
 		c.set(i, Comment, meta)
+		if c.st == inQuoted {
+			c.st = inPost // a post's own furniture ends the article it quoted
+		}
 	case stamp:
 		c.set(i, Comment, "post timestamp")
 	case bp == "source line" || bp == "url" || bp == "read more link":
@@ -902,12 +914,60 @@ func (c *classifier) proseNext(i int) bool {
 // isPostStamp reports whether u stamps a live-blog post: a bare time
 // ("10:42 GMT") or a publication line with a time ("Posted at 8:15").
 func isPostStamp(u *unit) bool {
-	return u.rule == "live-blog timestamp" || u.rule == "publication line" && timeIn.MatchString(u.s)
+	return u.rule == "live-blog timestamp" || u.rule == "publication line" && (timeIn.MatchString(u.s) || agoStamp.MatchString(u.s))
 }
 
 var timeIn = rx(`\b\d{1,2}[:.]\d{2}\b`)
+
+// agoStamp is a time stamp relative to now ("2h ago", "5 minutes ago").
+var agoStamp = rx(`(?i)^\d+\s*[a-z]{1,7}\.?\s+ago\W*$`)
 
 // isLiveStamp reports whether s is only a live-blog time stamp ("10:42 GMT").
 func isLiveStamp(s string) bool {
 	return len(s) <= 30 && liveStamp.FindString(s) == s
 }
+
+// sectionMenu reports whether s is a navigation bar without separators: four
+// or more capitalised words, most of them the names of a news site's sections
+// ("Home Latest Pakistan World Business Sport Opinion").
+func sectionMenu(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 4 {
+		return false
+	}
+	known := 0
+	for _, w := range ws {
+		if w == "&" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '&' {
+				return false
+			}
+		}
+		if sectionWords[strings.ToLower(w)] {
+			known++
+		}
+	}
+	return known >= 3 && known*2 >= len(ws)
+}
+
+// sectionWords name the sections of a news site.
+var sectionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`home latest news world business sport sports opinion politics
+		editorial editorials entertainment culture lifestyle technology tech science health education
+		region regions national international local videos video photos gallery multimedia podcasts
+		blogs columns economy markets weather magazine epaper e-paper trending features analysis
+		middle east asia africa europe americas more live tv archive about contact`) {
+		m[w] = true
+	}
+	return m
+}()

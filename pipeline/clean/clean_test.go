@@ -101,7 +101,7 @@ func readDev(t *testing.T, path string) (string, []goldUnit) {
 // rules) and testdata/heldout (written after them, to check that they carry
 // over).
 func TestDevRoles(t *testing.T) {
-	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"} {
+	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"} {
 		t.Run(set, func(t *testing.T) { devRoles(t, set) })
 	}
 }
@@ -624,4 +624,26 @@ func roleSeq(ps []Paragraph, _ Found) string {
 		fmt.Fprintf(&b, "%s/%s;", p.Role, p.Rule)
 	}
 	return b.String()
+}
+
+func TestSectionMenu(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		want bool
+	}{
+		{"section bar", "Home Latest Pakistan World Business Sport Opinion", true},
+		{"with ampersand", "News Politics & Economy World Sports Videos", true},
+		{"title-case headline", "World Leaders Gather In Tehran For Talks", false},
+		{"sentence", "Home is where the world news is made.", false},
+		{"too short", "Home News World", false},
+		{"lower-case word", "Home latest World Business Opinion", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sectionMenu(tt.s); got != tt.want {
+				t.Errorf("sectionMenu(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
 }

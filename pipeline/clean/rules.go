@@ -58,7 +58,7 @@ var (
 	subscribeNeeds = []string{"click here", "subscribe", "become a", "support", "full access", "log"}
 	forumNeeds     = []string{"post", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
 		"location:", "member", "#", "thread:", "edited", "reputation", "discussion in", "submitted", "u/", "messages:",
-		"likes received", "trophy", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
+		"likes received", "trophy", "starter", "start date", "reaction", "points", "messages", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
 		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
 )
 
@@ -81,7 +81,8 @@ var boilerplateRules = withFilters([]pattern{
 	{"publication line", rx(`(?i)^(published|updated|posted|last (updated|modified|edited)|first published|created|modified|date|dated|release date|publication date|issued)\s*(on|at)?\s*[:\-–—]?\s*.{0,60}(\d{4}|` + dateRx + `|` + timeRx + `|\bago\b)[^.!?]{0,25}\W*$`), 160, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?(\s*\(?(gmt|utc|ist|pkt|irst|est|edt)[+-]?\d*\)?)?(\s*(\||-|–|—|,|\[|\()\s*(updated|last updated)?.{0,50})?\s*$`), 100, nil},
 	{"publication line", rx(`(?i)^` + dateRx + `.{0,40}` + timeRx), 100, nil},
-	{"publication line", rx(`(?i)^(\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(ago|read)|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
+	{"publication line", rx(`^(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}(?i:(published|updated|posted)\s*(on|at)?\s*:?\s*` + dateRx + `)[^.!?]{0,60}$`), 160, nil},
+	{"publication line", rx(`(?i)^(\d+\s*(min(ute)?s?|hours?|hrs?|h|m|d|days?|weeks?|months?)\s+ago|\d+\s+(min(ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+read|reading time.{0,20}|\d+\s*min(ute)?s?\s+read)\W*$`), 60, nil},
 	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\)\s*[-–—:]?|\s*,\s*` + `(?i:` + dateRx + `)\s*[-–—:]?|\s*[-–—:])\s*$`), 80, nil},
 	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b|[-–—|(]\s*(photo|image|picture|pic|file photo|photograph|video)s?\s*(by|:|credit|courtesy|/))`), 400, captionNeeds},
 	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\).{0,200}\b(` + captionVerbs + `)\b|\b(` + captionVerbs + `)\b.{0,200}\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
@@ -94,13 +95,15 @@ var boilerplateRules = withFilters([]pattern{
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
-	{"comment form", rx(`(?i)^(sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
+	{"comment form", rx(`(?i)^((you must|you need to|please) )?(sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
+	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha)\s*\*?\s*:?$`), 40, nil},
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:)`), 200, nil},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
-	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40})$`), 60, nil},
+	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40}|list of \d+ items?|end of list)$`), 60, nil},
+	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
@@ -113,14 +116,14 @@ var boilerplateRules = withFilters([]pattern{
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = withFilters([]pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$`), 60, nil},
-	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?)$`), 140, forumNeeds},
-	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:\s*[\d,]+|likes received:\s*[\d,]+|trophy points:\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?)$`), 140, forumNeeds},
+	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)(\s*[|·•-]\s*(reply|report|like|share|flag|permalink))*\W*$`), 90, digitNeeds},
+	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?\s+.{1,40})$`), 140, forumNeeds},
+	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|joined:?\s+` + dateRx + `|start date:?\s+` + dateRx + `|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:?\s*[\d,]+|reaction score:?\s*[\d,]+|likes received:?\s*[\d,]+|trophy points:?\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?)$`), 140, forumNeeds},
 })
 
 // postTimestamp is a line that is only a date and time, as stamped on a
 // comment or a post ("Jan 5, 2018 - 5:13PM", "5 hours ago").
-var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`))
+var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s*(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`))
 
 // liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
 // "10.42am: …").
