@@ -34,8 +34,8 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&formats, "charts", "pdf,svg,eps,png", "chart formats to write")
 	fs.BoolVar(&opt.Quiet, "quiet", false, "no progress on stderr")
 	format := fs.String("format", "csv", "csv, or parquet to also write paragraphs.parquet (same columns) for pandas, R, Polars, DuckDB")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile here (for `go tool pprof`)")
-	memprofile := fs.String("memprofile", "", "write a heap profile here at the end of the run (for `go tool pprof`)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE` (read it with go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `FILE` at the end of the run (read it with go tool pprof)")
 	if err := parse(fs, args, false); err != nil {
 		return err
 	}
