@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framescope/framescope/analysis/golden"
+
 	"github.com/framescope/framescope/analysis/token"
 	"github.com/framescope/framescope/analysis/tone"
 	"github.com/framescope/framescope/pipeline/ingest"
@@ -55,24 +57,7 @@ func TestRunSeedsGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "golden", name)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run `go test ./pipeline -run TestRunSeedsGolden -update`)", err)
-		}
-		if !bytes.Equal(got, want) {
-			os.WriteFile(golden+".got", got, 0o644)
-			t.Errorf("%s differs from %s (wrote %s.got; -update accepts it)", name, golden, golden)
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", name), got, *update)
 	}
 }
 

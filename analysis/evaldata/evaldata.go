@@ -8,6 +8,7 @@
 package evaldata
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -45,4 +46,28 @@ func Path(tb testing.TB, rel string) string {
 		tb.Skipf("skipping: shared gold data %s not found (a clone without ../shared); set %s=1 to make this a failure", p, RequireEnv)
 	}
 	return p
+}
+
+// ReadCSV reads the shared CSV file rel (see Path) and returns its rows after
+// the header, with the header's column indexes by name.
+func ReadCSV(tb testing.TB, rel string) (col map[string]int, rows [][]string) {
+	tb.Helper()
+	p := Path(tb, rel)
+	f, err := os.Open(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatalf("%s: %v", p, err)
+	}
+	if len(recs) == 0 {
+		tb.Fatalf("%s: empty", p)
+	}
+	col = make(map[string]int, len(recs[0]))
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	return col, recs[1:]
 }

@@ -2,7 +2,6 @@ package frames
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -123,23 +122,10 @@ func reportPRF(t *testing.T, set string, c [3]prf, macro float64) {
 // seed files from the repository.
 func readSeedsGold(t *testing.T) []codedArticle {
 	t.Helper()
-	path := evaldata.Path(t, "eval/frames-seeds-gold.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
+	col, rows := evaldata.ReadCSV(t, "eval/frames-seeds-gold.csv")
 	var arts []codedArticle
 	byFile := map[string]int{}
-	for _, r := range rows[1:] {
+	for _, r := range rows {
 		file := r[col["file"]]
 		ai, ok := byFile[file]
 		if !ok {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framescope/framescope/analysis/golden"
+
 	"github.com/framescope/framescope/analysis/token"
 )
 
@@ -90,7 +92,7 @@ func TestDevSet(t *testing.T) {
 	for _, n := range append(Names(), "toward") {
 		fmt.Fprintf(&out, "macro F1\t%s\t%.3f\n", n, f1[n])
 	}
-	golden(t, "devset.golden", out.String())
+	checkGolden(t, "devset.golden", out.String())
 
 	floors := map[string]float64{"news": 0.70, "news1": 0.70, "rules": 0.65, "vader": 0.65, "toward": 0.55}
 	for n, f := range floors {
@@ -102,23 +104,7 @@ func TestDevSet(t *testing.T) {
 
 // golden compares got with testdata/name, rewriting it under -update and
 // writing testdata/name.got on a mismatch.
-func golden(t *testing.T, name, got string) {
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		if err := os.WriteFile(path+".got", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Errorf("%s differs from the golden file; see %s.got (run with -update to accept)", path, path)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(got), *update)
 }

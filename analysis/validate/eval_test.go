@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framescope/framescope/analysis/golden"
+
 	"github.com/framescope/framescope/analysis/evaldata"
 )
 
@@ -245,26 +247,14 @@ func TestWriteText(t *testing.T) {
 	if err := rep.WriteText(&b); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join("testdata", "golden", "run-tricky.txt"), b.Bytes())
+	checkGolden(t, filepath.Join("testdata", "golden", "run-tricky.txt"), b.Bytes())
 }
 
 // golden compares got with the file at path, rewriting it under -update and
 // writing path.got on a mismatch.
-func golden(t *testing.T, path string, got []byte) {
+func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from its golden file; see %s.got", path, path)
-	}
+	golden.Check(t, path, got, *update)
 }
 
 func TestIntervalHelpers(t *testing.T) {

@@ -78,7 +78,7 @@ func sampleSeeds(t *testing.T, n int, seed uint64) []byte {
 }
 
 func TestSampleGolden(t *testing.T) {
-	golden(t, filepath.Join("testdata", "golden", "sample-seeds-20.csv"), sampleSeeds(t, 20, 1))
+	checkGolden(t, filepath.Join("testdata", "golden", "sample-seeds-20.csv"), sampleSeeds(t, 20, 1))
 }
 
 func TestSampleStrata(t *testing.T) {

@@ -2,7 +2,6 @@ package voice
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -197,20 +196,7 @@ func devAccuracy(t *testing.T, set string) {
 // unit takes the voice of the sentence (of its paragraph, as segment cuts it)
 // that overlaps it most.
 func TestSeedGoldAccuracy(t *testing.T) {
-	gold := evaldata.Path(t, "eval/frames-seeds-gold.csv")
-	f, err := os.Open(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", gold, err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
+	col, recs := evaldata.ReadCSV(t, "eval/frames-seeds-gold.csv")
 	type sent struct {
 		span token.Span
 		v    Voice
@@ -218,7 +204,7 @@ func TestSeedGoldAccuracy(t *testing.T) {
 	docs := map[string][]sent{}
 	texts := map[string]string{}
 	n, ok, nBody, okBody := 0, 0, 0, 0
-	for _, r := range recs[1:] {
+	for _, r := range recs {
 		file := r[col["file"]]
 		if _, seen := docs[file]; !seen {
 			b, err := os.ReadFile(filepath.Join("..", "..", "seeds", file))

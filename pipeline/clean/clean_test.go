@@ -3,7 +3,6 @@ package clean
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"os"
@@ -141,24 +140,11 @@ func seedsDir() string { return filepath.Join("..", "..", "seeds") }
 // TestSeedGoldRoles measures role accuracy on the seeds' gold units
 // (../shared/eval/frames-seeds-gold.csv) exactly as score_run.py does.
 func TestSeedGoldRoles(t *testing.T) {
-	path := evaldata.Path(t, "eval/frames-seeds-gold.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
+	col, recs := evaldata.ReadCSV(t, "eval/frames-seeds-gold.csv")
 	docs := map[string][]Paragraph{}
 	n, ok := 0, 0
 	conf := confusion{}
-	for line, r := range recs[1:] {
+	for line, r := range recs {
 		file := r[col["file"]]
 		ps, seen := docs[file]
 		if !seen {
@@ -172,7 +158,7 @@ func TestSeedGoldRoles(t *testing.T) {
 		s, err1 := strconv.Atoi(r[col["start"]])
 		e, err2 := strconv.Atoi(r[col["end"]])
 		if err1 != nil || err2 != nil {
-			t.Fatalf("%s:%d: bad offsets", path, line+2)
+			t.Fatalf("frames-seeds-gold.csv:%d: bad offsets", line+2)
 		}
 		want, got := Role(r[col["role"]]), roleOf(ps, token.Span{Start: s, End: e})
 		n++
