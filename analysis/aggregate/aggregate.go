@@ -124,17 +124,16 @@ type Aggregator struct {
 	ms   []measure
 	base [len(voices)]int
 
-	docs  []string
-	srcs  []string
-	years []int
-	// Article i's summary is row i of the blocks: per measure, the Σ of
-	// its contributing paragraphs' values and their number. Blocks of
-	// blockRows rows grow the storage without copying it (12 bytes per
-	// measure per article).
-	sums [][]float64
-	cnts [][]int32
-	// contrib[j]: the articles with a contributing paragraph in measure j
-	contrib []int
+	// Article i is record i of the store (see store.go), from its outlet
+	// srcNames[src[i]] and year years[i].
+	blocks   [][]byte
+	start    []uint32
+	src      []int32
+	years    []int32
+	srcNames []string
+	srcIndex map[string]int32
+	scratch  rowBuf // Add's dense summary
+	contrib  []int
 }
 
 // Validate reports options New would reject: an unknown Weight, a
@@ -177,25 +176,26 @@ func New(opt Options) *Aggregator {
 	a := &Aggregator{opt: opt}
 	a.ms, a.base = layout(opt.Frames, opt.Actors)
 	a.contrib = make([]int, len(a.ms))
+	a.srcIndex = make(map[string]int32)
+	a.scratch = a.newRowBuf()
 	return a
 }
 
 // Len returns the number of articles added (or merged in).
-func (a *Aggregator) Len() int { return len(a.docs) }
+func (a *Aggregator) Len() int { return len(a.start) }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // Add adds one article. An article without paragraphs is counted in no
 // measure.
 func (a *Aggregator) Add(art Article) {
-	sums, cnts := a.newRow()
+	sums, cnts := a.scratch.sums, a.scratch.cnts
+	clear(sums)
+	clear(cnts)
 	src := art.Source
 	if src == "" {
 		src = "unknown"
 	}
-	a.docs = append(a.docs, art.Doc)
-	a.srcs = append(a.srcs, src)
-	a.years = append(a.years, art.Year)
 
 	nf := len(a.opt.Frames)
 	for i := range art.Paras {
@@ -241,6 +241,9 @@ func (a *Aggregator) Add(art Article) {
 			a.contrib[j]++
 		}
 	}
+	a.record(art.Doc, sums, cnts)
+	a.src = append(a.src, a.source(src))
+	a.years = append(a.years, int32(art.Year))
 }
 
 // Merge adds every article of b to a. Both must have been made with the
@@ -250,13 +253,9 @@ func (a *Aggregator) Merge(b *Aggregator) {
 		panic(fmt.Sprintf("aggregate: Merge of aggregators with different options (frames %v/%v, actors %v/%v, weight %s/%s)",
 			a.opt.Frames, b.opt.Frames, a.opt.Actors, b.opt.Actors, a.opt.Weight, b.opt.Weight))
 	}
-	for i := range b.docs {
-		sums, cnts := a.newRow()
-		bs, bc := b.row(i)
-		copy(sums, bs)
-		copy(cnts, bc)
-		a.docs = append(a.docs, b.docs[i])
-		a.srcs = append(a.srcs, b.srcs[i])
+	for i := range b.start {
+		a.appendRaw(b.raw(i))
+		a.src = append(a.src, a.source(b.srcNames[b.src[i]]))
 		a.years = append(a.years, b.years[i])
 	}
 	for j, n := range b.contrib {
@@ -326,28 +325,6 @@ func unit(byPara bool, s float64, c int32) (y, m float64) {
 		return s, float64(c)
 	}
 	return s / float64(c), 1
-}
-
-// blockRows is the number of article summaries per storage block.
-const blockRows = 1024
-
-// row returns article i's summary.
-func (a *Aggregator) row(i int) (sums []float64, cnts []int32) {
-	k := len(a.ms)
-	b, o := i/blockRows, i%blockRows*k
-	return a.sums[b][o : o+k : o+k], a.cnts[b][o : o+k : o+k]
-}
-
-// newRow returns the zeroed summary of the next article, len(a.docs),
-// before its Doc is appended.
-func (a *Aggregator) newRow() (sums []float64, cnts []int32) {
-	n := len(a.docs)
-	if n%blockRows == 0 {
-		k := len(a.ms)
-		a.sums = append(a.sums, make([]float64, blockRows*k))
-		a.cnts = append(a.cnts, make([]int32, blockRows*k))
-	}
-	return a.row(n)
 }
 
 // IntervalsNote describes in one sentence, for a table or chart caption,

@@ -46,21 +46,16 @@ type Comparison struct {
 // from each outlet's summary. Measures run on Options.Workers goroutines;
 // the result does not depend on their number.
 func (a *Aggregator) Comparisons() []Comparison {
-	srcID := make(map[string]int)
-	for _, s := range a.srcs {
-		srcID[s] = 0
-	}
-	names := make([]string, 0, len(srcID))
-	for s := range srcID {
-		names = append(names, s)
-	}
+	names := slices.Clone(a.srcNames)
 	slices.Sort(names)
-	for n, s := range names {
-		srcID[s] = n
+	rank := make([]int32, len(a.srcNames)) // interned id → index in names
+	for id, s := range a.srcNames {
+		n, _ := slices.BinarySearch(names, s)
+		rank[id] = int32(n)
 	}
-	src := make([]int32, len(a.srcs))
-	for i, s := range a.srcs {
-		src[i] = int32(srcID[s])
+	src := make([]int32, len(a.src))
+	for i, id := range a.src {
+		src[i] = rank[id]
 	}
 
 	// Tasks are runs of adjacent measures holding together at most
@@ -87,8 +82,9 @@ func (a *Aggregator) Comparisons() []Comparison {
 		for j := lo; j < hi; j++ {
 			vals[j-lo] = make([]sample, 0, counts[j])
 		}
-		for i := range a.docs {
-			sums, cnts := a.row(i)
+		buf := a.newRowBuf()
+		for i := range a.start {
+			sums, cnts := a.load(i, buf)
 			sums, cnts = sums[lo:hi], cnts[lo:hi]
 			for jj, c := range cnts {
 				if c == 0 {

@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"bytes"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -59,8 +60,9 @@ func (mo *moments) variance() float64 {
 func (a *Aggregator) cellMoments(arts []int, out []moments) {
 	k := len(a.ms)
 	byPara := a.opt.Weight == WeightParagraph
+	buf := a.newRowBuf()
 	for _, i := range arts {
-		sums, cnts := a.row(i)
+		sums, cnts := a.load(i, buf)
 		for j, c := range cnts {
 			if c == 0 {
 				continue
@@ -87,7 +89,7 @@ func (a *Aggregator) cellMoments(arts []int, out []moments) {
 		}
 	}
 	for _, i := range arts {
-		sums, cnts := a.row(i)
+		sums, cnts := a.load(i, buf)
 		for j, c := range cnts {
 			if c == 0 {
 				continue
@@ -182,8 +184,8 @@ func (a *Aggregator) parallel(n int, f func(int)) {
 func (a *Aggregator) Rows() []Row {
 	k := len(a.ms)
 	byCell := make(map[groupKey][]int)
-	for i := range a.docs {
-		g := groupKey{src: a.srcs[i], year: a.years[i]}
+	for i := range a.start {
+		g := groupKey{src: a.srcNames[a.src[i]], year: int(a.years[i])}
 		byCell[g] = append(byCell[g], i)
 	}
 	cells := make([]*group, 0, len(byCell))
@@ -250,15 +252,13 @@ func (a *Aggregator) Rows() []Row {
 // then by their summaries, so that equal Docs from different shards come
 // out in one order whatever the order of Add and Merge.
 func (a *Aggregator) sortArticles(arts []int) {
+	bx, by := a.newRowBuf(), a.newRowBuf()
 	slices.SortFunc(arts, func(x, y int) int {
-		if a.docs[x] != a.docs[y] {
-			if a.docs[x] < a.docs[y] {
-				return -1
-			}
-			return 1
+		if c := bytes.Compare(a.doc(x), a.doc(y)); c != 0 {
+			return c
 		}
-		xs, xc := a.row(x)
-		ys, yc := a.row(y)
+		xs, xc := a.load(x, bx)
+		ys, yc := a.load(y, by)
 		if c := slices.Compare(xc, yc); c != 0 {
 			return c
 		}
@@ -316,9 +316,10 @@ func (a *Aggregator) bootstrap(g *group) {
 	rows = min(rows, bound)
 	ys, ms := make([]float64, 0, rows*kn), make([]float64, 0, rows*kn)
 	byPara := a.opt.Weight == WeightParagraph
+	buf := a.newRowBuf()
 	for _, arts := range g.arts {
 		for _, i := range arts {
-			sums, cnts := a.row(i)
+			sums, cnts := a.load(i, buf)
 			any := false
 			for _, j := range need {
 				any = any || cnts[j] != 0
