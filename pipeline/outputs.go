@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 
 	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/pipeline/clean"
@@ -179,7 +180,8 @@ func (w *writers) collect(a *Article, p *Paragraph, src string) {
 		if len(c.examples) >= maxExamples {
 			continue
 		}
-		ex := example{Doc: a.Doc, Para: p.Index, Text: a.Text[p.Span.Start:p.Span.End], Start: p.Span.Start,
+		// a copy, so that the example does not keep the whole article alive
+		ex := example{Doc: a.Doc, Para: p.Index, Text: strings.Clone(a.Text[p.Span.Start:p.Span.End]), Start: p.Span.Start,
 			Voice: string(p.Voice), Tone: p.Tone, Frame: w.m.Codebook.Frames[j].ID, Source: src}
 		seen := map[string]bool{}
 		for _, h := range d.Hits {

@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -105,10 +108,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 		if s.Line == 0 {
 			files[s.Path] = true
 		}
-		st := statusWord(s.Status)
-		rec.Counts.Statuses[st]++
-		rec.Inputs = append(rec.Inputs, InputStatus{Path: s.Path, Line: s.Line, Status: st,
-			Reason: s.Reason, Bytes: s.Bytes, Articles: w.perInput[s.Path] * boolInt(s.Line == 0)})
+		rec.Counts.Statuses[statusWord(s.Status)]++
 	}
 	rec.Counts.Inputs = len(files)
 	outs, err := hashOutputs(dir)
@@ -120,14 +120,63 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(f)
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = encodeRecord(bw, &rec, statuses, w.perInput)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// encodeRecord writes rec as indented JSON with its Inputs taken from
+// statuses, one at a time, so that a run of a million files does not hold a
+// million InputStatus values and their JSON at once. The bytes are those of
+// encoding rec with Inputs filled in.
+func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perInput map[string]int) error {
+	rec.Inputs = []InputStatus{}
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(rec); err != nil {
-		f.Close()
 		return err
 	}
-	return f.Close()
+	const empty = `"inputs": [],`
+	before, after, ok := bytes.Cut(head.Bytes(), []byte(empty))
+	if !ok || len(statuses) == 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "%s\"inputs\": [", before); err != nil {
+		return err
+	}
+	var item bytes.Buffer
+	ienc := json.NewEncoder(&item)
+	ienc.SetIndent("    ", "  ")
+	ienc.SetEscapeHTML(false)
+	for i, s := range statuses {
+		item.Reset()
+		in := InputStatus{Path: s.Path, Line: s.Line, Status: statusWord(s.Status), Reason: s.Reason, Bytes: s.Bytes,
+			Articles: perInput[s.Path] * boolInt(s.Line == 0)}
+		if err := ienc.Encode(in); err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n"))); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "\n  ],%s", after)
+	return err
 }
 
 func boolInt(b bool) int {
