@@ -17,7 +17,9 @@
 //   - body: "text", "datelined text" (the first paragraph, starting "TEHRAN
 //     (Tasnim) –"), "standfirst" (a long summary line under the headline),
 //     "truncated text" (a last line cut off before its end),
-//     "article quoted in a post", "datelined text in a post";
+//     "article quoted in a post", "datelined text in a post", "interview
+//     turn" (a short turn among "Name: …" turns), "table row" (a row of a
+//     table flattened to cells between tabs);
 //   - headline: how the headline was found — "title from manifest", "repeated
 //     line", "first title line", "longest title line" — then "repeated
 //     headline", "subtitle", "title line above the headline", "subheading",
@@ -28,10 +30,11 @@
 //     furniture", "byline", "publication line", "dateline alone", "photo
 //     caption", "newsletter prompt", "share or follow prompt", "read more
 //     link", "inserted headline", "link after the text", "licence line",
-//     "desk code", "agency credit", "source line", "tags line", "url",
+//     "desk code", "agency credit", "source line", "tags line", "tag", "url",
 //     "advertisement", "cookie notice", "editorial note", "author bio",
 //     "embedded post credit", "database field", "live-blog timestamp",
-//     "comments header", "forum member line", "comment form", "site notice";
+//     "comments header", "forum member line", "comment form", "site notice",
+//     "contact line", "thread stats";
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
@@ -514,12 +517,12 @@ func (c *classifier) chooseTitle() {
 		if u.meta == "forum post header" {
 			threadTitle = true
 		}
-		if u.prose && !u.question() || u.meta != "" {
+		if u.prose && !u.question() || startsPost(u) {
 			break // the text, or a post or comment, has begun
 		}
 	}
 	for i, u := range c.units {
-		if u.prose && !u.question() || u.meta != "" {
+		if u.prose && !u.question() || startsPost(u) {
 			break // the text, or a post or comment, has begun
 		}
 		if len(cands) > 0 && (isLiveStamp(u.s) || u.stamp && agoStamp.MatchString(u.s)) {
@@ -588,6 +591,14 @@ func (c *classifier) chooseTitle() {
 			}
 		}
 	}
+}
+
+// startsPost reports whether u may start a forum post or a comment: a post
+// header, or a comment's line that no boilerplate rule claims (classify
+// decides in that order, so "AGREE" on a consent banner is not a comment's
+// button).
+func startsPost(u *unit) bool {
+	return u.meta == "forum post header" || u.meta != "" && u.bp == ""
 }
 
 // sameTitle reports whether two folded lines are the same title, allowing one
@@ -703,10 +714,22 @@ func (c *classifier) classify(i int) {
 		c.set(i, Boilerplate, "live-blog timestamp")
 		return
 	}
+	if i > 0 && !u.prose && words(s) <= 5 && !strings.ContainsAny(s, ".!?") &&
+		(c.units[i-1].rule == "tag" || c.units[i-1].rule == "tags line" && tagsHeader.MatchString(c.units[i-1].s)) {
+		// The items of a tags list below its bare "Tags" line.
+		c.set(i, Boilerplate, "tag")
+		return
+	}
 	if c.st == top {
 		if c.classifyTop(i) {
 			return
 		}
+	}
+	if c.st == inBody && tableRow(s) && c.units[i-1].role == Body && c.tableHasNumbers(i) {
+		// A row of a table in the text, flattened to cells between
+		// tabs: the table is text.
+		c.set(i, Body, "table row")
+		return
 	}
 	if !u.prose && u.title && c.st == inBody {
 		if i > 0 && isPostStamp(c.units[i-1]) || liveStamp.MatchString(s) {
@@ -717,6 +740,13 @@ func (c *classifier) classify(i int) {
 			// A numbered section title, followed by its text (items of a
 			// numbered list follow each other instead).
 			c.set(i, Headline, "numbered subheading")
+			return
+		}
+		if speakerTurn.MatchString(s) && (c.units[i-1].role == Body && speakerTurn.MatchString(c.units[i-1].s) ||
+			i+1 < len(c.units) && speakerTurn.MatchString(c.units[i+1].s)) {
+			// A short turn of an interview or a transcript ("Tehran
+			// Times: And trade?") among turns of the same form.
+			c.set(i, Body, "interview turn")
 			return
 		}
 		if words(s) <= 4 && c.units[i-1].role == Body && c.proseAfter(i) >= 2 {
@@ -770,7 +800,9 @@ func (c *classifier) classifyTop(i int) bool {
 		case i == 0 && words(s) <= 6:
 			c.set(i, Boilerplate, "site name")
 			c.siteName = s
-		case words(s) >= 4 && i > 0:
+		case words(s) >= 4 && i > 0 && hasLower(s):
+			// A line in capitals is a section label ("WORLD, ASIA -
+			// PACIFIC"), not a kicker.
 			c.set(i, Headline, "title line above the headline")
 		default:
 			c.set(i, Boilerplate, "section label")
@@ -780,7 +812,7 @@ func (c *classifier) classifyTop(i int) bool {
 	if c.title != "" && words(s) >= 5 && lowerWords(s) >= 2 {
 		// Below the headline: a long line is the standfirst, which is
 		// text; a shorter one a subtitle.
-		if words(s) >= 14 {
+		if words(s) >= 10 {
 			c.set(i, Body, "standfirst")
 			return true
 		}
@@ -794,6 +826,38 @@ func (c *classifier) classifyTop(i int) bool {
 	if words(s) <= 3 {
 		c.set(i, Boilerplate, "label above the text")
 		return true
+	}
+	return false
+}
+
+// speakerTurn is a turn of an interview or a transcript: the speaker's name
+// or role, a colon, then what was said ("Q: …", "Spokesperson: …", "Tehran
+// Times: …").
+var speakerTurn = quick(rx(`^(?:[\p{Lu}][\p{L}.'’-]*\s+){0,2}[\p{Lu}][\p{L}.'’-]*:\s+\S`))
+
+// tagsHeader is the title of a list of tags with the tags on lines of their
+// own below it.
+var tagsHeader = rx(`(?i)^(tags?|topics?|keywords?|filed under)\W*$`)
+
+// hasLower reports whether s holds a lower-case letter.
+func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
+
+// tableRow reports whether s is a row of a table flattened to text: three or
+// more cells between tabs, on one line.
+func tableRow(s string) bool {
+	return !strings.ContainsAny(s, "\n\r") && strings.Count(s, "\t") >= 2 && len(s) <= 300
+}
+
+// tableHasNumbers reports whether the run of table rows from unit i holds a
+// digit: a table of figures in the text, not a row of page furniture.
+func (c *classifier) tableHasNumbers(i int) bool {
+	for _, u := range c.units[i:] {
+		if !tableRow(u.s) {
+			break
+		}
+		if strings.ContainsAny(u.s, "0123456789") {
+			return true
+		}
 	}
 	return false
 }
@@ -822,7 +886,7 @@ func (c *classifier) nameBefore(i int) bool {
 var navRules = map[string]bool{
 	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
 	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
-	"editorial note": true, "comment form": true, "cookie notice": true, "site notice": true,
+	"editorial note": true, "comment form": true, "cookie notice": true, "site notice": true, "thread stats": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
