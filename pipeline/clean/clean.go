@@ -800,9 +800,9 @@ func (c *classifier) classifyTop(i int) bool {
 		case i == 0 && words(s) <= 6:
 			c.set(i, Boilerplate, "site name")
 			c.siteName = s
-		case words(s) >= 4 && i > 0 && hasLower(s):
-			// A line in capitals is a section label ("WORLD, ASIA -
-			// PACIFIC"), not a kicker.
+		case words(s) >= 4 && i > 0 && lowerWords(s) > 0:
+			// A line of capitalised words is a section label ("WORLD,
+			// ASIA - PACIFIC", "South & Central Asia"), not a kicker.
 			c.set(i, Headline, "title line above the headline")
 		default:
 			c.set(i, Boilerplate, "section label")
@@ -838,9 +838,6 @@ var speakerTurn = quick(rx(`^(?:[\p{Lu}][\p{L}.'â€™-]*\s+){0,2}[\p{Lu}][\p{L}.'â
 // tagsHeader is the title of a list of tags with the tags on lines of their
 // own below it.
 var tagsHeader = rx(`(?i)^(tags?|topics?|keywords?|filed under)\W*$`)
-
-// hasLower reports whether s holds a lower-case letter.
-func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
 
 // tableRow reports whether s is a row of a table flattened to text: three or
 // more cells between tabs, on one line.
