@@ -3,7 +3,6 @@ package pipeline
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/framescope/framescope/analysis/frames"
 	"github.com/framescope/framescope/analysis/token"
@@ -124,12 +123,19 @@ func ScoreArticle(in ingest.Article, m *Models) Article {
 	if d, ok := ingest.ParseDate(a.Date.Value); ok {
 		a.Year = d.Year
 	}
+	a.Paras = scoreParagraphs(in.Text, paras, m)
+	return a
+}
 
+// scoreParagraphs tokenizes and scores the cleaned paragraphs of text: voice,
+// frames, tone (whole, by voice, toward each actor) for the roles that get
+// them.
+func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragraph {
 	fparas := make([]frames.Para, len(paras))
 	var toks []token.Token
 	for i, p := range paras {
 		start := len(toks)
-		toks = token.Tokenize(in.Text, p.Span, toks)
+		toks = token.Tokenize(text, p.Span, toks)
 		fparas[i] = frames.Para{
 			Span:      p.Span,
 			Sentences: p.Sentences,
@@ -137,33 +143,35 @@ func ScoreArticle(in ingest.Article, m *Models) Article {
 			Decide:    scored(p.Role),
 		}
 	}
-	results := m.Matcher.Article(in.Text, fparas)
+	results := m.Matcher.Article(text, fparas)
 	nActors := len(m.Codebook.Actors)
 	actorIndex := make(map[string]int, nActors)
 	for i, act := range m.Codebook.Actors {
 		actorIndex[act.ID] = i
 	}
 
-	a.Paras = make([]Paragraph, len(paras))
+	out := make([]Paragraph, len(paras))
+	var tp tone.Para
 	for i, p := range paras {
 		fp := fparas[i]
-		out := Paragraph{
+		sp := Paragraph{
 			Index: i + 1, Span: p.Span, Role: p.Role, Rule: p.Rule,
 			Tone: math.NaN(), ToneOut: math.NaN(), ToneQuote: math.NaN(),
 			Scored: fp.Decide,
 		}
-		attrs := voice.Attribute(in.Text, p.Sentences)
-		out.Voice = voice.Of(attrs)
-		out.Speakers = speakers(attrs)
+		attrs := voice.Attribute(text, p.Sentences)
+		sp.Voice = voice.Of(attrs)
+		sp.Speakers = speakers(attrs)
 		if fp.Decide {
-			out.Tone = m.Tone.Score(in.Text[p.Span.Start:p.Span.End], fp.Tokens)
-			out.ToneOut, out.ToneQuote = toneByVoice(in.Text, m.Tone, out.Tone, fp.Tokens, p.Sentences, attrs)
-			out.Frames = results[i].Frames
-			out.Toward = toward(in.Text, fp.Tokens, results[i].Mentions, actorIndex, nActors)
+			tp.Reset(text, p.Span, fp.Tokens)
+			sp.Tone = tp.Score(m.Tone)
+			sp.ToneOut, sp.ToneQuote = toneByVoice(&tp, m.Tone, sp.Tone, p.Sentences, attrs)
+			sp.Frames = results[i].Frames
+			sp.Toward = toward(&tp, results[i].Mentions, actorIndex, nActors)
 		}
-		a.Paras[i] = out
+		out[i] = sp
 	}
-	return a
+	return out
 }
 
 // scored reports whether paragraphs of a role get tone and frames: body text,
@@ -200,7 +208,7 @@ func speakers(attrs []voice.Attribution) []string {
 // paragraph separately, from the paragraph's tokens. A scorer gets the text it
 // scores (the sentences joined) and their tokens; a paragraph in one voice
 // reuses its whole tone.
-func toneByVoice(text string, s tone.Scorer, whole float64, toks []token.Token, sents []token.Span, attrs []voice.Attribution) (outlet, quote float64) {
+func toneByVoice(tp *tone.Para, s tone.Scorer, whole float64, sents []token.Span, attrs []voice.Attribution) (outlet, quote float64) {
 	nq := 0
 	for i := range sents {
 		if i < len(attrs) && attrs[i].Voice == voice.Quote {
@@ -213,44 +221,20 @@ func toneByVoice(text string, s tone.Scorer, whole float64, toks []token.Token, 
 	case len(sents):
 		return math.NaN(), whole
 	}
-	var own, quoted []token.Token
-	var ownText, quotedText strings.Builder
-	var nOwn, nQuoted int
-	k := 0
+	var buf [16]token.Span
+	own, quoted := buf[:0:len(buf)/2], buf[len(buf)/2:len(buf)/2]
 	for i, sp := range sents {
-		q := i < len(attrs) && attrs[i].Voice == voice.Quote
-		if q {
-			nQuoted++
-			quotedText.WriteString(text[sp.Start:sp.End])
-			quotedText.WriteByte(' ')
+		if i < len(attrs) && attrs[i].Voice == voice.Quote {
+			quoted = append(quoted, sp)
 		} else {
-			nOwn++
-			ownText.WriteString(text[sp.Start:sp.End])
-			ownText.WriteByte(' ')
-		}
-		for k < len(toks) && toks[k].Start < sp.End {
-			if toks[k].Start >= sp.Start {
-				if q {
-					quoted = append(quoted, toks[k])
-				} else {
-					own = append(own, toks[k])
-				}
-			}
-			k++
+			own = append(own, sp)
 		}
 	}
-	outlet, quote = math.NaN(), math.NaN()
-	if nOwn > 0 {
-		outlet = s.Score(ownText.String(), own)
-	}
-	if nQuoted > 0 {
-		quote = s.Score(quotedText.String(), quoted)
-	}
-	return outlet, quote
+	return tp.ScoreSentences(s, own), tp.ScoreSentences(s, quoted)
 }
 
 // toward averages the tone toward each actor over its mentions in a paragraph.
-func toward(text string, toks []token.Token, mentions []frames.Mention, index map[string]int, n int) []float64 {
+func toward(tp *tone.Para, mentions []frames.Mention, index map[string]int, n int) []float64 {
 	if n == 0 {
 		return nil
 	}
@@ -261,7 +245,7 @@ func toward(text string, toks []token.Token, mentions []frames.Mention, index ma
 		if !ok {
 			continue
 		}
-		sum[i] += tone.Toward(text, toks, mn.Sentence, mn.Start, mn.End)
+		sum[i] += tp.Toward(mn.Sentence, mn.Start, mn.End)
 		cnt[i]++
 	}
 	out := make([]float64, n)

@@ -178,60 +178,72 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 	*f = [nFeat]float64{}
 	var sc scratch
 	val := sc.vals(len(toks))
+	tinfo := lookupAll(lx, toks, sc.tinfos(len(toks)))
 	words, infos := sc.wordsBuf[:0], sc.infosBuf[:0]
 	k := 0
 	for i := 0; i < len(toks); {
 		j := sentenceEnd(toks, i)
 		var sv sentenceValence
-		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
-		var nbSum, newsSum, npos, nneg, spos, sneg float64
-		for wi, inf := range infos {
-			nbSum += inf.nb
-			newsSum += inf.news
-			if inf.stem != 0 {
-				v := inf.stem
-				if negated(infos, wi) {
-					v *= negScalar
-				}
-				if v > 0 {
-					spos += v
-				} else {
-					sneg -= v
-				}
-			}
-		}
-		quest := 0.0
-		for m, t := range toks[i:j] {
-			if t.Kind == token.Punct && t.Norm == "?" {
-				quest = 1
-			}
-			switch v := val[i+m]; {
-			case v > 0:
-				npos++
-			case v < 0:
-				nneg++
-			}
-		}
-		f[fComp] += compound(sv.raw())
-		f[fPos] += sv.pos
-		f[fNeg] += sv.neg
-		f[fQuest] += quest
-		if sv.words > 0 {
-			sq := math.Sqrt(float64(sv.words))
-			f[fNPos] += npos / sq
-			f[fNNeg] += nneg / sq
-			f[fNB] += nbSum / sq
-			f[fNews] += newsSum / sq
-			f[fWords] += sq
-			f[fStemPos] += spos / sq
-			f[fStemNeg] += sneg / sq
-			f[fRaw] += sv.raw() / sq
-			f[fPosW] += sv.pos / sq
-			f[fNegW] += sv.neg / sq
-		}
+		sv, words, infos = ruleValences(toks[i:j], tinfo[i:j], val[i:j], words[:0], infos[:0])
+		addFeatures(f, toks[i:j], val[i:j], infos, sv)
 		k++
 		i = j
 	}
+	scaleFeatures(f, k)
+}
+
+// addFeatures adds to f the features of one sentence: its tokens, their
+// valences and the lexicon entries of its words (ruleValences).
+func addFeatures(f *[nFeat]float64, toks []token.Token, val []float64, infos []*wordInfo, sv sentenceValence) {
+	var nbSum, newsSum, npos, nneg, spos, sneg float64
+	for wi, inf := range infos {
+		nbSum += inf.nb
+		newsSum += inf.news
+		if inf.stem != 0 {
+			v := inf.stem
+			if negated(infos, wi) {
+				v *= negScalar
+			}
+			if v > 0 {
+				spos += v
+			} else {
+				sneg -= v
+			}
+		}
+	}
+	quest := 0.0
+	for m, t := range toks {
+		if t.Kind == token.Punct && t.Norm == "?" {
+			quest = 1
+		}
+		switch v := val[m]; {
+		case v > 0:
+			npos++
+		case v < 0:
+			nneg++
+		}
+	}
+	f[fComp] += compound(sv.raw())
+	f[fPos] += sv.pos
+	f[fNeg] += sv.neg
+	f[fQuest] += quest
+	if sv.words > 0 {
+		sq := math.Sqrt(float64(sv.words))
+		f[fNPos] += npos / sq
+		f[fNNeg] += nneg / sq
+		f[fNB] += nbSum / sq
+		f[fNews] += newsSum / sq
+		f[fWords] += sq
+		f[fStemPos] += spos / sq
+		f[fStemNeg] += sneg / sq
+		f[fRaw] += sv.raw() / sq
+		f[fPosW] += sv.pos / sq
+		f[fNegW] += sv.neg / sq
+	}
+}
+
+// scaleFeatures divides the sum of k sentences' features by √k.
+func scaleFeatures(f *[nFeat]float64, k int) {
 	if k > 1 {
 		s := 1 / math.Sqrt(float64(k))
 		for i := range f {
@@ -253,8 +265,27 @@ func (s newsScorer) Name() string { return s.name }
 func (s newsScorer) Score(_ string, toks []token.Token) float64 {
 	var f [nFeat]float64
 	features(theLexicon(), toks, &f)
+	return s.fromFeatures(&f)
+}
+
+func (s newsScorer) fromFeatures(f *[nFeat]float64) float64 {
 	if f[fWords] == 0 { // no words: nothing to read a tone from
 		return 0
 	}
 	return s.m.c.apply(s.m.w.apply(f[:]))
+}
+
+// scorePara is Score from a Para's shared work (paraScorer).
+func (s newsScorer) scorePara(p *Para, toks []token.Token, pos []int) float64 {
+	var f [nFeat]float64
+	k := 0
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		r := p.valences(toks, pos, i, j)
+		addFeatures(&f, toks[i:j], r.val, r.infos, r.sv)
+		k++
+		i = j
+	}
+	scaleFeatures(&f, k)
+	return s.fromFeatures(&f)
 }

@@ -153,13 +153,37 @@ func compound(x float64) float64 { return x / math.Sqrt(x*x+compoundAlpha) }
 // positions of its words in toks with their lexicon entries, appended to words
 // and infos (scratch space the caller passes empty).
 func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos []*wordInfo) (sentenceValence, []int, []*wordInfo) {
+	var buf [256]*wordInfo
+	tinfo := buf[:0]
+	if len(toks) > len(buf) {
+		tinfo = make([]*wordInfo, 0, len(toks))
+	}
+	return ruleValences(toks, lookupAll(lx, toks, tinfo), val, words, infos)
+}
+
+// lookupAll appends the lexicon entry of each token of toks to dst: nil for
+// tokens that are not words.
+func lookupAll(lx *lexicon, toks []token.Token, dst []*wordInfo) []*wordInfo {
+	for i := range toks {
+		var inf *wordInfo
+		if toks[i].Kind == token.Word {
+			inf = lx.lookup(toks[i].Norm)
+		}
+		dst = append(dst, inf)
+	}
+	return dst
+}
+
+// ruleValences is valences with the tokens' lexicon entries already looked up:
+// tinfo[i] is the entry of toks[i] (lookupAll).
+func ruleValences(toks []token.Token, tinfo []*wordInfo, val []float64, words []int, infos []*wordInfo) (sentenceValence, []int, []*wordInfo) {
 	var sv sentenceValence
 	caps := 0
 	for i := range toks {
 		val[i] = 0
 		if toks[i].Kind == token.Word {
 			words = append(words, i)
-			infos = append(infos, lx.lookup(toks[i].Norm))
+			infos = append(infos, tinfo[i])
 			if toks[i].Caps {
 				caps++
 			}
@@ -313,8 +337,17 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 // paragraphs of ordinary length.
 type scratch struct {
 	valBuf   [256]float64
+	tinfoBuf [256]*wordInfo
 	wordsBuf [96]int
 	infosBuf [96]*wordInfo
+}
+
+// tinfos returns an empty slice with room for n entries, from s when it fits.
+func (s *scratch) tinfos(n int) []*wordInfo {
+	if n <= len(s.tinfoBuf) {
+		return s.tinfoBuf[:0]
+	}
+	return make([]*wordInfo, 0, n)
 }
 
 // vals returns a zeroed []float64 of n values, from s when it fits.
@@ -333,23 +366,39 @@ type rulesScorer struct{}
 func (rulesScorer) Name() string { return "rules" }
 
 func (rulesScorer) Score(_ string, toks []token.Token) float64 {
-	lx := theLexicon()
 	var sc scratch
 	val := sc.vals(len(toks))
+	tinfo := lookupAll(theLexicon(), toks, sc.tinfos(len(toks)))
 	words, infos := sc.wordsBuf[:0], sc.infosBuf[:0]
 	sum, k := 0.0, 0
 	for i := 0; i < len(toks); {
 		j := sentenceEnd(toks, i)
 		var sv sentenceValence
-		sv, words, infos = valences(lx, toks[i:j], val[i:j], words[:0], infos[:0])
+		sv, words, infos = ruleValences(toks[i:j], tinfo[i:j], val[i:j], words[:0], infos[:0])
 		sum += sv.raw()
 		k++
 		i = j
 	}
+	return rulesFromSum(sum, k)
+}
+
+func rulesFromSum(sum float64, k int) float64 {
 	if k == 0 {
 		return 0
 	}
 	return clamp1(compound(sum / math.Sqrt(float64(k))))
+}
+
+// scorePara is Score from a Para's shared work (paraScorer).
+func (rulesScorer) scorePara(p *Para, toks []token.Token, pos []int) float64 {
+	sum, k := 0.0, 0
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		sum += p.valences(toks, pos, i, j).sv.raw()
+		k++
+		i = j
+	}
+	return rulesFromSum(sum, k)
 }
 
 // clauseMarkBetween reports whether a comma, semicolon, colon, bracket, double

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -189,6 +190,14 @@ func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start,
 	var sc scratch
 	val := sc.vals(len(st))
 	sv, _, infos := valences(lx, st, val, sc.wordsBuf[:0], sc.infosBuf[:0])
+	towardFromValences(st, ruled{sv, val, infos}, start, end, f)
+	return true
+}
+
+// towardFromValences computes Toward's features into f (zeroed) from the
+// sentence's tokens st and their rule valences r.
+func towardFromValences(st []token.Token, r ruled, start, end int, f *[nTFeat]float64) {
+	sv, val, infos := r.sv, r.val, r.infos
 	mFirst, mLast := mentionWords(st, start, end)
 	// the mention's clause, in token indices [c0, c1)
 	m0 := 0
@@ -257,15 +266,12 @@ func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start,
 		f[tNews] = newsSum / math.Sqrt(float64(sv.words))
 	}
 	f[tSent] = compound(sv.raw())
-	return true
 }
 
 // tokenRange returns the indices [i, j) of the tokens inside span.
 func tokenRange(toks []token.Token, span token.Span) (int, int) {
-	i := 0
-	for i < len(toks) && toks[i].Start < span.Start {
-		i++
-	}
+	// tokens are in text order: the first at or after span.Start
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= span.Start })
 	j := i
 	for j < len(toks) && toks[j].End <= span.End {
 		j++
