@@ -81,7 +81,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	}
 	opt.Stderr = stderr
+	stopGovernor := governMemory()
 	sum, err := pipeline.Run(ctx, opt)
+	stopGovernor()
 	if *memprofile != "" {
 		if perr := writeHeapProfile(*memprofile); perr != nil && err == nil {
 			err = perr
