@@ -54,13 +54,30 @@ type Token struct {
 
 // Tokenize appends the tokens of text[span.Start:span.End] to dst and returns
 // the extended slice. Offsets are into text, not into the span.
+//
+// A word's Norm is a substring of text when the word is already lower case;
+// the lower-case forms of the others share one string per call.
 func Tokenize(text string, span Span, dst []Token) []Token {
+	first := len(dst)
+	var low lowered
 	i, end := span.Start, span.End
 	for i < end {
-		r, size := decode(text, i)
+		if c := text[i]; c < utf8.RuneSelf {
+			switch class[c] {
+			case cLower, cUpper, cDigit:
+				i, dst = scanWord(text, i, end, dst, &low)
+			case cSpace:
+				i++
+			default:
+				dst = append(dst, Token{Start: i, End: i + 1, Norm: text[i : i+1], Kind: Punct})
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			i, dst = scanWord(text, i, end, dst)
+			i, dst = scanWord(text, i, end, dst, &low)
 		case unicode.IsSpace(r):
 			i += size
 		default:
@@ -68,11 +85,77 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 			i += size
 		}
 	}
+	low.fill(text, dst[first:])
 	return dst
 }
 
 // All tokenizes the whole of text.
 func All(text string) []Token { return Tokenize(text, Span{0, len(text)}, nil) }
+
+// The classes of ASCII bytes.
+const (
+	cOther uint8 = iota
+	cLower
+	cUpper
+	cDigit
+	cSpace // as unicode.IsSpace
+)
+
+var class = func() (c [utf8.RuneSelf]uint8) {
+	for b := range c {
+		switch {
+		case 'a' <= b && b <= 'z':
+			c[b] = cLower
+		case 'A' <= b && b <= 'Z':
+			c[b] = cUpper
+		case '0' <= b && b <= '9':
+			c[b] = cDigit
+		case b == ' ' || '\t' <= b && b <= '\r':
+			c[b] = cSpace
+		}
+	}
+	return c
+}()
+
+// lowered collects the lower-case forms of a call's ASCII words and acronyms
+// whose Norm is not a substring of the text: such a token gets Norm "" (no
+// token has an empty Norm) and its form is written to b; fill then cuts the
+// one string of b into the Norms.
+type lowered struct {
+	b       strings.Builder
+	pending bool
+}
+
+// start is called before each form is written; i is its token's start and
+// end the span's end.
+func (l *lowered) start(i, end int) {
+	if !l.pending {
+		// forms are at most as long as their tokens: room for the rest of
+		// the span, up to a few words' worth
+		l.pending = true
+		l.b.Grow(min(end-i, 64))
+	}
+}
+
+// fill sets the Norm of the pending tokens of toks, tokens of text.
+func (l *lowered) fill(text string, toks []Token) {
+	if !l.pending {
+		return
+	}
+	s := l.b.String()
+	off := 0
+	for k := range toks {
+		if toks[k].Norm != "" {
+			continue
+		}
+		n := toks[k].End - toks[k].Start
+		if n > 1 && text[toks[k].Start+1] == '.' { // an acronym: its letters only
+			n /= 2
+		}
+		toks[k].Norm = s[off : off+n]
+		off += n
+	}
+}
 
 func decode(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
@@ -83,14 +166,14 @@ func decode(s string, i int) (rune, int) {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return class[r] == cLower || class[r] == cUpper || class[r] == cDigit
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		return class[r] == cLower || class[r] == cUpper
 	}
 	return unicode.IsLetter(r)
 }
@@ -100,38 +183,51 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 // scanWord reads the word, number or acronym that starts at i and returns the
 // offset after it, appending its tokens to dst (two when a possessive 's is
 // split off).
-func scanWord(text string, i, end int, dst []Token) (int, []Token) {
-	if j, ok := scanAcronym(text, i, end); ok {
-		var b strings.Builder
-		for k := i; k < j; k++ {
-			if c := text[k]; c != '.' {
-				b.WriteByte(c | 0x20)
+func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token) {
+	if i+1 < end && text[i+1] == '.' {
+		if j, ok := scanAcronym(text, i, end); ok {
+			low.start(i, end)
+			for k := i; k < j; k += 2 {
+				low.b.WriteByte(text[k] | 0x20)
 			}
+			return j, append(dst, Token{Start: i, End: j, Kind: Word, Caps: true, Title: true})
 		}
-		return j, append(dst, Token{Start: i, End: j, Norm: b.String(), Kind: Word, Caps: true, Title: true})
 	}
 	first, _ := decode(text, i)
-	if '0' <= first && first <= '9' || unicode.IsDigit(first) {
+	if '0' <= first && first <= '9' || first >= utf8.RuneSelf && unicode.IsDigit(first) {
 		j := i
 		for j < end {
-			r, size := decode(text, j)
-			if isWordRune(r) {
-				j += size
-				continue
+			if c := text[j]; c < utf8.RuneSelf {
+				if k := class[c]; k == cLower || k == cUpper || k == cDigit {
+					j++
+					continue
+				}
+				if (c == '.' || c == ',') && j+1 < end && text[j+1] >= '0' && text[j+1] <= '9' {
+					j++
+					continue
+				}
+				break
 			}
-			if (r == '.' || r == ',') && j+1 < end && text[j+1] >= '0' && text[j+1] <= '9' {
-				j++
-				continue
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r) {
+				break
 			}
-			break
+			j += size
 		}
 		return j, append(dst, Token{Start: i, End: j, Norm: text[i:j], Kind: Number})
 	}
 	j := i
-	poss := -1 // start of a final possessive 's
+	poss := -1  // start of a final possessive 's
+	wide := end // start of the first rune that is not ASCII
 	for j < end {
+		c := text[j]
+		if k := class[c&0x7f]; c < utf8.RuneSelf && (k == cLower || k == cUpper || k == cDigit) {
+			j++
+			continue
+		}
 		r, size := decode(text, j)
 		if isWordRune(r) {
+			wide = min(wide, j)
 			j += size
 			continue
 		}
@@ -142,6 +238,9 @@ func scanWord(text string, i, end int, dst []Token) (int, []Token) {
 				if (next == 's' || next == 'S') && (after >= end || !isWordRune(runeAt(text, after, end))) {
 					poss = j
 				}
+				if r != '\'' {
+					wide = min(wide, j)
+				}
 				j += size
 				continue
 			}
@@ -149,10 +248,9 @@ func scanWord(text string, i, end int, dst []Token) (int, []Token) {
 		break
 	}
 	if poss > i {
-		w := word(text, i, poss)
-		return j, append(dst, w, Token{Start: poss, End: j, Norm: "'s", Kind: Word})
+		return j, append(dst, word(text, i, poss, end, wide >= poss, low), Token{Start: poss, End: j, Norm: "'s", Kind: Word})
 	}
-	return j, append(dst, word(text, i, j))
+	return j, append(dst, word(text, i, j, end, wide >= j, low))
 }
 
 func runeAt(text string, i, end int) rune {
@@ -179,9 +277,39 @@ func scanAcronym(text string, i, end int) (int, bool) {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func word(text string, i, j int) Token {
+// word returns the word token text[i:j] of a span that ends at end; ascii
+// says that every rune of it (apostrophes included) is ASCII, known from the
+// scan.
+func word(text string, i, j, end int, ascii bool, low *lowered) Token {
 	s := text[i:j]
 	t := Token{Start: i, End: j, Kind: Word}
+	if ascii {
+		upper, letters := 0, 0
+		for k := 0; k < len(s); k++ {
+			switch class[s[k]] {
+			case cUpper:
+				upper++
+				letters++
+			case cLower:
+				letters++
+			}
+		}
+		t.Title = class[s[0]] == cUpper
+		t.Caps = letters >= 2 && upper == letters
+		if upper == 0 {
+			t.Norm = s
+			return t
+		}
+		low.start(i, end)
+		for k := 0; k < len(s); k++ {
+			c := s[k]
+			if class[c] == cUpper {
+				c |= 0x20
+			}
+			low.b.WriteByte(c)
+		}
+		return t
+	}
 	upper, letters := 0, 0
 	lowerNeeded := false
 	for k, r := range s {
