@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/framescope/framescope/analysis/frames"
 	"github.com/framescope/framescope/analysis/token"
@@ -131,8 +132,11 @@ func ScoreArticle(in ingest.Article, m *Models) Article {
 // frames, tone (whole, by voice, toward each actor) for the roles that get
 // them.
 func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragraph {
+	sc := scratchPool.Get().(*scoreScratch)
+	defer scratchPool.Put(sc)
 	fparas := make([]frames.Para, len(paras))
-	var toks []token.Token
+	toks := sc.toks[:0]
+	defer func() { sc.toks = toks[:0] }()
 	for i, p := range paras {
 		start := len(toks)
 		toks = token.Tokenize(text, p.Span, toks)
@@ -151,7 +155,7 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 	}
 
 	out := make([]Paragraph, len(paras))
-	var tp tone.Para
+	tp := &sc.para
 	for i, p := range paras {
 		fp := fparas[i]
 		sp := Paragraph{
@@ -165,14 +169,24 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 		if fp.Decide {
 			tp.Reset(text, p.Span, fp.Tokens)
 			sp.Tone = tp.Score(m.Tone)
-			sp.ToneOut, sp.ToneQuote = toneByVoice(&tp, m.Tone, sp.Tone, p.Sentences, attrs)
+			sp.ToneOut, sp.ToneQuote = toneByVoice(tp, m.Tone, sp.Tone, p.Sentences, attrs)
 			sp.Frames = results[i].Frames
-			sp.Toward = toward(&tp, results[i].Mentions, actorIndex, nActors)
+			sp.Toward = toward(tp, results[i].Mentions, actorIndex, nActors)
 		}
 		out[i] = sp
 	}
 	return out
 }
+
+// scoreScratch is a worker's working space for scoreParagraphs: the
+// article's tokens and the tone scorers' shared work. Nothing scored keeps a
+// reference to it.
+type scoreScratch struct {
+	toks []token.Token
+	para tone.Para
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scoreScratch) }}
 
 // scored reports whether paragraphs of a role get tone and frames: body text,
 // and reader comments (reported apart from the outlet's figures).
