@@ -30,7 +30,7 @@ type writers struct {
 	articles, paragraphs int
 	bytes                int64
 	byRole               map[clean.Role]int
-	perInput             map[string]int
+	perStatus            []int32 // articles per input, by the index of the input's status
 
 	cells map[cellKey]*cell
 	dist  map[string]*reservoir
@@ -71,7 +71,7 @@ const maxExamples = 50
 const maxToneSample = 5000
 
 func newWriters(dir string, m *Models, opt Options) (*writers, error) {
-	w := &writers{m: m, opt: opt, byRole: map[clean.Role]int{}, perInput: map[string]int{},
+	w := &writers{m: m, opt: opt, byRole: map[clean.Role]int{},
 		cells: map[cellKey]*cell{}, dist: map[string]*reservoir{},
 		rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
 	open := func(name string) (*fileWriter, error) {
@@ -117,11 +117,14 @@ func sourceOf(a *Article) string {
 	return a.Source.Value
 }
 
-func (w *writers) add(a *Article) error {
+func (w *writers) add(a *Article, status int) error {
 	w.articles++
 	w.paragraphs += len(a.Paras)
 	w.bytes += int64(len(a.Text))
-	w.perInput[a.Input]++
+	if status >= len(w.perStatus) {
+		w.perStatus = append(w.perStatus, make([]int32, status+1-len(w.perStatus))...)
+	}
+	w.perStatus[status]++
 	for _, p := range a.Paras {
 		w.byRole[p.Role]++
 	}

@@ -121,7 +121,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<16)
-	err = encodeRecord(bw, &rec, statuses, w.perInput)
+	err = encodeRecord(bw, &rec, statuses, w.perStatus)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
@@ -135,7 +135,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 // statuses, one at a time, so that a run of a million files does not hold a
 // million InputStatus values and their JSON at once. The bytes are those of
 // encoding rec with Inputs filled in.
-func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perInput map[string]int) error {
+func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perStatus []int32) error {
 	rec.Inputs = []InputStatus{}
 	var head bytes.Buffer
 	enc := json.NewEncoder(&head)
@@ -159,8 +159,10 @@ func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perInput m
 	ienc.SetEscapeHTML(false)
 	for i, s := range statuses {
 		item.Reset()
-		in := InputStatus{Path: s.Path, Line: s.Line, Status: statusWord(s.Status), Reason: s.Reason, Bytes: s.Bytes,
-			Articles: perInput[s.Path] * boolInt(s.Line == 0)}
+		in := InputStatus{Path: s.Path, Line: s.Line, Status: statusWord(s.Status), Reason: s.Reason, Bytes: s.Bytes}
+		if i < len(perStatus) {
+			in.Articles = int(perStatus[i])
+		}
 		if err := ienc.Encode(in); err != nil {
 			return err
 		}
@@ -177,13 +179,6 @@ func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perInput m
 	}
 	_, err := fmt.Fprintf(w, "\n  ],%s", after)
 	return err
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // hashOutputs lists every file under dir, sorted, with its SHA-256.

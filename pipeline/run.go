@@ -108,14 +108,14 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	prog := newProgress(opt.Stderr, opt.Quiet, opt.In)
 	var scoreFailures []ingest.Status
-	err = scoreAll(ctx, reader, models, opt.Workers, func(a *Article, failure *ingest.Status) error {
+	err = scoreAll(ctx, reader, models, opt.Workers, func(a *Article, status int, failure *ingest.Status) error {
 		if failure != nil {
 			scoreFailures = append(scoreFailures, *failure)
 			warn(*failure)
 			return nil
 		}
 		prog.add(len(a.Text))
-		return w.add(a)
+		return w.add(a, status)
 	})
 	prog.done()
 	if err != nil {
@@ -209,19 +209,20 @@ func countSkipped(ss []ingest.Status) int {
 }
 
 // scoreAll reads articles in order, scores them on a pool of workers, and
-// hands each scored article to emit in input order, whatever the scheduling.
+// hands each scored article to emit in input order, whatever the scheduling,
+// with the index of its input's status (ingest.Article.Status).
 // In-flight articles are bounded, so memory does not grow with the corpus.
 // A panic while scoring one article is reported as that article's failure,
 // never the end of the run.
-func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emit func(*Article, *ingest.Status) error) error {
+func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emit func(*Article, int, *ingest.Status) error) error {
 	type job struct {
 		seq int
 		in  ingest.Article
 	}
 	type result struct {
-		seq  int
-		art  *Article
-		fail *ingest.Status
+		seq, status int
+		art         *Article
+		fail        *ingest.Status
 	}
 	window := 4 * workers
 	slots := make(chan struct{}, window)
@@ -251,7 +252,7 @@ func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emi
 			defer wg.Done()
 			for j := range jobs {
 				a, fail := scoreOne(j.in, m)
-				results <- result{j.seq, a, fail}
+				results <- result{j.seq, j.in.Status, a, fail}
 			}
 		}()
 	}
@@ -271,7 +272,7 @@ func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emi
 			next++
 			<-slots
 			if err == nil {
-				if err = emit(cur.art, cur.fail); err != nil {
+				if err = emit(cur.art, cur.status, cur.fail); err != nil {
 					halt()
 				}
 			}

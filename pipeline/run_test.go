@@ -257,7 +257,7 @@ func TestPanicInOneArticleIsThatArticlesFailure(t *testing.T) {
 	}
 	defer r.Close()
 	var got []string
-	err = scoreAll(context.Background(), r, m, 2, func(a *Article, fail *ingest.Status) error {
+	err = scoreAll(context.Background(), r, m, 2, func(a *Article, _ int, fail *ingest.Status) error {
 		if fail != nil {
 			got = append(got, "failed "+fail.Path+": "+fail.Reason)
 			return nil

@@ -207,7 +207,7 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		}
 	}
 	st, reason := d.status()
-	r.record(Status{Path: rel, Status: st, Reason: reason, Bytes: n})
+	a.Status = r.record(Status{Path: rel, Status: st, Reason: reason, Bytes: n})
 	return a, d.skip == ""
 }
 

@@ -91,6 +91,10 @@ type Article struct {
 	// Encoding is UTF8, or what the text was converted from: UTF16LE,
 	// UTF16BE or Windows1252.
 	Encoding string
+	// Status is the index in Reader.Statuses of the status of the file the
+	// article came from (the .txt file, or the whole JSONL or CSV file), so
+	// that a caller can count articles per input without a map of paths.
+	Status int
 }
 
 // Status accounts for one input file, or one bad or converted manifest row,

@@ -87,7 +87,7 @@ func (t *table) row(r *Reader, row tableRow) (Article, bool) {
 		t.skip(r, row.line, row.size, d.skip)
 		return Article{}, false
 	}
-	a := Article{Input: t.name, Line: row.line, Text: d.text, Encoding: d.encoding}
+	a := Article{Input: t.name, Line: row.line, Text: d.text, Encoding: d.encoding, Status: t.statusIdx}
 	if w := setMeta(&a.Meta, row.from, row.get); w != "" {
 		d.warns = append(d.warns, w)
 	}
