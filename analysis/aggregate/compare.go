@@ -113,8 +113,8 @@ func (a *Aggregator) Comparisons() []Comparison {
 }
 
 // blockSamples bounds the values Comparisons gathers per pass (16 bytes
-// each): 32 MB.
-const blockSamples = 2 << 20
+// each): 16 MB per worker.
+const blockSamples = 1 << 20
 
 // sample is one article's value of a measure: the value's bits in an
 // order-preserving form (see orderedBits) and the article's outlet.
