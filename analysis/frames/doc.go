@@ -5,7 +5,7 @@
 // quanteda-style YAML dictionary.
 //
 // A Matcher compiles every pattern of a codebook into one trie over token
-// forms (exact forms in maps, wildcard prefixes in a byte trie), so a
+// forms (exact forms in hash tables, wildcard prefixes in a byte trie), so a
 // paragraph's tokens are read once whatever the size of the codebook. A
 // paragraph is scored sentence by sentence: a sentence's score for a frame is
 // the sum of the weights of its un-negated term hits and fired rules; the

@@ -146,3 +146,36 @@ func BenchmarkArticleOneLongSentence(b *testing.B) {
 		m.Article(text, paras)
 	}
 }
+
+// BenchmarkArticleTestdata runs the matcher over the articles of the coded
+// sets in testdata (about 1,400 one-sentence paragraphs of news in many
+// outlets' styles): more varied words than the seeds.
+func BenchmarkArticleTestdata(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	var arts []codedArticle
+	for _, f := range files {
+		arts = append(arts, readDevSet(b, f)...)
+	}
+	paras := make([][]Para, len(arts))
+	var size int64
+	for i, a := range arts {
+		for _, u := range a.units {
+			paras[i] = append(paras[i], Para{Span: u.span, Sentences: []token.Span{u.span}, Tokens: token.Tokenize(a.text, u.span, nil), Decide: u.decide})
+		}
+		size += int64(len(a.text))
+	}
+	m := NewMatcher(Default())
+	b.ReportAllocs()
+	b.SetBytes(size)
+	cpu0 := cpuSeconds()
+	n := 0
+	for b.Loop() {
+		for i := range arts {
+			m.Article(arts[i].text, paras[i])
+		}
+		n++
+	}
+	if d := cpuSeconds() - cpu0; d > 0 {
+		b.ReportMetric(float64(size)*float64(n)/1e6/d, "MB/cpu-s")
+	}
+}

@@ -79,30 +79,136 @@ type pat struct {
 }
 
 type node struct {
-	exact map[string]*node
-	wild  *wnode // byte trie of the wildcard prefixes that leave this node
+	exact kidTable // the exact token forms that leave this node
 	ends  []int32
 }
 
-// wnode is a node of a byte trie over wildcard prefixes: next is the trie
-// node reached when a prefix ends here.
+// kidTable maps a token form to the trie node it leads to: an
+// open-addressing hash table whose hash (formHash) the scan computes once per
+// token and reuses at every node, instead of a Go map hashing the form again
+// at each lookup. The zero value is an empty table.
+type kidTable struct {
+	slots []kidSlot // len a power of two, at most half full; nil when empty
+	n     int32
+	// wi is not part of the table: it is the node's byte trie of the
+	// wildcard prefixes that leave it, as an index into Matcher.wn (0: none),
+	// kept here to fit the node in one cache line.
+	wi int32
+}
+
+type kidSlot struct {
+	h    uint32 // formHash(key); 0 marks an empty slot
+	key  string
+	next *node
+}
+
+// formHash is FNV-1a over the form's bytes, never 0 (0 marks empty slots).
+func formHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h | 1
+}
+
+func (t *kidTable) get(key string, h uint32) *node {
+	if t.slots == nil {
+		return nil
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.h == h && sl.key == key {
+			return sl.next
+		}
+		if sl.h == 0 {
+			return nil
+		}
+	}
+}
+
+// put adds key (not yet in t) with its node.
+func (t *kidTable) put(key string, next *node) {
+	if 2*(int(t.n)+1) > len(t.slots) {
+		old := t.slots
+		size := max(2, 2*len(old))
+		for size < 2*(int(t.n)+1) {
+			size *= 2
+		}
+		t.slots = make([]kidSlot, size)
+		t.n = 0
+		for _, sl := range old {
+			if sl.h != 0 {
+				t.insert(sl)
+			}
+		}
+	}
+	t.insert(kidSlot{h: formHash(key), key: key, next: next})
+}
+
+func (t *kidTable) insert(sl kidSlot) {
+	mask := uint32(len(t.slots) - 1)
+	i := sl.h & mask
+	for t.slots[i].h != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = sl
+	t.n++
+}
+
+// each calls f for every key and node of t, in slot order.
+func (t *kidTable) each(f func(key string, next *node)) {
+	for _, sl := range t.slots {
+		if sl.h != 0 {
+			f(sl.key, sl.next)
+		}
+	}
+}
+
+// wnode is a node of a byte trie over wildcard prefixes, as built: next is
+// the trie node reached when a prefix ends here.
 type wnode struct {
-	keys  []byte
-	kids  []*wnode
-	dense *[256]*wnode // set by NewMatcher when the node has many children
-	next  *node
+	keys []byte
+	kids []*wnode
+	next *node
 }
 
 func (w *wnode) child(b byte) *wnode {
-	if w.dense != nil {
-		return w.dense[b]
-	}
 	for i, k := range w.keys {
 		if k == b {
 			return w.kids[i]
 		}
 	}
 	return nil
+}
+
+// wflat is a wildcard trie node as matched: its edges are
+// Matcher.eKey[lo:lo+n] leading to Matcher.eKid[lo:lo+n], or, when dense ≥ 0,
+// the row Matcher.wDense[dense*256:][:256] indexed by the byte. Flat arrays
+// keep the trie in a few contiguous blocks of memory.
+type wflat struct {
+	lo, n, dense int32
+	next         *node
+}
+
+// denseKids is the number of children above which a wildcard trie node gets
+// a lookup row.
+const denseKids = 4
+
+// wchild returns the child of wildcard trie node wi along byte b, or 0.
+func (m *Matcher) wchild(wi int32, b byte) int32 {
+	w := &m.wn[wi]
+	if w.dense >= 0 {
+		return m.wDense[int(w.dense)<<8|int(b)]
+	}
+	lo := int(w.lo)
+	for i, k := range m.eKey[lo : lo+int(w.n)] {
+		if k == b {
+			return m.eKid[lo+i]
+		}
+	}
+	return 0
 }
 
 type rule struct {
@@ -121,6 +227,12 @@ type frameC struct {
 	threshold float64
 	rules     []rule
 	groupIDs  []string
+	// The indexes of the rules without a context (evaluated as each
+	// paragraph is read) and with one (evaluated after the article), in
+	// order, with their masks.
+	plain, withCtx []int32
+	masks          []uint64
+	zeroMask       bool // some rule has no group in its mask (groups ≥ 64 only)
 }
 
 // FrameMatcher is what the pipeline needs from a frame scorer. *Matcher (a
@@ -141,16 +253,22 @@ type Matcher struct {
 	// with the bytes b0, b1 and has that length: most tokens are rejected
 	// without hashing.
 	rootLens *[1 << 16]uint32
-	pats     []pat
-	frames   []frameC
-	window   int
-	pool     sync.Pool
+	// The flattened wildcard tries of all nodes (see wflat); index 0 is unused.
+	wn     []wflat
+	eKey   []byte
+	eKid   []int32
+	wDense []int32
+	wild   map[*node]*wnode // the wildcard tries while NewMatcher builds them
+	pats   []pat
+	frames []frameC
+	window int
+	pool   sync.Pool
 }
 
 // NewMatcher compiles cb into one trie over token forms, so that all terms,
 // phrases and wildcards are found in one pass over a paragraph's tokens.
 func NewMatcher(cb *Codebook) *Matcher {
-	m := &Matcher{cb: cb, root: &node{}, window: cb.Negation.Window}
+	m := &Matcher{cb: cb, root: &node{}, window: cb.Negation.Window, wild: map[*node]*wnode{}}
 	actorIdx := map[string]int{}
 	for i, a := range cb.Actors {
 		actorIdx[a.ID] = i
@@ -214,15 +332,22 @@ func NewMatcher(cb *Codebook) *Matcher {
 					rc.context = -(gidx[r.Context] + 2)
 				}
 			}
+			if rc.context == -1 {
+				fc.plain = append(fc.plain, int32(len(fc.rules)))
+			} else {
+				fc.withCtx = append(fc.withCtx, int32(len(fc.rules)))
+			}
+			fc.masks = append(fc.masks, rc.mask)
+			fc.zeroMask = fc.zeroMask || rc.mask == 0
 			fc.rules = append(fc.rules, rc)
 		}
 		m.frames = append(m.frames, fc)
 	}
-	densify(m.root)
+	m.wn = []wflat{{dense: -1}}
+	m.flatten(m.root)
+	m.wild = nil
 	m.rootLens = new([1 << 16]uint32)
-	for k := range m.root.exact {
-		m.rootLens[lenKey(k)] |= lenBit(k)
-	}
+	m.root.exact.each(func(k string, _ *node) { m.rootLens[lenKey(k)] |= lenBit(k) })
 	m.pool.New = func() any { return new(scratch) }
 	return m
 }
@@ -236,29 +361,36 @@ func lenKey(s string) int {
 
 func lenBit(s string) uint32 { return 1 << uint(min(len(s), 31)) }
 
-// densify gives the wildcard trie nodes with many children a lookup table.
-func densify(n *node) {
-	for _, c := range n.exact {
-		densify(c)
-	}
-	if n.wild != nil {
-		densifyW(n.wild)
+// flatten moves the wildcard tries of n and of every node below it into the
+// matcher's flat arrays.
+func (m *Matcher) flatten(n *node) {
+	n.exact.each(func(_ string, c *node) { m.flatten(c) })
+	if w := m.wild[n]; w != nil {
+		n.exact.wi = m.flattenW(w)
 	}
 }
 
-func densifyW(w *wnode) {
-	if len(w.keys) > 6 {
-		w.dense = new([256]*wnode)
-		for i, k := range w.keys {
-			w.dense[k] = w.kids[i]
-		}
+func (m *Matcher) flattenW(w *wnode) int32 {
+	idx := int32(len(m.wn))
+	m.wn = append(m.wn, wflat{lo: int32(len(m.eKey)), n: int32(len(w.keys)), dense: -1, next: w.next})
+	lo := len(m.eKey)
+	m.eKey = append(m.eKey, w.keys...)
+	m.eKid = append(m.eKid, make([]int32, len(w.kids))...)
+	for i, k := range w.kids {
+		m.eKid[lo+i] = m.flattenW(k)
 	}
-	for _, k := range w.kids {
-		densifyW(k)
+	if len(w.keys) > denseKids {
+		row := int32(len(m.wDense) >> 8)
+		m.wDense = append(m.wDense, make([]int32, 256)...)
+		for i, k := range w.keys {
+			m.wDense[int(row)<<8|int(k)] = m.eKid[lo+i]
+		}
+		m.wn[idx].dense = row
 	}
 	if w.next != nil {
-		densify(w.next)
+		m.flatten(w.next)
 	}
+	return idx
 }
 
 // Codebook returns the codebook the matcher was built from.
@@ -274,10 +406,11 @@ func (m *Matcher) add(t Term, kind uint8, owner, sub int32) {
 	n := m.root
 	for _, pt := range toks {
 		if pt.wild {
-			if n.wild == nil {
-				n.wild = &wnode{}
+			w := m.wild[n]
+			if w == nil {
+				w = &wnode{}
+				m.wild[n] = w
 			}
-			w := n.wild
 			for i := 0; i < len(pt.norm); i++ {
 				c := w.child(pt.norm[i])
 				if c == nil {
@@ -293,13 +426,10 @@ func (m *Matcher) add(t Term, kind uint8, owner, sub int32) {
 			n = w.next
 			continue
 		}
-		if n.exact == nil {
-			n.exact = map[string]*node{}
-		}
-		next := n.exact[pt.norm]
+		next := n.exact.get(pt.norm, formHash(pt.norm))
 		if next == nil {
 			next = &node{}
-			n.exact[pt.norm] = next
+			n.exact.put(pt.norm, next)
 		}
 		n = next
 	}
@@ -316,6 +446,7 @@ type match struct {
 
 type scratch struct {
 	sentOf   []int32
+	hash     []uint32 // formHash of each token's Norm, 0 until needed
 	path     [maxPatternTokens]int32
 	matches  []match
 	flags    []uint8
@@ -328,10 +459,12 @@ type paraState struct {
 	matches []match
 	sentLo  []int32 // matches[sentLo[i]:sentLo[i+1]] are in sentence i
 	span    int32   // the largest last-first among the matches
-	sents   []token.Span
-	hits    [][]Hit // per frame
-	score   [][]float64
-	gmask   []uint64 // per frame and sentence: the groups that matched (negated or not)
+	// nMentions counts the actor matches that survived exclusion.
+	nMentions int
+	sents     []token.Span
+	hits      [][]Hit // per frame
+	score     [][]float64
+	gmask     []uint64 // per frame and sentence: the groups that matched (negated or not)
 }
 
 const (
@@ -427,6 +560,15 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 	if nh > 0 {
 		hitBuf = make([]Hit, 0, nh)
 	}
+	// One backing array for all paragraphs' mentions too.
+	nm := 0
+	for pi := range paras {
+		nm += s.paras[pi].nMentions
+	}
+	var menBuf []Mention
+	if nm > 0 {
+		menBuf = make([]Mention, 0, nm)
+	}
 	for pi := range paras {
 		p := &paras[pi]
 		ps := &s.paras[pi]
@@ -447,7 +589,7 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 			}
 			r.Frames[fi] = d
 		}
-		r.Mentions = m.mentions(p.Tokens, ps)
+		r.Mentions, menBuf = m.mentions(p.Tokens, ps, menBuf)
 		out[pi] = r
 		ps.sents = nil // do not keep the caller's memory in the pool
 	}
@@ -476,9 +618,14 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 		s.sentOf = make([]int32, len(toks), 2*len(toks))
 	}
 	s.sentOf = s.sentOf[:len(toks)]
+	if cap(s.hash) < len(toks) {
+		s.hash = make([]uint32, len(toks), 2*len(toks))
+	}
+	s.hash = s.hash[:len(toks)]
+	clear(s.hash)
 	si := 0
-	for i, t := range toks {
-		for si+1 < len(sents) && t.Start >= sents[si].End {
+	for i := range toks {
+		for si+1 < len(sents) && toks[i].Start >= sents[si].End {
 			si++
 		}
 		s.sentOf[i] = int32(si)
@@ -487,24 +634,34 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 	for i := range toks {
 		// The root step, inlined: most tokens start no pattern.
 		norm := toks[i].Norm
-		if root.exact != nil && m.rootLens[lenKey(norm)]&lenBit(norm) != 0 {
-			if c := root.exact[norm]; c != nil {
+		if m.rootLens[lenKey(norm)]&lenBit(norm) != 0 {
+			if c := root.exact.get(norm, s.hashOf(toks, i)); c != nil {
 				s.path[0] = int32(i)
 				m.walk(s, toks, c, i+1, 1)
 			}
 		}
-		if w := root.wild; w != nil {
+		if wi := root.exact.wi; wi != 0 {
 			for b := 0; b < len(norm); b++ {
-				if w = w.child(norm[b]); w == nil {
+				if wi = m.wchild(wi, norm[b]); wi == 0 {
 					break
 				}
-				if w.next != nil {
+				if next := m.wn[wi].next; next != nil {
 					s.path[0] = int32(i)
-					m.walk(s, toks, w.next, i+1, 1)
+					m.walk(s, toks, next, i+1, 1)
 				}
 			}
 		}
 	}
+}
+
+// hashOf returns formHash(toks[i].Norm), computed once per token.
+func (s *scratch) hashOf(toks []token.Token, i int) uint32 {
+	h := s.hash[i]
+	if h == 0 {
+		h = formHash(toks[i].Norm)
+		s.hash[i] = h
+	}
+	return h
 }
 
 func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
@@ -513,7 +670,7 @@ func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
 			s.matches = append(s.matches, match{pat: id, first: s.path[0], last: s.path[depth-1], sent: s.sentOf[s.path[0]]})
 		}
 	}
-	if depth == maxPatternTokens || (n.exact == nil && n.wild == nil) {
+	if depth == maxPatternTokens || (n.exact.slots == nil && n.exact.wi == 0) {
 		return
 	}
 	k := j
@@ -529,21 +686,21 @@ func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
 		return
 	}
 	t := &toks[k]
-	if n.exact != nil && (depth > 0 || m.rootLens[lenKey(t.Norm)]&lenBit(t.Norm) != 0) {
-		if c := n.exact[t.Norm]; c != nil {
+	if n.exact.slots != nil && (depth > 0 || m.rootLens[lenKey(t.Norm)]&lenBit(t.Norm) != 0) {
+		if c := n.exact.get(t.Norm, s.hashOf(toks, k)); c != nil {
 			s.path[depth] = int32(k)
 			m.walk(s, toks, c, k+1, depth+1)
 		}
 	}
-	if w := n.wild; w != nil {
+	if wi := n.exact.wi; wi != 0 {
 		norm := t.Norm
 		for b := 0; b < len(norm); b++ {
-			if w = w.child(norm[b]); w == nil {
+			if wi = m.wchild(wi, norm[b]); wi == 0 {
 				break
 			}
-			if w.next != nil {
+			if next := m.wn[wi].next; next != nil {
 				s.path[depth] = int32(k)
-				m.walk(s, toks, w.next, k+1, depth+1)
+				m.walk(s, toks, next, k+1, depth+1)
 			}
 		}
 	}
@@ -710,6 +867,7 @@ func between(ms []match, lo, hi int32) (int, int) {
 // groups matched in each sentence (ps.gmask) and anywhere in the article (fired).
 func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 	ns := len(ps.sents)
+	ps.nMentions = 0
 	for _, mt := range ps.matches {
 		if mt.drop {
 			continue
@@ -723,6 +881,8 @@ func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 			if !mt.neg {
 				ps.score[fi][mt.sent] += p.weight
 			}
+		case kActor:
+			ps.nMentions++
 		case kGroup:
 			fi := p.owner
 			if p.sub < 64 {
@@ -742,13 +902,25 @@ func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
 	fc := &m.frames[fi]
 	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
-	for ri := range fc.rules {
-		r := &fc.rules[ri]
-		hasCtx := r.context != -1
-		if hasCtx != second {
+	// A rule can fire in a sentence only if all its groups matched there, so
+	// only if they all matched somewhere in the paragraph.
+	var union uint64
+	for _, g := range gmask {
+		union |= g
+	}
+	list := fc.plain
+	if second {
+		list = fc.withCtx
+	}
+	if union == 0 && !fc.zeroMask {
+		return
+	}
+	for _, ri := range list {
+		if fc.masks[ri]&^union != 0 {
 			continue
 		}
-		if hasCtx {
+		r := &fc.rules[ri]
+		if second {
 			var ok bool
 			if r.context >= 0 {
 				ok = ctx[r.context]
@@ -859,31 +1031,29 @@ func (m *Matcher) hit(toks []token.Token, ps *paraState, frame, rule, term strin
 		Sentence: ps.sents[si], Weight: w, Negated: neg}
 }
 
-func (m *Matcher) mentions(toks []token.Token, ps *paraState) []Mention {
-	n := 0
-	for _, mt := range ps.matches {
-		if m.pats[mt.pat].kind == kActor && !mt.drop {
-			n++
-		}
+// mentions appends the paragraph's actor mentions to buf and returns them
+// (capped, so that appending to them cannot reach the next paragraph's) and
+// the extended buf.
+func (m *Matcher) mentions(toks []token.Token, ps *paraState, buf []Mention) ([]Mention, []Mention) {
+	if ps.nMentions == 0 {
+		return nil, buf
 	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Mention, 0, n)
+	lo := len(buf)
 	for _, mt := range ps.matches {
 		p := &m.pats[mt.pat]
 		if p.kind != kActor || mt.drop {
 			continue
 		}
-		out = append(out, Mention{Actor: m.cb.Actors[p.owner].ID, Start: toks[mt.first].Start, End: toks[mt.last].End, Sentence: ps.sents[mt.sent]})
+		buf = append(buf, Mention{Actor: m.cb.Actors[p.owner].ID, Start: toks[mt.first].Start, End: toks[mt.last].End, Sentence: ps.sents[mt.sent]})
 	}
+	out := buf[lo:len(buf):len(buf)]
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if c := cmp.Compare(a.Start, b.Start); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Actor, b.Actor)
 	})
-	return out
+	return out, buf
 }
 
 // KWIC returns a keyword-in-context line for a hit: up to width bytes of text
