@@ -192,19 +192,13 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		}
 	}
 	if f.manifest != nil {
-		key := manifestKey(rel)
-		if row, ok := f.manifest.rows[key]; ok {
-			// Each file is read once: hand the row over and let it go.
-			row.used = true
-			delete(f.manifest.rows, key)
-			meta, err := f.manifest.meta(row)
-			if err != nil {
-				r.record(Status{Path: manifestName, Line: row.line, Status: StatusWarning, Bytes: row.size,
-					Reason: fmt.Sprintf("cannot read the row for %s again (did the manifest change?): %v; metadata left empty", rel, err)})
-			}
-			row.meta = nil
-			a.Meta = meta
+		i, meta, err := f.manifest.find(manifestKey(rel))
+		if err != nil {
+			row := f.manifest.rows[i]
+			r.record(Status{Path: manifestName, Line: int(row.line), Status: StatusWarning, Bytes: int64(row.size),
+				Reason: fmt.Sprintf("cannot read the row for %s again (did the manifest change?): %v; metadata left empty", rel, err)})
 		}
+		a.Meta = meta
 	}
 	st, reason := d.status()
 	a.Status = r.record(Status{Path: rel, Status: st, Reason: reason, Bytes: n})
@@ -217,24 +211,30 @@ func (f *folder) finishManifest(r *Reader) {
 	if f.manifest == nil {
 		return
 	}
-	for _, row := range f.manifest.order {
+	for i, row := range f.manifest.rows {
 		if row.used {
 			continue
 		}
-		full := filepath.Join(f.root, filepath.FromSlash(row.file))
+		file, err := f.manifest.file(i)
+		if err != nil {
+			r.record(Status{Path: manifestName, Line: int(row.line), Status: StatusWarning,
+				Reason: fmt.Sprintf("cannot read the row again (did the manifest change?): %v", err)})
+			continue
+		}
+		full := filepath.Join(f.root, filepath.FromSlash(file))
 		var reason string
 		fi, err := os.Stat(full)
 		switch {
 		case err != nil:
-			reason = "manifest names a missing file: " + row.file
+			reason = "manifest names a missing file: " + file
 		case fi.IsDir():
-			reason = "manifest names a folder, not a .txt file: " + row.file
-		case !strings.EqualFold(path.Ext(row.file), ".txt"):
-			reason = "manifest names a file that is not a .txt file: " + row.file
+			reason = "manifest names a folder, not a .txt file: " + file
+		case !strings.EqualFold(path.Ext(file), ".txt"):
+			reason = "manifest names a file that is not a .txt file: " + file
 		default:
-			reason = "manifest names a file that was not read (see its own status): " + row.file
+			reason = "manifest names a file that was not read (see its own status): " + file
 		}
-		r.record(Status{Path: manifestName, Line: row.line, Status: StatusWarning, Reason: reason})
+		r.record(Status{Path: manifestName, Line: int(row.line), Status: StatusWarning, Reason: reason})
 	}
 }
 

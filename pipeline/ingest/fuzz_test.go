@@ -142,27 +142,35 @@ func FuzzManifest(f *testing.F) {
 		// The same manifest through a plain io.Reader holds each row's metadata.
 		r2 := &Reader{opt: Options{MaxArticleBytes: 64}}
 		held, st2, reason2 := parseManifest(r2, struct{ io.Reader }{bytes.NewReader(data)})
-		if st2 != st || reason2 != reason || len(held.order) != len(m.order) || fmt.Sprint(r2.statuses) != fmt.Sprint(r.statuses) {
+		if st2 != st || reason2 != reason || len(held.rows) != len(m.rows) || fmt.Sprint(r2.statuses) != fmt.Sprint(r.statuses) {
 			t.Fatalf("held and re-read manifests differ: %q %q / %q %q", st, reason, st2, reason2)
 		}
-		if len(m.rows) != len(m.order) {
-			t.Fatalf("%d rows in the map, %d in order", len(m.rows), len(m.order))
-		}
+		utf16 := bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
 		prev := 0
-		for i, row := range m.order {
-			if row.file == "" || row.file != path.Clean(row.file) || path.IsAbs(row.file) || row.file == ".." || strings.HasPrefix(row.file, "../") {
-				t.Fatalf("row file %q", row.file)
+		for i, row := range m.rows {
+			file, meta, err := m.row(i)
+			if err != nil {
+				if !utf16 {
+					t.Fatalf("row %d read again: %v", row.line, err)
+				}
+				continue
 			}
-			if row.line <= prev {
+			if file == "" || file != path.Clean(file) || path.IsAbs(file) || file == ".." || strings.HasPrefix(file, "../") {
+				t.Fatalf("row file %q", file)
+			}
+			if int(row.line) <= prev {
 				t.Fatalf("row at line %d after %d", row.line, prev)
 			}
-			prev = row.line
-			meta, err := m.meta(row)
-			if err != nil && !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
-				t.Fatalf("row %d read again: %v", row.line, err)
+			prev = int(row.line)
+			if hfile, want, _ := held.row(i); hfile != file || fmt.Sprint(meta) != fmt.Sprint(want) {
+				t.Fatalf("row %d: read again %q %+v, held %q %+v", row.line, file, meta, hfile, want)
 			}
-			if want, _ := held.meta(held.order[i]); err == nil && fmt.Sprint(meta) != fmt.Sprint(want) {
-				t.Fatalf("row %d: read again %+v, held %+v", row.line, meta, want)
+			// find hands each row out once, for its own key.
+			if j, got, err := m.find(manifestKey(file)); j != i || err != nil || fmt.Sprint(got) != fmt.Sprint(meta) {
+				t.Fatalf("find(%q) = %d %+v %v, want row %d %+v", file, j, got, err, i, meta)
+			}
+			if j, _, _ := m.find(manifestKey(file)); j != -1 {
+				t.Fatalf("find(%q) again = %d, want -1", file, j)
 			}
 			if meta.Date != "" {
 				if _, ok := ParseDate(meta.Date); !ok {

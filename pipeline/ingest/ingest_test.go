@@ -558,3 +558,45 @@ func TestManifestChanged(t *testing.T) {
 		{"b", "b.txt", 0, StatusRead, ""},
 	})
 }
+
+// TestManifestHashCollisions reads the same folders with a manifest index
+// whose hash sends every key to one slot: the articles, their metadata and
+// every status must be those of the real index.
+func TestManifestHashCollisions(t *testing.T) {
+	tests := []struct {
+		name     string
+		manifest string
+		files    []string
+	}{
+		{"rows and files", "file,source,date\na.txt,A,2019\nb.txt,B,2020\nsub/c.txt,C,2021\n", []string{"a.txt", "b.txt", "sub/c.txt"}},
+		{"duplicate row", "file,source\na.txt,A\nb.txt,B\n./a.txt,again\n", []string{"a.txt", "b.txt"}},
+		{"missing and unlisted files", "file,source\na.txt,A\ngone.txt,G\n", []string{"a.txt", "extra.txt"}},
+		{"decomposed name", "file,source\ncaf\u00e9.txt,Composed\n", []string{"cafe\u0301.txt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, dir, "manifest.csv", []byte(tt.manifest))
+			for i, f := range tt.files {
+				writeFile(t, dir, f, []byte(fmt.Sprintf("Text number %d.", i)))
+			}
+			arts, sts, err := readAll(t, dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := dump(arts, sts)
+			defer func(h func(string) uint64) { manifestHash = h }(manifestHash)
+			manifestHash = func(string) uint64 { return 7 }
+			arts, sts, err = readAll(t, dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := dump(arts, sts); !bytes.Equal(got, want) {
+				t.Errorf("with colliding hashes:\n%s\nwant:\n%s", got, want)
+			}
+			if !bytes.Contains(want, []byte("source=\"A\"")) && !bytes.Contains(want, []byte("Composed")) {
+				t.Errorf("the manifest's metadata was not used:\n%s", want)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io"
 	"path"
 	"strings"
@@ -12,47 +13,124 @@ import (
 // manifestName is the manifest's file name at a folder's root.
 const manifestName = "manifest.csv"
 
-// manifestRow is one file named by the manifest. Its metadata is read again
-// from the manifest when the file is reached (at holds the file), so that a
-// row costs memory for its path and position only; a manifest whose bytes are
-// not its text (UTF-16) keeps each row's metadata instead.
+// manifestRow is one file named by the manifest: where its row is, so that
+// its metadata is read again from the manifest when the file is reached. A
+// row costs 24 bytes and a slot in the index, not its path and metadata: a
+// manifest of a million files stays small. A manifest whose bytes are not
+// its text (UTF-16) cannot be read again; its rows' paths and metadata are
+// held in manifest.held instead.
 type manifestRow struct {
-	file string // the file, relative to the folder, slash-separated and clean
-	line int
 	off  int64 // where the row starts in the manifest file
-	size int64
-	meta *Meta // held metadata, when the manifest cannot be read again
-	used bool  // the walk read the file
+	size int32
+	line int32
+	used bool // the walk read the file
 }
 
-// manifest is a folder's manifest.csv: every row's path and position.
+// heldRow is a row's path and metadata, for a manifest that cannot be read
+// again.
+type heldRow struct {
+	file string
+	meta Meta
+}
+
+// manifest is a folder's manifest.csv: every row's position, and an index
+// from the hash of each row's key (manifestKey of its path) to the row. The
+// rare keys whose hash collides with an earlier row's are in overflow.
 type manifest struct {
-	rows  map[string]*manifestRow
-	order []*manifestRow
-	at    io.ReaderAt // the manifest file, for reading rows again; nil when rows hold their metadata
-	cols  columns
-	comma byte
+	rows     []manifestRow    // in manifest order
+	held     []heldRow        // parallel to rows when at is nil
+	index    map[uint64]int32 // key hash → row
+	overflow map[string]int32
+	at       io.ReaderAt // the manifest file, for reading rows again; nil when rows are held
+	hash     func(string) uint64
+	cols     columns
+	comma    byte
 }
 
-// meta returns the metadata of a row, reading it again from the file when
-// the row does not hold it.
-func (m *manifest) meta(row *manifestRow) (Meta, error) {
-	if row.meta != nil {
-		return *row.meta, nil
-	}
+// manifestHash is the hash of the manifest's index (tests make it collide).
+var manifestHash = keyHash
+
+func keyHash(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
+}
+
+// fields reads row i again and returns its parsed fields.
+func (m *manifest) fields(i int) ([]string, error) {
+	row := m.rows[i]
 	raw := make([]byte, row.size)
 	if n, err := m.at.ReadAt(raw, row.off); n < len(raw) {
 		if err == nil || err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return Meta{}, err
+		return nil, err
 	}
 	text, _, _ := decodeRecord(raw)
-	fields, err := parseRecord(text, m.comma)
-	if err != nil {
-		return Meta{}, err
+	return parseRecord(text, m.comma)
+}
+
+// file returns row i's path, read again from the manifest when not held.
+func (m *manifest) file(i int) (string, error) {
+	file, _, err := m.row(i)
+	return file, err
+}
+
+// add indexes row i under key. It returns the row already there, or -1.
+func (m *manifest) add(key string, i int) int {
+	if j, ok := m.overflow[key]; ok {
+		return int(j)
 	}
-	return m.rowMeta(fields), nil
+	h := m.hash(key)
+	j, ok := m.index[h]
+	if !ok {
+		m.index[h] = int32(i)
+		return -1
+	}
+	if f, err := m.file(int(j)); err == nil && manifestKey(f) == key {
+		return int(j)
+	}
+	if m.overflow == nil {
+		m.overflow = map[string]int32{}
+	}
+	m.overflow[key] = int32(i)
+	return -1
+}
+
+// find returns the unused row for key, marking it used, with its metadata;
+// i is -1 when the manifest has no such row. err says that the row could
+// not be read again (its metadata is then empty).
+func (m *manifest) find(key string) (i int, meta Meta, err error) {
+	if j, ok := m.overflow[key]; ok {
+		i = int(j)
+	} else if j, ok := m.index[m.hash(key)]; ok {
+		i = int(j)
+	} else {
+		return -1, Meta{}, nil
+	}
+	if m.rows[i].used {
+		return -1, Meta{}, nil
+	}
+	file, meta, err := m.row(i)
+	if err == nil && manifestKey(file) != key {
+		return -1, Meta{}, nil // a hash collision with a key the manifest lacks
+	}
+	m.rows[i].used = true
+	return i, meta, err
+}
+
+// row returns row i's path and metadata, read again from the manifest when
+// they are not held.
+func (m *manifest) row(i int) (file string, meta Meta, err error) {
+	if m.held != nil {
+		return m.held[i].file, m.held[i].meta, nil
+	}
+	fields, err := m.fields(i)
+	if err != nil {
+		return "", Meta{}, err
+	}
+	file, _ = m.cols.get(fields, "file")
+	return cleanManifestPath(file), m.rowMeta(fields), nil
 }
 
 // rowMeta makes the metadata of a parsed row (a bad date is left empty; it
@@ -73,7 +151,7 @@ func (m *manifest) rowMeta(fields []string) Meta {
 // When in is also an io.ReaderAt (an *os.File) and the manifest is UTF-8, the
 // rows' metadata is not held but read again as each file is reached.
 func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
-	m := &manifest{rows: map[string]*manifestRow{}, comma: ','}
+	m := &manifest{index: map[uint64]int32{}, hash: manifestHash, comma: ','}
 	stream := textReader(in)
 	note := stream.note
 	if at, ok := in.(io.ReaderAt); ok && !stream.transcoded {
@@ -145,23 +223,24 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 			problems++
 			continue
 		}
-		if first, dup := m.rows[manifestKey(clean)]; dup {
-			warn(rec.line, rec.size, strings.Join(append(reasons, fmt.Sprintf("duplicate row for %s (first at line %d, which is used): row ignored", clean, first.line)), "; "))
-			problems++
-			continue
-		}
-		// Clone the path: as a substring of the parsed record it would keep
-		// the whole row in memory.
-		mr := &manifestRow{file: strings.Clone(clean), line: rec.line, off: rec.start, size: rec.size}
 		if w := setMeta(&Meta{}, FromManifest, func(f string) (string, bool) { return cols.get(row, f) }); w != "" {
 			reasons = append(reasons, w)
 		}
+		m.rows = append(m.rows, manifestRow{off: rec.start, size: int32(rec.size), line: int32(rec.line)})
 		if m.at == nil {
-			meta := m.rowMeta(row)
-			mr.meta = &meta
+			// Clone the path: as a substring of the parsed record it would
+			// keep the whole row in memory.
+			m.held = append(m.held, heldRow{file: strings.Clone(clean), meta: m.rowMeta(row)})
 		}
-		m.rows[manifestKey(mr.file)] = mr
-		m.order = append(m.order, mr)
+		if first := m.add(manifestKey(clean), len(m.rows)-1); first >= 0 {
+			m.rows = m.rows[:len(m.rows)-1]
+			if m.held != nil {
+				m.held = m.held[:len(m.held)-1]
+			}
+			warn(rec.line, rec.size, strings.Join(append(reasons, fmt.Sprintf("duplicate row for %s (first at line %d, which is used): row ignored", clean, m.rows[first].line)), "; "))
+			problems++
+			continue
+		}
 		if len(reasons) > 0 {
 			warn(rec.line, rec.size, strings.Join(reasons, "; "))
 			problems++
@@ -170,7 +249,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 	if !haveHeader {
 		return m, StatusWarning, "manifest is empty"
 	}
-	summary := fmt.Sprintf("%smanifest: %d rows", info, len(m.order))
+	summary := fmt.Sprintf("%smanifest: %d rows", info, len(m.rows))
 	if problems > 0 {
 		summary += fmt.Sprintf(", %d with problems (see their lines)", problems)
 	}
