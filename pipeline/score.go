@@ -163,7 +163,7 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 			Tone: math.NaN(), ToneOut: math.NaN(), ToneQuote: math.NaN(),
 			Scored: fp.Decide,
 		}
-		attrs := voice.Attribute(text, p.Sentences)
+		attrs := voice.AttributeTokens(text, p.Span, p.Sentences, fp.Tokens)
 		sp.Voice = voice.Of(attrs)
 		sp.Speakers = speakers(attrs)
 		if fp.Decide {

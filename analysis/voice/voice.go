@@ -28,6 +28,8 @@ package voice
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/framescope/framescope/analysis/token"
 )
@@ -70,6 +72,62 @@ func Of(attrs []Attribution) Voice {
 // open at the end of one sentence carries its voice, and its speaker, into
 // the next ones.
 func Attribute(text string, sentences []token.Span) []Attribution {
+	return attributeAll(text, sentences, nil)
+}
+
+// AttributeTokens is Attribute for the sentences of the paragraph
+// text[para.Start:para.End] whose tokens, toks, the caller has already
+// (token.Tokenize(text, para, nil)): it gives the same result, and reads a
+// sentence's tokens from toks instead of tokenizing it again where that gives
+// the same tokens (see paraTokens).
+func AttributeTokens(text string, para token.Span, sentences []token.Span, toks []token.Token) []Attribution {
+	return attributeAll(text, sentences, &paraTokens{text: text, span: para, toks: toks})
+}
+
+// paraTokens gives a sentence's tokens from its paragraph's.
+type paraTokens struct {
+	text string
+	span token.Span
+	toks []token.Token
+	k    int // the first token not before the last sentence asked for
+}
+
+// of returns token.Tokenize(text, s, nil) from the paragraph's tokens when
+// they are the same: when s lies in the paragraph and begins and ends at its
+// edges or next to white space. The tokenizer then stands at s.Start when it
+// tokenizes the paragraph (no token holds white space), and nothing it reads
+// beyond s.End changes a token (white space ends every token and lookahead).
+// ok is false otherwise. Sentences are asked for in text order.
+func (p *paraTokens) of(s token.Span) (toks []token.Token, ok bool) {
+	if p == nil || s.Start < p.span.Start || s.End > p.span.End || s.Start > s.End {
+		return nil, false
+	}
+	if s.Start > p.span.Start {
+		if r, _ := utf8.DecodeLastRuneInString(p.text[:s.Start]); !unicode.IsSpace(r) {
+			return nil, false
+		}
+	}
+	if s.End < p.span.End {
+		if r, _ := utf8.DecodeRuneInString(p.text[s.End:]); !unicode.IsSpace(r) {
+			return nil, false
+		}
+	}
+	if p.k > 0 && p.k <= len(p.toks) && p.toks[p.k-1].Start >= s.Start {
+		p.k = 0 // not in text order after all
+	}
+	for p.k < len(p.toks) && p.toks[p.k].Start < s.Start {
+		p.k++
+	}
+	j := p.k
+	for j < len(p.toks) && p.toks[j].End <= s.End {
+		j++
+	}
+	return p.toks[p.k:j], true
+}
+
+// attributeAll is Attribute, with the sentences' tokens from pt when it is
+// not nil.
+func attributeAll(text string, sentences []token.Span, pt *paraTokens) []Attribution {
 	out := make([]Attribution, len(sentences))
 	open := false
 	run := -1 // first sentence of the current quotation run
@@ -86,9 +144,13 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 		q := scanQuotes(text, s, open, straight%2 == 0)
 		var a Attribution
 		if mayHaveCue(text[s.Start:s.End]) {
-			toks = token.Tokenize(text, s, toks[:0])
-			*tp = toks
-			a = attribute(text, toks)
+			if st, ok := pt.of(s); ok {
+				a = attribute(text, st)
+			} else {
+				toks = token.Tokenize(text, s, toks[:0])
+				*tp = toks
+				a = attribute(text, toks)
+			}
 		}
 		switch {
 		case a.Voice == Quote:
@@ -469,7 +531,23 @@ func phrase(text string, toks []token.Token) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	return strings.Join(strings.Fields(text[toks[0].Start:toks[len(toks)-1].End]), " ")
+	return oneSpaced(text[toks[0].Start:toks[len(toks)-1].End])
+}
+
+// oneSpaced returns s with its words joined by single spaces:
+// strings.Join(strings.Fields(s), " "), without a copy when s is ASCII and
+// already so.
+func oneSpaced(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == ' ' && s[i+1] == ' ':
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 var phraseEnds = set("in", "during", "at", "on", "while", "when", "after", "before", "speaking", "addressing", "talking")

@@ -1,0 +1,109 @@
+package voice
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/pipeline/segment"
+)
+
+// attributeCase is one paragraph: its text, span and sentences.
+type attributeCase struct {
+	text  string
+	para  token.Span
+	sents []token.Span
+}
+
+// attributeCases returns the paragraphs of the seed articles and of the dev
+// and held-out files, with the pipeline's sentences (segment.Sentences) and,
+// to reach AttributeTokens' fallback, with sentences cut at arbitrary bytes.
+func attributeCases(t testing.TB) []attributeCase {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"He said it. U.S. officials said so.Next came “quotes,” she added.\tTabs\u00a0and no-break spaces said A.B.",
+		"“We consider it our own. We will act,” Salami said. According to Press TV, talks went on.",
+	}
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.ReplaceAll(string(data), "|", " "))
+	}
+	var out []attributeCase
+	for _, text := range texts {
+		for _, p := range segment.Paragraphs(text) {
+			sents := segment.Sentences(text, p)
+			out = append(out, attributeCase{text, p, sents}, attributeCase{text, p, cutEvery(p, 37)})
+		}
+	}
+	return out
+}
+
+// cutEvery cuts span into pieces of n bytes (the last one shorter).
+func cutEvery(span token.Span, n int) []token.Span {
+	var out []token.Span
+	for i := span.Start; i < span.End; i += n {
+		out = append(out, token.Span{Start: i, End: min(i+n, span.End)})
+	}
+	return out
+}
+
+func TestAttributeTokensSameAsAttribute(t *testing.T) {
+	cases := attributeCases(t)
+	quotes := 0
+	for _, c := range cases {
+		toks := token.Tokenize(c.text, c.para, nil)
+		want := Attribute(c.text, c.sents)
+		got := AttributeTokens(c.text, c.para, c.sents, toks)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: AttributeTokens = %+v, Attribute = %+v", c.text[c.para.Start:c.para.End], got, want)
+		}
+		for _, a := range want {
+			if a.Voice == Quote {
+				quotes++
+			}
+		}
+	}
+	if quotes < 50 {
+		t.Errorf("only %d quoted sentences in %d paragraphs: the comparison says little", quotes, len(cases))
+	}
+}
+
+func FuzzAttributeTokens(f *testing.F) {
+	f.Add("He said it. U.S. officials said so.Next came “quotes,” she added.", 3, 17)
+	f.Add("“We consider it our own. We will act,” Salami said.", 0, 9)
+	f.Fuzz(func(t *testing.T, text string, start, cut int) {
+		if start < 0 || start > len(text) {
+			start = 0
+		}
+		para := token.Span{Start: start, End: len(text)}
+		toks := token.Tokenize(text, para, nil)
+		for _, sents := range [][]token.Span{segment.Sentences(text, para), cutEvery(para, max(cut%64, 1))} {
+			want := Attribute(text, sents)
+			if got := AttributeTokens(text, para, sents, toks); !reflect.DeepEqual(got, want) {
+				t.Fatalf("sentences %v: AttributeTokens = %+v, Attribute = %+v", sents, got, want)
+			}
+		}
+	})
+}
+
+func TestOneSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "Iran’s chief", "a b c d", "x\r\ny", "a\u2003b"} {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
