@@ -99,11 +99,15 @@ func newWriters(dir string, m *Models, opt Options) (*writers, error) {
 			return nil, err
 		}
 	}
-	if w.paras, err = newParagraphWriter(pf, pq, m.Codebook); err != nil {
+	if w.paras, err = newParagraphWriter(pf.Writer, pq, m.Codebook); err != nil {
 		return nil, err
 	}
-	w.arts = newArticleWriter(af)
-	w.matches = newMatchWriter(mf, m.Codebook)
+	if w.arts, err = newArticleWriter(af.Writer); err != nil {
+		return nil, err
+	}
+	if w.matches, err = newMatchWriter(mf.Writer, m.Codebook); err != nil {
+		return nil, err
+	}
 	w.aggOpt = aggregateOptions(m, opt)
 	w.body = aggregate.New(w.aggOpt)
 	w.comments = aggregate.New(w.aggOpt)
@@ -237,12 +241,7 @@ func (w *writers) sources() []string {
 }
 
 func (w *writers) close() error {
-	var first error
-	for _, f := range []interface{ flush() error }{w.paras, w.arts, w.matches} {
-		if err := f.flush(); err != nil && first == nil {
-			first = err
-		}
-	}
+	first := w.paras.flush()
 	for _, f := range w.files {
 		if err := f.Close(); err != nil && first == nil {
 			first = err

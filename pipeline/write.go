@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"encoding/csv"
+	"bufio"
 	"io"
 	"math"
 	"sort"
@@ -36,15 +36,16 @@ func bit(b bool) string {
 // paragraphWriter writes paragraphs.csv: one row per paragraph of every
 // article, in input order.
 type paragraphWriter struct {
-	w      *csv.Writer
+	w      *csvRows
 	cb     *frames.Codebook
 	header []string
 	pq     *parquetout.Writer // paragraphs.parquet with the same rows; nil unless asked for
+	row    []string           // the row as strings, for pq
 }
 
 // newParagraphWriter writes paragraphs.csv to w, and the same rows to pq as
 // Parquet when pq is not nil.
-func newParagraphWriter(w, pq io.Writer, cb *frames.Codebook) (*paragraphWriter, error) {
+func newParagraphWriter(w *bufio.Writer, pq io.Writer, cb *frames.Codebook) (*paragraphWriter, error) {
 	h := []string{"doc", "source", "date", "year", "para", "start", "end", "role", "voice", "tone"}
 	for _, f := range cb.Frames {
 		h = append(h, f.ID, f.ID+"_score")
@@ -53,7 +54,7 @@ func newParagraphWriter(w, pq io.Writer, cb *frames.Codebook) (*paragraphWriter,
 	for _, act := range cb.Actors {
 		h = append(h, "toward_"+act.ID)
 	}
-	pw := &paragraphWriter{w: csv.NewWriter(w), cb: cb, header: h}
+	pw := &paragraphWriter{w: newCSVRows(w), cb: cb, header: h}
 	if pq != nil {
 		var err error
 		pw.pq, err = parquetout.NewWriter(pq, h, parquetout.ParagraphKinds(h, cb.FrameIDs()))
@@ -61,37 +62,55 @@ func newParagraphWriter(w, pq io.Writer, cb *frames.Codebook) (*paragraphWriter,
 			return nil, err
 		}
 	}
-	return pw, pw.w.Write(h)
+	for _, f := range h {
+		pw.w.str(f)
+	}
+	return pw, pw.w.end()
 }
 
 func (pw *paragraphWriter) write(a *Article) error {
-	row := make([]string, 0, len(pw.header))
+	year := a.YearString()
+	c := pw.w
 	for _, p := range a.Paras {
-		row = append(row[:0], a.Doc, a.Source.Value, a.Date.Value, a.YearString(),
-			strconv.Itoa(p.Index), strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End),
-			string(p.Role), string(p.Voice), num(p.Tone))
+		c.str(a.Doc)
+		c.str(a.Source.Value)
+		c.str(a.Date.Value)
+		c.str(year)
+		c.int(p.Index)
+		c.int(p.Span.Start)
+		c.int(p.Span.End)
+		c.str(string(p.Role))
+		c.str(string(p.Voice))
+		c.num(p.Tone)
 		for i := range pw.cb.Frames {
 			if p.Frames == nil {
-				row = append(row, "0", "")
+				c.str("0")
+				c.str("")
 				continue
 			}
 			d := p.Frames[i]
-			row = append(row, bit(d.On), num(d.Score))
+			c.str(bit(d.On))
+			c.num(d.Score)
 		}
-		row = append(row, terms(p.Frames, pw.cb), num(p.ToneOut), num(p.ToneQuote),
-			strings.Join(p.Speakers, "; "), p.Rule)
+		ts := terms(p.Frames, pw.cb)
+		speakers := strings.Join(p.Speakers, "; ")
+		c.str(ts)
+		c.num(p.ToneOut)
+		c.num(p.ToneQuote)
+		c.str(speakers)
+		c.str(p.Rule)
 		for i := range pw.cb.Actors {
 			if p.Toward == nil {
-				row = append(row, "")
+				c.str("")
 				continue
 			}
-			row = append(row, num(p.Toward[i]))
+			c.num(p.Toward[i])
 		}
-		if err := pw.w.Write(row); err != nil {
+		if err := c.end(); err != nil {
 			return err
 		}
 		if pw.pq != nil {
-			if err := pw.pq.Write(row); err != nil {
+			if err := pw.pq.Write(pw.strings(a, year, &p, ts, speakers)); err != nil {
 				return err
 			}
 		}
@@ -99,13 +118,35 @@ func (pw *paragraphWriter) write(a *Article) error {
 	return nil
 }
 
-func (pw *paragraphWriter) flush() error {
-	pw.w.Flush()
-	err := pw.w.Error()
-	if pw.pq != nil {
-		if perr := pw.pq.Close(); err == nil {
-			err = perr
+// strings is paragraph p's row as strings, for the Parquet writer.
+func (pw *paragraphWriter) strings(a *Article, year string, p *Paragraph, terms, speakers string) []string {
+	row := append(pw.row[:0], a.Doc, a.Source.Value, a.Date.Value, year,
+		strconv.Itoa(p.Index), strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End),
+		string(p.Role), string(p.Voice), num(p.Tone))
+	for i := range pw.cb.Frames {
+		if p.Frames == nil {
+			row = append(row, "0", "")
+			continue
 		}
+		d := p.Frames[i]
+		row = append(row, bit(d.On), num(d.Score))
+	}
+	row = append(row, terms, num(p.ToneOut), num(p.ToneQuote), speakers, p.Rule)
+	for i := range pw.cb.Actors {
+		if p.Toward == nil {
+			row = append(row, "")
+			continue
+		}
+		row = append(row, num(p.Toward[i]))
+	}
+	pw.row = row
+	return row
+}
+
+func (pw *paragraphWriter) flush() error {
+	var err error
+	if pw.pq != nil {
+		err = pw.pq.Close()
 	}
 	return err
 }
@@ -129,66 +170,97 @@ func terms(ds []frames.Decision, cb *frames.Codebook) string {
 
 // articleWriter writes articles.csv: one row per article with its metadata,
 // where each field came from, and its paragraph counts per role.
-type articleWriter struct{ w *csv.Writer }
+type articleWriter struct{ w *csvRows }
 
 var roles = []clean.Role{clean.Body, clean.Headline, clean.Boilerplate, clean.Comment}
 
-func newArticleWriter(w io.Writer) *articleWriter {
-	aw := &articleWriter{w: csv.NewWriter(w)}
+func newArticleWriter(w *bufio.Writer) (*articleWriter, error) {
+	aw := &articleWriter{w: newCSVRows(w)}
 	h := []string{"doc", "input", "line", "encoding", "source", "source_from", "date", "date_from", "year",
 		"title", "title_from", "url", "url_from"}
 	for _, r := range roles {
 		h = append(h, "n_"+string(r))
 	}
 	h = append(h, "extra")
-	aw.w.Write(h)
-	return aw
+	for _, f := range h {
+		aw.w.str(f)
+	}
+	return aw, aw.w.end()
 }
 
 func (aw *articleWriter) write(a *Article) error {
-	c := a.Counts()
-	row := []string{a.Doc, a.Input, strconv.Itoa(a.Line), a.Encoding,
-		a.Source.Value, a.Source.From, a.Date.Value, a.Date.From, a.YearString(),
-		a.Title.Value, a.Title.From, a.URL.Value, a.URL.From}
-	for _, r := range roles {
-		row = append(row, strconv.Itoa(c[r]))
+	c := aw.w
+	for _, f := range []string{a.Doc, a.Input} {
+		c.str(f)
+	}
+	c.int(a.Line)
+	for _, f := range []string{a.Encoding, a.Source.Value, a.Source.From, a.Date.Value, a.Date.From, a.YearString(),
+		a.Title.Value, a.Title.From, a.URL.Value, a.URL.From} {
+		c.str(f)
+	}
+	var counts [4]int
+	for _, p := range a.Paras {
+		for i, r := range roles {
+			if p.Role == r {
+				counts[i]++
+			}
+		}
+	}
+	for _, n := range counts {
+		c.int(n)
 	}
 	var extra []string
 	for _, f := range a.Extra {
 		extra = append(extra, f.Name+"="+f.Value)
 	}
-	row = append(row, strings.Join(extra, "; "))
-	return aw.w.Write(row)
+	c.str(strings.Join(extra, "; "))
+	return c.end()
 }
-
-func (aw *articleWriter) flush() error { aw.w.Flush(); return aw.w.Error() }
 
 // matchWriter writes matches.csv: every frame hit with its offsets and its
 // keyword-in-context line, so that any figure can be traced to words.
 type matchWriter struct {
-	w  *csv.Writer
-	cb *frames.Codebook
+	w    *csvRows
+	cb   *frames.Codebook
+	hits []frames.Hit
 }
 
-func newMatchWriter(w io.Writer, cb *frames.Codebook) *matchWriter {
-	mw := &matchWriter{w: csv.NewWriter(w), cb: cb}
-	mw.w.Write([]string{"doc", "source", "year", "para", "role", "voice", "frame", "on", "rule", "term",
-		"start", "end", "sentence_start", "sentence_end", "weight", "negated", "context"})
-	return mw
+func newMatchWriter(w *bufio.Writer, cb *frames.Codebook) (*matchWriter, error) {
+	mw := &matchWriter{w: newCSVRows(w), cb: cb}
+	for _, f := range []string{"doc", "source", "year", "para", "role", "voice", "frame", "on", "rule", "term",
+		"start", "end", "sentence_start", "sentence_end", "weight", "negated", "context"} {
+		mw.w.str(f)
+	}
+	return mw, mw.w.end()
 }
 
 func (mw *matchWriter) write(a *Article) error {
+	year := a.YearString()
+	c := mw.w
 	for _, p := range a.Paras {
 		for i, d := range p.Frames {
-			hits := append([]frames.Hit(nil), d.Hits...)
+			hits := append(mw.hits[:0], d.Hits...)
 			sort.SliceStable(hits, func(x, y int) bool { return hits[x].Start < hits[y].Start })
+			mw.hits = hits
 			for _, h := range hits {
-				err := mw.w.Write([]string{a.Doc, a.Source.Value, a.YearString(), strconv.Itoa(p.Index),
-					string(p.Role), string(p.Voice), mw.cb.Frames[i].ID, bit(d.On), h.Rule, h.Term,
-					strconv.Itoa(h.Start), strconv.Itoa(h.End), strconv.Itoa(h.Sentence.Start),
-					strconv.Itoa(h.Sentence.End), num(h.Weight), bit(h.Negated),
-					frames.KWIC(a.Text, h, 60)})
-				if err != nil {
+				c.str(a.Doc)
+				c.str(a.Source.Value)
+				c.str(year)
+				c.int(p.Index)
+				c.str(string(p.Role))
+				c.str(string(p.Voice))
+				c.str(mw.cb.Frames[i].ID)
+				c.str(bit(d.On))
+				c.str(h.Rule)
+				c.str(h.Term)
+				c.int(h.Start)
+				c.int(h.End)
+				c.int(h.Sentence.Start)
+				c.int(h.Sentence.End)
+				c.num(h.Weight)
+				c.str(bit(h.Negated))
+				c.str(frames.KWIC(a.Text, h, 60))
+				if err := c.end(); err != nil {
 					return err
 				}
 			}
@@ -196,5 +268,3 @@ func (mw *matchWriter) write(a *Article) error {
 	}
 	return nil
 }
-
-func (mw *matchWriter) flush() error { mw.w.Flush(); return mw.w.Error() }
