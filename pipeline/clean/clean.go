@@ -553,7 +553,7 @@ func (c *classifier) chooseTitle() {
 	// A line that names an outlet is the site's name, not the headline.
 	var titles []int
 	for _, i := range cands {
-		if !outletName.MatchString(c.units[i].s) {
+		if !isOutletName(c.units[i].s) {
 			titles = append(titles, i)
 		}
 	}
@@ -786,7 +786,7 @@ func (c *classifier) classifyTop(i int) bool {
 	if u.prose && !u.question() || !u.title {
 		return false
 	}
-	if src := c.sourceNorm; src != "" && u.norm == src || c.title == "" && i == 0 && outletName.MatchString(s) {
+	if src := c.sourceNorm; src != "" && u.norm == src || c.title == "" && i == 0 && isOutletName(s) {
 		c.set(i, Boilerplate, "site name")
 		if i == 0 {
 			c.siteName = s

@@ -44,9 +44,21 @@ type altTest struct {
 type byteSet [4]uint64
 
 func bytesOf(s string) byteSet {
-	var b byteSet
-	for i := 0; i < len(s); i++ {
+	// Four sets filled in turn, so that no update waits for the one before.
+	var b, b1, b2, b3 byteSet
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		c0, c1, c2, c3 := s[i], s[i+1], s[i+2], s[i+3]
+		b[c0>>6] |= 1 << (c0 & 63)
+		b1[c1>>6] |= 1 << (c1 & 63)
+		b2[c2>>6] |= 1 << (c2 & 63)
+		b3[c3>>6] |= 1 << (c3 & 63)
+	}
+	for ; i < len(s); i++ {
 		b[s[i]>>6] |= 1 << (s[i] & 63)
+	}
+	for j := range b {
+		b[j] |= b1[j] | b2[j] | b3[j]
 	}
 	return b
 }
@@ -92,12 +104,27 @@ type needleIndex struct {
 	bits  [1 << 10]uint64 // the first two bytes of the needles, as a bit set (small enough to stay in cache)
 	slot  [1 << 16]uint16 // by first two bytes: 1 + index into cands, or 0
 	cands [][]indexedNeedle
-	n     int // sets so far
+	// thirds[slot-1] has bit b&63 set for the third byte b of each needle
+	// in cands[slot-1] (all bits for a needle of two bytes).
+	thirds []uint64
+	n      int // sets so far
 }
 
 type indexedNeedle struct {
 	s    string
 	sets setMask
+	head uint64 // the first min(8, len(s)) bytes of s, little-endian
+	mask uint64 // the bits of head that hold bytes of s
+}
+
+// newIndexedNeedle returns s with its head read.
+func newIndexedNeedle(s string) indexedNeedle {
+	n := indexedNeedle{s: s}
+	for j := 0; j < len(s) && j < 8; j++ {
+		n.head |= uint64(s[j]) << (8 * j)
+		n.mask |= 0xff << (8 * j)
+	}
+	return n
 }
 
 // ruleNeedles indexes the needle sets of all rules; longNeedles only those
@@ -126,7 +153,13 @@ func (x *needleIndex) add(n *needleSet, id *int) {
 			x.bits[k>>6] |= 1 << (k & 63)
 			if x.slot[k] == 0 {
 				x.cands = append(x.cands, nil)
+				x.thirds = append(x.thirds, 0)
 				x.slot[k] = uint16(len(x.cands))
+			}
+			if len(w) > 2 {
+				x.thirds[x.slot[k]-1] |= 1 << (w[2] & 63)
+			} else {
+				x.thirds[x.slot[k]-1] = ^uint64(0)
 			}
 			c := x.cands[x.slot[k]-1]
 			i := 0
@@ -134,7 +167,7 @@ func (x *needleIndex) add(n *needleSet, id *int) {
 				i++
 			}
 			if i == len(c) {
-				c = append(c, indexedNeedle{s: w})
+				c = append(c, newIndexedNeedle(w))
 			}
 			c[i].sets[*id>>6] |= 1 << (*id & 63)
 			x.cands[x.slot[k]-1] = c
@@ -143,6 +176,9 @@ func (x *needleIndex) add(n *needleSet, id *int) {
 }
 
 // find returns the ids of the sets one of whose longer needles s holds.
+// Where the first two bytes of needles occur and the third may be one of
+// theirs, it compares the next eight bytes of s with each needle's head at
+// once, and only the needles that pass with the rest of s.
 func (x *needleIndex) find(s string) setMask {
 	var found setMask
 	for i := 0; i+1 < len(s); i++ {
@@ -150,15 +186,37 @@ func (x *needleIndex) find(s string) setMask {
 		if x.bits[k>>6]&(1<<(k&63)) == 0 {
 			continue
 		}
-		sl := x.slot[k]
-		for _, c := range x.cands[sl-1] {
-			if (c.sets[0]&^found[0] != 0 || c.sets[1]&^found[1] != 0) && strings.HasPrefix(s[i:], c.s) {
+		sl := x.slot[k] - 1
+		if i+2 < len(s) && x.thirds[sl]&(1<<(s[i+2]&63)) == 0 {
+			continue
+		}
+		w := load8(s, i)
+		for _, c := range x.cands[sl] {
+			if w&c.mask != c.head || c.sets[0]&^found[0] == 0 && c.sets[1]&^found[1] == 0 {
+				continue
+			}
+			if len(c.s) <= 8 && len(s)-i >= len(c.s) || len(c.s) > 8 && strings.HasPrefix(s[i:], c.s) {
 				found[0] |= c.sets[0]
 				found[1] |= c.sets[1]
 			}
 		}
 	}
 	return found
+}
+
+// load8 returns the eight bytes of s from i, little-endian, with zeros past
+// the end of s.
+func load8(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		s = s[i : i+8]
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	}
+	var w uint64
+	for j := 0; i+j < len(s); j++ {
+		w |= uint64(s[i+j]) << (8 * j)
+	}
+	return w
 }
 
 // newIndexedNeedleSet is newNeedleSet, with the set in ruleNeedles, and in

@@ -62,6 +62,17 @@ var (
 		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
 )
 
+// captionDated is a caption without a credit: a present-tense caption verb,
+// then a place and a date with a year at the end ("Soldiers stand guard
+// near the border in Taftan, Balochistan, January 2024").
+var captionDated = rx(`(?i)\b(` + captionVerbs + `|stand guard|stands guard)\b.{0,200},\s*(` + monthRx + `\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRx + `,?\s+\d{4}|` + monthRx + `\s+\d{4})\.?$`)
+
+// patternGuards are hand-written tests that a pattern cannot match, cheap
+// and selective enough to stand in for its prefilter (which is then not
+// built, so that the pattern's words stay out of the needle indexes that
+// every unit is searched with).
+var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear}
+
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = withFilters([]pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
@@ -88,7 +99,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"dateline alone", rx(`^[\p{Lu}][\p{Lu} .,'’-]{2,40}(\s*\([\p{L} .&-]{2,40}\)\s*[-–—:]?|\s*,\s*` + `(?i:` + dateRx + `)\s*[-–—:]?|\s*[-–—:])\s*$`), 80, nil},
 	{"photo caption", rx(`(?i)(^(photo|photos|image|images|picture|pic|file photo|photograph|caption|illustration|graphic|video|infographic)s?\s*(:|by\b|credit|courtesy)|\(\s*(file )?(photo|image|picture|pic)\b[^)]{0,80}\)\s*\W*$|\b(image|photo|picture) (credit|courtesy|source)s?\b|\bgetty images\b|\bafp photo\b|\bap photo\b|\b(reuters|afp|ap|epa|anadolu|xinhua|irna|tasnim|fars|mehr|isna)\s*/\s*\p{Lu}|\p{Lu}[\p{L}.]+\s*/\s*(reuters|afp|ap|epa|getty|shutterstock)\b|^\[\s*(photo|image|file)\b|\(photo:|\bphoto:\s|\bfile photo\b|[-–—|(]\s*(photo|image|picture|pic|file photo|photograph|video)s?\s*(by|:|credit|courtesy|/))`), 400, captionNeeds},
 	{"photo caption", rx(`(?i)\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\).{0,200}\b(` + captionVerbs + `)\b|\b(` + captionVerbs + `)\b.{0,200}\((\d(st|nd|rd|th)\s+)?(r|l|c|left|right|centre|center|front|back)\)`), 400, positionNeeds},
-	{"photo caption", rx(`(?i)\b(` + captionVerbs + `|stand guard|stands guard)\b.{0,200},\s*(` + monthRx + `\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRx + `,?\s+\d{4}|` + monthRx + `\s+\d{4})\.?$`), 300, digitNeeds},
+	{"photo caption", captionDated, 300, nil},
 	{"photo caption", rx(`(?i)^(image|photo|picture|video|media)\s+(caption|source|credit)s?\s*[,:]`), 400, nil},
 	{"advertisement", rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|ads by .*|promoted( content)?|story continues (below|after)( advertisement)?|article continues below|scroll to continue.*|partner content)\W*$`), 80, nil},
 	{"tags line", rx(`(?i)^(tags?|topics?|keywords?|filed under|categor(y|ies)|section|labels?)\s*[:|]|^(tags?|topics?|keywords?|filed under)\W*$`), 300, nil},
@@ -227,12 +238,27 @@ var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(i
 var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
 
 // outletName is a short line (at most four capitalised words and "The") that
-// names a news outlet or the office that issued the text by the words such
-// names end with ("Tasnim News Agency", "The Express Tribune", "Tehran
-// Times", "Inter Services Public Relations"), or an office "of" a state
-// ("Ministry of Foreign Affairs", "Embassy of the Islamic Republic of
-// Iran"): a site or publisher name, not a headline.
-var outletName = rx(`^(?i:the\s+)?([\p{Lu}][\p{L}.&'-]*\s+){0,3}(?i:news( agency| network| service| international)?|agency|times|post|tribune|herald|tv|television|online|daily|observer|monitor|express|journal|gazette|network|channel|radio|foundation|project|institute|magazine|chronicle|digest|insider|wire|telegraph|dispatch)(\.com|\.pk|\.ir)?$|^([\p{Lu}][\p{L}.&'-]*\s+){0,3}(Public Relations|Foreign Affairs|External Affairs|Ministry|Embassy|Consulate|Commission|Secretariat|Directorate)$|^(?i:ministry|embassy|consulate|government|office|department|high commission|permanent mission) (?i:of|for) (?:(?:the|of|and|for)\s+|[\p{Lu}][\p{L}'’-]*\s*){1,8}$`)
+// names a news outlet by the words outlets' names end with ("Tasnim News
+// Agency", "The Express Tribune", "Tehran Times"): a site name, not a
+// headline.
+var outletName = rx(`^(?i:the\s+)?([\p{Lu}][\p{L}.&'-]*\s+){0,3}(?i:news( agency| network| service| international)?|agency|times|post|tribune|herald|tv|television|online|daily|observer|monitor|express|journal|gazette|network|channel|radio|foundation|project|institute|magazine|chronicle|digest|insider|wire|telegraph|dispatch)(\.com|\.pk|\.ir)?$`)
+
+// officeName and officeOf name the office that issued a text, by the words
+// such names end with ("Inter Services Public Relations") or as an office
+// "of" a state ("Ministry of Foreign Affairs", "Embassy of the Islamic
+// Republic of Iran"): a publisher's name, not a headline. They are kept
+// apart from outletName so that each pattern stays small enough for the
+// regexp package's backtracker.
+var (
+	officeName = rx(`^([\p{Lu}][\p{L}.&'-]*\s+){0,3}(Public Relations|Foreign Affairs|External Affairs|Ministry|Embassy|Consulate|Commission|Secretariat|Directorate)$`)
+	officeOf   = rx(`^(?i:ministry|embassy|consulate|government|office|department|high commission|permanent mission) (?i:of|for) (?:(?:the|of|and|for)\s+|[\p{Lu}][\p{L}'’-]*\s*){1,8}$`)
+)
+
+// isOutletName reports whether s names an outlet or an office (outletName,
+// officeName, officeOf).
+func isOutletName(s string) bool {
+	return outletName.MatchString(s) || officeName.MatchString(s) || officeOf.MatchString(s)
+}
 
 // informal is the voice of a forum user or a commenter rather than of a news
 // report: first- and second-person talk, chat abbreviations.
@@ -335,6 +361,21 @@ func mayBeMenu(s string) bool {
 	return seps >= 2
 }
 
+// endsWithYear reports whether s, less one final full stop, ends with four
+// digits and holds a comma: what a caption that ends ", January 2024" must.
+func endsWithYear(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 5 || !strings.Contains(s, ",") {
+		return false
+	}
+	for i := len(s) - 4; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // perlSpace reports whether c is in Go's regexp class \s.
 func perlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
@@ -366,6 +407,16 @@ func (t *lineText) fold() string {
 	return t.folded
 }
 
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // foldedFound returns findFor(t.fold()).
 func (t *lineText) foldedFound() *foundSet {
 	if !t.haveFF {
@@ -389,7 +440,13 @@ func (t *lineText) loweredFound() *foundSet {
 
 func (t *lineText) lowered() string {
 	if !t.haveL {
-		t.lower, t.haveL = strings.ToLower(t.s), true
+		t.haveL = true
+		if t.haveF && isASCII(t.s) {
+			// Both lower-case the ASCII letters and nothing else.
+			t.lower, t.lowerSet = t.folded, t.foldSet
+			return t.lower
+		}
+		t.lower = strings.ToLower(t.s)
 		t.lowerSet = bytesOf(t.lower)
 	}
 	return t.lower
@@ -438,12 +495,16 @@ func (t *lineText) match(rules []filteredRule) string {
 	return ""
 }
 
-// withFilters fills in each rule's word cap and prefilter.
+// withFilters fills in each rule's word cap and prefilter (or its own guard).
 func withFilters(rules []pattern) []filteredRule {
 	out := make([]filteredRule, len(rules))
 	for i, p := range rules {
-		out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re, p.maxLen), guard: ruleGuards[p.rule],
-			alts: splitAlternatives(p.re)}
+		if g := patternGuards[p.re]; g != nil {
+			out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: prefilter{always: true}, guard: g}
+		} else {
+			out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re, p.maxLen), guard: ruleGuards[p.rule],
+				alts: splitAlternatives(p.re)}
+		}
 		if p.needs != nil {
 			out[i].needSet = newIndexedNeedleSet(p.needs, p.maxLen)
 		}
