@@ -249,10 +249,9 @@ var _ FrameMatcher = (*Matcher)(nil)
 type Matcher struct {
 	cb   *Codebook
 	root *node
-	// rootLens[b0<<8|b1] has bit min(len,31) set when an exact root key starts
-	// with the bytes b0, b1 and has that length: most tokens are rejected
-	// without hashing.
-	rootLens *[1 << 16]uint32
+	// rootBits has bit rootKey(k) set for every exact root key k: an 8 KB
+	// filter that rejects most tokens before any hashing.
+	rootBits *[1 << 10]uint64
 	// The flattened wildcard tries of all nodes (see wflat); index 0 is unused.
 	wn     []wflat
 	eKey   []byte
@@ -346,20 +345,30 @@ func NewMatcher(cb *Codebook) *Matcher {
 	m.wn = []wflat{{dense: -1}}
 	m.flatten(m.root)
 	m.wild = nil
-	m.rootLens = new([1 << 16]uint32)
-	m.root.exact.each(func(k string, _ *node) { m.rootLens[lenKey(k)] |= lenBit(k) })
+	m.rootBits = new([1 << 10]uint64)
+	m.root.exact.each(func(k string, _ *node) {
+		b := rootKey(k)
+		m.rootBits[b>>6] |= 1 << (b & 63)
+	})
 	m.pool.New = func() any { return new(scratch) }
 	return m
 }
 
-func lenKey(s string) int {
-	if len(s) == 1 {
-		return int(s[0]) << 8
+// rootKey mixes a form's first two bytes and its length into 16 bits.
+func rootKey(s string) uint32 {
+	k := uint32(s[0])<<16 | uint32(s[len(s)-1])<<8 | uint32(min(len(s), 255))
+	if len(s) > 1 {
+		k |= uint32(s[1]) << 24
 	}
-	return int(s[0])<<8 | int(s[1])
+	return (k * 2654435761) >> 16
 }
 
-func lenBit(s string) uint32 { return 1 << uint(min(len(s), 31)) }
+// mayBeRoot reports whether s can be an exact root key (false positives
+// possible, no false negatives).
+func (m *Matcher) mayBeRoot(s string) bool {
+	b := rootKey(s)
+	return m.rootBits[b>>6]&(1<<(b&63)) != 0
+}
 
 // flatten moves the wildcard tries of n and of every node below it into the
 // matcher's flat arrays.
@@ -634,7 +643,7 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 	for i := range toks {
 		// The root step, inlined: most tokens start no pattern.
 		norm := toks[i].Norm
-		if m.rootLens[lenKey(norm)]&lenBit(norm) != 0 {
+		if norm != "" && m.mayBeRoot(norm) {
 			if c := root.exact.get(norm, s.hashOf(toks, i)); c != nil {
 				s.path[0] = int32(i)
 				m.walk(s, toks, c, i+1, 1)
@@ -686,7 +695,7 @@ func (m *Matcher) walk(s *scratch, toks []token.Token, n *node, j, depth int) {
 		return
 	}
 	t := &toks[k]
-	if n.exact.slots != nil && (depth > 0 || m.rootLens[lenKey(t.Norm)]&lenBit(t.Norm) != 0) {
+	if n.exact.slots != nil {
 		if c := n.exact.get(t.Norm, s.hashOf(toks, k)); c != nil {
 			s.path[depth] = int32(k)
 			m.walk(s, toks, c, k+1, depth+1)
