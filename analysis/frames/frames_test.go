@@ -1,6 +1,7 @@
 package frames
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -418,5 +419,60 @@ func TestDefaultCodebookCases(t *testing.T) {
 				t.Errorf("frames %q, want %q (hits %v)", got, tt.want, hits)
 			}
 		})
+	}
+}
+
+func TestKidTable(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 7, 100, 1000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var kt kidTable
+			nodes := map[string]*node{}
+			for i := range n {
+				k := fmt.Sprintf("w%d", i)
+				nodes[k] = &node{}
+				kt.put(k, nodes[k])
+			}
+			if int(kt.n) != n {
+				t.Fatalf("n = %d, want %d", kt.n, n)
+			}
+			if len(kt.slots) > 0 && 2*n > len(kt.slots) {
+				t.Errorf("%d keys in %d slots: more than half full", n, len(kt.slots))
+			}
+			for k, want := range nodes {
+				if got := kt.get(k, formHash(k)); got != want {
+					t.Errorf("get(%q) = %p, want %p", k, got, want)
+				}
+			}
+			for _, k := range []string{"", "w", fmt.Sprintf("w%d", n), "x0"} {
+				if got := kt.get(k, formHash(k)); got != nil {
+					t.Errorf("get(%q) = %p, want nil", k, got)
+				}
+			}
+			seen := 0
+			kt.each(func(k string, c *node) {
+				seen++
+				if nodes[k] != c {
+					t.Errorf("each: %q → %p, want %p", k, c, nodes[k])
+				}
+			})
+			if seen != n {
+				t.Errorf("each visited %d keys, want %d", seen, n)
+			}
+		})
+	}
+}
+
+// Every exact root key passes the root filter (it may pass others too).
+func TestRootFilterNoFalseNegatives(t *testing.T) {
+	m := NewMatcher(Default())
+	n := 0
+	m.root.exact.each(func(k string, _ *node) {
+		n++
+		if !m.mayBeRoot(k) {
+			t.Errorf("root key %q rejected by the filter", k)
+		}
+	})
+	if n == 0 {
+		t.Fatal("no root keys")
 	}
 }
