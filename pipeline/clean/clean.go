@@ -119,7 +119,9 @@ type unit struct {
 	role Role
 	rule string
 
-	norm  string // normLine(s)
+	// norm is normLine(s) for a title-like unit; for another, the same
+	// when it equals a title-like unit's, else "" (see classifier.run).
+	norm  string
 	bp    string // the boilerplate rule it matches, or ""
 	meta  string // the comment or forum rule it matches, or ""
 	stamp bool   // a date or time alone
@@ -140,7 +142,7 @@ type lineFacts struct {
 
 func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 	s := text[sp.Start:sp.End]
-	u := &unit{span: sp, s: s, norm: normLine(s)}
+	u := &unit{span: sp, s: s}
 	t := newLineText(s)
 	if known != nil {
 		u.bp = known.bp
@@ -165,6 +167,9 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 	}
 	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
 	u.title = titleLike(s)
+	if u.title {
+		u.norm = normLine(s)
+	}
 	return u
 }
 
@@ -446,9 +451,30 @@ func (c *classifier) set(i int, r Role, rule string) {
 }
 
 func (c *classifier) run() {
+	// Lines are compared only with title-like lines (the headline, the
+	// candidates for it, the site's name), so only those are normalised;
+	// another unit takes the norm of the one it equals, if any.
 	c.counts = make(map[string]int)
+	var norms []string
 	for _, u := range c.units {
-		c.counts[u.norm]++
+		if u.title {
+			if c.counts[u.norm] == 0 {
+				norms = append(norms, u.norm)
+			}
+			c.counts[u.norm]++
+		}
+	}
+	for _, u := range c.units {
+		if u.title {
+			continue
+		}
+		for _, n := range norms {
+			if normEqual(u.s, n) {
+				u.norm = n
+				c.counts[n]++
+				break
+			}
+		}
 	}
 	c.proseFrom = make([]int, len(c.units)+1)
 	for i := len(c.units) - 1; i >= 0; i-- {

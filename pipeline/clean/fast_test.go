@@ -28,6 +28,7 @@ func TestFastPathsSame(t *testing.T) {
 		if got, want := normLine(s), normLineRef(s); got != want {
 			t.Errorf("normLine(%q) = %q, want %q", s, got, want)
 		}
+		checkNormEqual(t, s)
 		if got, want := words(s), wordsRef(s); got != want {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
 		}
@@ -35,6 +36,18 @@ func TestFastPathsSame(t *testing.T) {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}
 		checkTitleTests(t, s)
+	}
+}
+
+// checkNormEqual compares normEqual(s, n) with normLine(s) == n for the
+// norm of s and strings near it.
+func checkNormEqual(t *testing.T, s string) {
+	t.Helper()
+	ref := normLineRef(s)
+	for _, n := range []string{ref, ref + " ", ref + "a", "", "a", ref[:len(ref)/2], strings.TrimSuffix(ref, "a"), strings.ToUpper(ref)} {
+		if got, want := normEqual(s, n), ref == n; got != want {
+			t.Errorf("normEqual(%q, %q) = %v, want %v", s, n, got, want)
+		}
 	}
 }
 
@@ -165,6 +178,7 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := normLine(s), normLineRef(s); got != want {
 			t.Errorf("normLine(%q) = %q, want %q", s, got, want)
 		}
+		checkNormEqual(t, s)
 		if got, want := words(s), wordsRef(s); got != want {
 			t.Errorf("words(%q) = %d, want %d", s, got, want)
 		}

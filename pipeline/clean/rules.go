@@ -640,4 +640,56 @@ func normLine(s string) string {
 	return string(b)
 }
 
+// normEqual reports whether normLine(s) == t, without building normLine(s):
+// it stops at the first byte that differs.
+func normEqual(s, t string) bool {
+	j := 0         // bytes of t matched so far (what normLine has written)
+	space := false // a space is owed before the next word
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w []byte
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = j > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[0] = c
+			w = buf[:1]
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch r {
+			case '’', '‘':
+				r = '\''
+			case '“', '”':
+				r = '"'
+			case '–', '—':
+				r = '-'
+			}
+			if unicode.IsSpace(r) {
+				space = j > 0
+				continue
+			}
+			w = buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))]
+		}
+		if space {
+			if j >= len(t) || t[j] != ' ' {
+				return false
+			}
+			j++
+			space = false
+		}
+		if len(t)-j < len(w) || t[j:j+len(w)] != string(w) {
+			return false
+		}
+		j += len(w)
+	}
+	return j == len(t)
+}
+
 var foldQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")
