@@ -11,13 +11,12 @@ import (
 
 	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/charts"
-	"github.com/framescope/framescope/pipeline/ingest"
 	"github.com/framescope/framescope/pipeline/report"
 )
 
 // finish writes what needs the whole run: aggregates.csv, comparisons.csv,
 // the charts, report.html and tables.tex. It returns warnings for the record.
-func (w *writers) finish(dir string, opt Options, statuses []ingest.Status) ([]string, error) {
+func (w *writers) finish(dir string, opt Options, statuses statusList) ([]string, error) {
 	rows := w.body.Rows()
 	for _, r := range w.comments.Rows() {
 		if r.Voice == "all" {
@@ -339,12 +338,18 @@ func statusWord(s string) string {
 	return s
 }
 
-func (w *writers) reportRecord(statuses []ingest.Status) report.Record {
+func (w *writers) reportRecord(statuses statusList) report.Record {
 	var rec report.Record
 	count := map[string]int{}
-	for _, s := range statuses {
+	listAll := statuses.len() <= report.MaxListedInputs
+	for i := range statuses.len() {
+		s := statuses.at(i)
 		st := statusWord(s.Status)
 		count[st]++
+		if !listAll && st == "processed" {
+			rec.OmittedProcessed++ // the report would not list it
+			continue
+		}
 		rec.Inputs = append(rec.Inputs, report.Input{Path: s.Path, Line: s.Line, Status: st, Reason: s.Reason})
 	}
 	rec.Counts = append(rec.Counts, [2]string{"articles", strconv.Itoa(w.articles)},

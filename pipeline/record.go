@@ -12,8 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-
-	"github.com/framescope/framescope/pipeline/ingest"
 )
 
 // Record is run.json: what went in, what happened to each input, and what came
@@ -81,7 +79,7 @@ type OutputFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w *writers, warnings []string) error {
+func writeRecord(dir string, opt Options, m *Models, statuses statusList, w *writers, warnings []string) error {
 	rec := Record{
 		Program: "framescope", Version: Version, Input: filepath.ToSlash(opt.In),
 		Options: RecordOptions{Weight: opt.Weight, Resamples: opt.Resamples, Seed: opt.Seed,
@@ -104,7 +102,8 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 		rec.Counts.ByRole[string(r)] = n
 	}
 	files := map[string]bool{}
-	for _, s := range statuses {
+	for i := range statuses.len() {
+		s := statuses.at(i)
 		if s.Line == 0 {
 			files[s.Path] = true
 		}
@@ -135,7 +134,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses []ingest.Status, w
 // statuses, one at a time, so that a run of a million files does not hold a
 // million InputStatus values and their JSON at once. The bytes are those of
 // encoding rec with Inputs filled in.
-func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perStatus []int32) error {
+func encodeRecord(w io.Writer, rec *Record, statuses statusList, perStatus []int32) error {
 	rec.Inputs = []InputStatus{}
 	var head bytes.Buffer
 	enc := json.NewEncoder(&head)
@@ -146,7 +145,7 @@ func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perStatus 
 	}
 	const empty = `"inputs": [],`
 	before, after, ok := bytes.Cut(head.Bytes(), []byte(empty))
-	if !ok || len(statuses) == 0 {
+	if !ok || statuses.len() == 0 {
 		_, err := w.Write(head.Bytes())
 		return err
 	}
@@ -157,7 +156,8 @@ func encodeRecord(w io.Writer, rec *Record, statuses []ingest.Status, perStatus 
 	ienc := json.NewEncoder(&item)
 	ienc.SetIndent("    ", "  ")
 	ienc.SetEscapeHTML(false)
-	for i, s := range statuses {
+	for i := range statuses.len() {
+		s := statuses.at(i)
 		item.Reset()
 		in := InputStatus{Path: s.Path, Line: s.Line, Status: statusWord(s.Status), Reason: s.Reason, Bytes: s.Bytes}
 		if i < len(perStatus) {

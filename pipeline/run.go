@@ -126,7 +126,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		w.close()
 		return sum, err
 	}
-	statuses := append(reader.Statuses(), scoreFailures...)
+	statuses := statusList{reader, scoreFailures}
 	notes.summary()
 	if err := w.close(); err != nil {
 		return sum, err
@@ -198,14 +198,31 @@ func position(s ingest.Status) string {
 	return s.Path
 }
 
-func countSkipped(ss []ingest.Status) int {
+func countSkipped(ss statusList) int {
 	n := 0
-	for _, s := range ss {
-		if s.Status == "skipped" {
+	for i := range ss.len() {
+		if ss.at(i).Status == ingest.StatusSkipped {
 			n++
 		}
 	}
 	return n
+}
+
+// statusList is every input's status: the reader's, read one at a time
+// (a corpus of a million files has a million), then the articles whose
+// scoring failed.
+type statusList struct {
+	r      *ingest.Reader
+	failed []ingest.Status
+}
+
+func (l statusList) len() int { return l.r.NumStatuses() + len(l.failed) }
+
+func (l statusList) at(i int) ingest.Status {
+	if n := l.r.NumStatuses(); i >= n {
+		return l.failed[i-n]
+	}
+	return l.r.Status(i)
 }
 
 // scoreAll reads articles in order, scores them on a pool of workers, and

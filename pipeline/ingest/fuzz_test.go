@@ -142,7 +142,7 @@ func FuzzManifest(f *testing.F) {
 		// The same manifest through a plain io.Reader holds each row's metadata.
 		r2 := &Reader{opt: Options{MaxArticleBytes: 64}}
 		held, st2, reason2 := parseManifest(r2, struct{ io.Reader }{bytes.NewReader(data)})
-		if st2 != st || reason2 != reason || len(held.rows) != len(m.rows) || fmt.Sprint(r2.statuses) != fmt.Sprint(r.statuses) {
+		if st2 != st || reason2 != reason || len(held.rows) != len(m.rows) || fmt.Sprint(r2.Statuses()) != fmt.Sprint(r.Statuses()) {
 			t.Fatalf("held and re-read manifests differ: %q %q / %q %q", st, reason, st2, reason2)
 		}
 		utf16 := bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
@@ -178,7 +178,7 @@ func FuzzManifest(f *testing.F) {
 				}
 			}
 		}
-		for _, s := range r.statuses {
+		for _, s := range r.Statuses() {
 			if s.Line < 1 || s.Reason == "" || s.Status != StatusWarning {
 				t.Fatalf("row status %v", s)
 			}

@@ -29,7 +29,7 @@
 // memory at a time, whatever the size of the corpus. What is held besides is
 // per input, never its text: the statuses, each manifest row's path and
 // position in the manifest (the row is read again when its file is reached),
-// and, to report duplicates, a 16-byte hash per article (and each JSONL/CSV
+// and, to report duplicates, an 8-byte hash per article (and each JSONL/CSV
 // id). Bad input is never fatal: it is recorded and the reader moves on.
 package ingest
 
@@ -134,7 +134,7 @@ type Options struct {
 type Reader struct {
 	opt      Options
 	src      source
-	statuses []Status
+	statuses statusLog
 	cur      Article
 	err      error
 	done     bool
@@ -205,7 +205,22 @@ func (r *Reader) Err() error { return r.err }
 // the manifest's rows first, then every file in walk order, then manifest
 // rows that named a file the walk did not read; for JSONL and CSV, the file
 // first, then its bad or converted lines.
-func (r *Reader) Statuses() []Status { return r.statuses }
+//
+// It builds them all: a run over a million files should read them one at a
+// time with NumStatuses and Status instead.
+func (r *Reader) Statuses() []Status {
+	out := make([]Status, r.statuses.len())
+	for i := range out {
+		out[i] = r.statuses.get(i)
+	}
+	return out
+}
+
+// NumStatuses is the number of statuses recorded so far.
+func (r *Reader) NumStatuses() int { return r.statuses.len() }
+
+// Status returns status i (0 ≤ i < NumStatuses), as Statuses()[i].
+func (r *Reader) Status(i int) Status { return r.statuses.get(i) }
 
 // Close releases the open file, if any. Scanning after Close ends the scan.
 func (r *Reader) Close() error {
@@ -218,14 +233,14 @@ func (r *Reader) Close() error {
 
 // record appends s to the statuses and calls Warn for it.
 func (r *Reader) record(s Status) int {
-	r.statuses = append(r.statuses, s)
+	i := r.statuses.add(s)
 	r.warn(s)
-	return len(r.statuses) - 1
+	return i
 }
 
 // update replaces status i (recorded earlier as a placeholder) and calls Warn.
 func (r *Reader) update(i int, s Status) {
-	r.statuses[i] = s
+	r.statuses.set(i, s)
 	r.warn(s)
 }
 

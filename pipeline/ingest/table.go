@@ -18,7 +18,7 @@ type table struct {
 	info      string // how it was read, when unusual ("fields separated by ';'")
 	statusIdx int    // the file's own status, completed at the end
 	ids       map[string]int
-	dedup     dedup
+	dedup     map[uint64]string // textKey → the first article's Doc
 	articles  int
 	skipped   int
 	warned    int
@@ -42,7 +42,7 @@ func openTable(r *Reader, path string) (*table, error) {
 
 // newTable starts reading a table from f, named name, of size bytes.
 func newTable(r *Reader, f io.ReadCloser, name string, size int64) *table {
-	t := &table{file: f, name: name, size: size, ids: map[string]int{}, dedup: newDedup()}
+	t := &table{file: f, name: name, size: size, ids: map[string]int{}, dedup: map[uint64]string{}}
 	t.statusIdx = r.record(Status{Path: t.name, Status: StatusRead, Bytes: t.size})
 	return t
 }
@@ -102,8 +102,10 @@ func (t *table) row(r *Reader, row tableRow) (Article, bool) {
 			a.Doc = id
 		}
 	}
-	if first := t.dedup.check(a.Text, a.Doc); first != "" {
-		d.warns = append(d.warns, "duplicate of "+first+" (same text; both kept)")
+	if key := textKey(a.Text); t.dedup[key] != "" {
+		d.warns = append(d.warns, "duplicate of "+t.dedup[key]+" (same text; both kept)")
+	} else {
+		t.dedup[key] = a.Doc
 	}
 	if st, reason := d.status(); st != StatusRead {
 		t.warned++

@@ -313,9 +313,13 @@ func shellQuote(s string) string {
 }
 
 func buildRecord(r *Record) recordView {
-	rv := recordView{Counts: r.Counts}
+	rv := recordView{Counts: r.Counts, Omitted: r.OmittedProcessed}
 	counts := map[string]int{}
 	var order []string
+	if r.OmittedProcessed > 0 {
+		counts["processed"] = r.OmittedProcessed
+		order = append(order, "processed")
+	}
 	for _, in := range r.Inputs {
 		if counts[in.Status] == 0 {
 			order = append(order, in.Status)
@@ -326,7 +330,7 @@ func buildRecord(r *Record) recordView {
 	for _, s := range order {
 		rv.Statuses = append(rv.Statuses, [2]string{s, itoa(counts[s])})
 	}
-	all := len(r.Inputs) <= MaxListedInputs
+	all := len(r.Inputs)+r.OmittedProcessed <= MaxListedInputs
 	for _, in := range r.Inputs {
 		if !all && in.Status == "processed" {
 			rv.Omitted++

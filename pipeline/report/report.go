@@ -116,6 +116,10 @@ type Evidence struct {
 type Record struct {
 	Inputs []Input
 	Counts [][2]string // label, value; e.g. {"articles", "5"}
+	// OmittedProcessed counts the "processed" inputs left out of Inputs: a
+	// caller with more than MaxListedInputs inputs may leave them out, as
+	// the report would not list them.
+	OmittedProcessed int
 }
 
 // Input is one input file or record and its fate.
