@@ -101,15 +101,16 @@ func writeRecord(dir string, opt Options, m *Models, statuses statusList, w *wri
 	for r, n := range w.byRole {
 		rec.Counts.ByRole[string(r)] = n
 	}
-	files := map[string]bool{}
 	for i := range statuses.len() {
 		s := statuses.at(i)
-		if s.Line == 0 {
-			files[s.Path] = true
+		// The reader records each input file once with Line 0 (a JSONL or
+		// CSV file's rows have lines); a scoring failure names a file the
+		// reader has already recorded.
+		if s.Line == 0 && i < statuses.r.NumStatuses() {
+			rec.Counts.Inputs++
 		}
 		rec.Counts.Statuses[statusWord(s.Status)]++
 	}
-	rec.Counts.Inputs = len(files)
 	outs, err := hashOutputs(dir)
 	if err != nil {
 		return err

@@ -3,8 +3,10 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -176,6 +178,7 @@ func TestRunBadInputAccounted(t *testing.T) {
 			t.Errorf("run.json does not account for %s", name)
 		}
 	}
+	checkRecordCounts(t, rec)
 	_, err = Run(context.Background(), Options{In: in, Out: filepath.Join(dir, "strict"), Strict: true, Quiet: true, Resamples: 50, Formats: []string{"svg"}})
 	if !errors.Is(err, ErrStrict) {
 		t.Errorf("-strict with skipped inputs: %v, want ErrStrict", err)
@@ -270,5 +273,76 @@ func TestPanicInOneArticleIsThatArticlesFailure(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "scored a.txt" || !strings.HasPrefix(got[1], "failed b.txt: internal error while scoring b.txt: scorer bug") || got[2] != "scored c.txt" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// checkRecordCounts checks run.json's counts against its inputs: the inputs
+// are the distinct paths listed with no line, and the articles per input add
+// up to the articles.
+func checkRecordCounts(t *testing.T, data []byte) {
+	t.Helper()
+	var rec Record
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatalf("run.json: %v", err)
+	}
+	files := map[string]bool{}
+	articles := 0
+	statuses := map[string]int{}
+	for _, in := range rec.Inputs {
+		if in.Line == 0 {
+			files[in.Path] = true
+		}
+		articles += in.Articles
+		statuses[in.Status]++
+	}
+	if rec.Counts.Inputs != len(files) {
+		t.Errorf("run.json counts %d inputs, lists %d distinct files", rec.Counts.Inputs, len(files))
+	}
+	if articles != rec.Counts.Articles {
+		t.Errorf("run.json counts %d articles, its inputs %d", rec.Counts.Articles, articles)
+	}
+	if fmt.Sprint(statuses) != fmt.Sprint(rec.Counts.Statuses) {
+		t.Errorf("run.json counts statuses %v, lists %v", rec.Counts.Statuses, statuses)
+	}
+}
+
+// TestRunRecordCountsEveryKindOfInput runs a folder with a manifest, a
+// subfolder, a hidden folder, a file that is not .txt, a manifest row for a
+// missing file, a duplicate text and an unreadable file, and checks
+// run.json's counts against its list of inputs.
+func TestRunRecordCountsEveryKindOfInput(t *testing.T) {
+	in := t.TempDir()
+	files := map[string]string{
+		"manifest.csv":   "file,source,date\na.txt,A,2019-01-02\nsub/b.txt,B,2020\ngone.txt,G,2021\n",
+		"a.txt":          "Iran and Pakistan agreed to boost border security.",
+		"sub/b.txt":      "Muslim countries must unite, the cleric said.",
+		"sub/copy.txt":   "Muslim countries must unite, the cleric said.",
+		".hidden/c.txt":  "Not read.",
+		"notes.md":       "Not an article.",
+		"empty.txt":      "",
+		"sub/binary.txt": "\x00\x01PK\x00garbage\x00",
+	}
+	for name, text := range files {
+		p := filepath.Join(in, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(context.Background(), Options{In: in, Out: out, Resamples: 20, Quiet: true, Formats: []string{"svg"}}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "run.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRecordCounts(t, data)
+	for _, want := range []string{"missing file: gone.txt", `"path": ".hidden"`, `"path": "notes.md"`, "duplicate of sub/b.txt"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("run.json lacks %s", want)
+		}
 	}
 }
