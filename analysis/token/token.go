@@ -63,10 +63,10 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 	i, end := span.Start, span.End
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf {
-			switch class[c] {
-			case cLower, cUpper, cDigit:
+			switch f := class[c]; {
+			case f&fWord != 0:
 				i, dst = scanWord(text, i, end, dst, &low)
-			case cSpace:
+			case f&fSpace != 0:
 				i++
 			default:
 				dst = append(dst, Token{Start: i, End: i + 1, Norm: text[i : i+1], Kind: Punct})
@@ -92,26 +92,26 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 // All tokenizes the whole of text.
 func All(text string) []Token { return Tokenize(text, Span{0, len(text)}, nil) }
 
-// The classes of ASCII bytes.
+// The classes of ASCII bytes, as bits of class[b]; bytes from 0x80 have
+// none.
 const (
-	cOther uint8 = iota
-	cLower
-	cUpper
-	cDigit
-	cSpace // as unicode.IsSpace
+	fWord   uint8 = 1 << iota // letter or digit
+	fUpper                    // upper-case letter
+	fLetter                   // letter
+	fSpace                    // white space (unicode.IsSpace)
 )
 
-var class = func() (c [utf8.RuneSelf]uint8) {
-	for b := range c {
+var class = func() (c [256]uint8) {
+	for b := range utf8.RuneSelf {
 		switch {
 		case 'a' <= b && b <= 'z':
-			c[b] = cLower
+			c[b] = fWord | fLetter
 		case 'A' <= b && b <= 'Z':
-			c[b] = cUpper
+			c[b] = fWord | fLetter | fUpper
 		case '0' <= b && b <= '9':
-			c[b] = cDigit
+			c[b] = fWord
 		case b == ' ' || '\t' <= b && b <= '\r':
-			c[b] = cSpace
+			c[b] = fSpace
 		}
 	}
 	return c
@@ -126,14 +126,27 @@ type lowered struct {
 	pending bool
 }
 
-// start is called before each form is written; i is its token's start and
-// end the span's end.
-func (l *lowered) start(i, end int) {
+// start is called before each form is written; rest is the number of bytes
+// from its token's start to the span's end.
+func (l *lowered) start(rest int) {
 	if !l.pending {
 		// forms are at most as long as their tokens: room for the rest of
 		// the span, up to a few words' worth
 		l.pending = true
-		l.b.Grow(min(end-i, 64))
+		l.b.Grow(min(rest, 64))
+	}
+}
+
+// add writes the lower-case form of the ASCII word w, followed by rest bytes
+// of the span (w included).
+func (l *lowered) add(w string, rest int) {
+	l.start(rest)
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if class[c]&fUpper != 0 {
+			c |= 0x20
+		}
+		l.b.WriteByte(c)
 	}
 }
 
@@ -166,14 +179,14 @@ func decode(s string, i int) (rune, int) {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return class[r] == cLower || class[r] == cUpper || class[r] == cDigit
+		return class[r]&fWord != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return class[r] == cLower || class[r] == cUpper
+		return class[r]&fLetter != 0
 	}
 	return unicode.IsLetter(r)
 }
@@ -186,7 +199,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token) {
 	if i+1 < end && text[i+1] == '.' {
 		if j, ok := scanAcronym(text, i, end); ok {
-			low.start(i, end)
+			low.start(end - i)
 			for k := i; k < j; k += 2 {
 				low.b.WriteByte(text[k] | 0x20)
 			}
@@ -198,7 +211,7 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 		j := i
 		for j < end {
 			if c := text[j]; c < utf8.RuneSelf {
-				if k := class[c]; k == cLower || k == cUpper || k == cDigit {
+				if class[c]&fWord != 0 {
 					j++
 					continue
 				}
@@ -216,12 +229,32 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 		}
 		return j, append(dst, Token{Start: i, End: j, Norm: text[i:j], Kind: Number})
 	}
-	j := i
+	// the common case: ASCII letters and digits up to an ASCII byte that is
+	// not an apostrophe
+	j, upper, letters := i, 0, 0
+	for j < end {
+		f := class[text[j]]
+		if f&fWord == 0 {
+			break
+		}
+		upper += int(f & fUpper >> 1)
+		letters += int(f & fLetter >> 2)
+		j++
+	}
+	if j == end || text[j] < utf8.RuneSelf && text[j] != '\'' {
+		t := Token{Start: i, End: j, Kind: Word, Title: class[text[i]]&fUpper != 0, Caps: letters >= 2 && upper == letters}
+		if upper == 0 {
+			t.Norm = text[i:j]
+		} else {
+			low.add(text[i:j], end-i)
+		}
+		return j, append(dst, t)
+	}
 	poss := -1  // start of a final possessive 's
 	wide := end // start of the first rune that is not ASCII
 	for j < end {
 		c := text[j]
-		if k := class[c&0x7f]; c < utf8.RuneSelf && (k == cLower || k == cUpper || k == cDigit) {
+		if class[c]&fWord != 0 {
 			j++
 			continue
 		}
@@ -286,28 +319,17 @@ func word(text string, i, j, end int, ascii bool, low *lowered) Token {
 	if ascii {
 		upper, letters := 0, 0
 		for k := 0; k < len(s); k++ {
-			switch class[s[k]] {
-			case cUpper:
-				upper++
-				letters++
-			case cLower:
-				letters++
-			}
+			f := class[s[k]]
+			upper += int(f & fUpper >> 1)
+			letters += int(f & fLetter >> 2)
 		}
-		t.Title = class[s[0]] == cUpper
+		t.Title = class[s[0]]&fUpper != 0
 		t.Caps = letters >= 2 && upper == letters
 		if upper == 0 {
 			t.Norm = s
 			return t
 		}
-		low.start(i, end)
-		for k := 0; k < len(s); k++ {
-			c := s[k]
-			if class[c] == cUpper {
-				c |= 0x20
-			}
-			low.b.WriteByte(c)
-		}
+		low.add(s, end-i)
 		return t
 	}
 	upper, letters := 0, 0
