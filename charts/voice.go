@@ -2,7 +2,6 @@ package charts
 
 import (
 	"fmt"
-	"math"
 	"strings"
 )
 
@@ -14,17 +13,11 @@ const voiceSep = " · "
 // "outlet voice" and "quoted"). Colour and hatching tell the frame, a solid
 // or an open hatched bar the voice. Values and intervals lie in [0,1].
 func NewFrameByVoice(est []Estimate, measure string, opt Options) (*Figure, error) {
-	err := checkEstimates(est, estimateRules{chart: "frame by voice", group: "outlet", series: "frame · voice", min: 0, max: 1})
+	in, err := shareInput(est, measure, opt, estimateRules{chart: "frame by voice", group: "outlet", series: "frame · voice", min: 0, max: 1})
 	if err != nil {
 		return nil, err
 	}
-	if measure == "" {
-		measure = defaultShare
-	}
-	if opt.labels == nil {
-		opt.labels = labelerFor(est, nil, nil)
-	}
-	groups, series, at := groupsAndSeries(est)
+	groups, series, at := in.groups, in.series, in.at
 	// Split series into frames and voices, each in first-appearance order.
 	var frames, voices []string
 	fi, vi := map[string]int{}, map[string]int{}
@@ -49,9 +42,9 @@ func NewFrameByVoice(est []Estimate, measure string, opt Options) (*Figure, erro
 	if len(voices) > 2 {
 		return nil, fmt.Errorf("charts: frame by voice: %d voices (%q): want at most 2, as \"<frame>%s<voice>\"", len(voices), voices, voiceSep)
 	}
-	fl, fAl := labelSet(opt.labels, frames, style(fontSmall), 1e9, 1)
-	vl, vAl := labelSet(opt.labels, voices, style(fontSmall), 1e9, 1)
-	bc := barChart{name: "frame_by_voice", groups: groups, opt: opt, aliases: append(fAl, vAl...)}
+	fl, fAl := labelSet(in.opt.labels, frames, style(fontSmall), 1e9, 1)
+	vl, vAl := labelSet(in.opt.labels, voices, style(fontSmall), 1e9, 1)
+	bc := barChart{name: "frame_by_voice", groups: groups, opt: in.opt, aliases: append(fAl, vAl...)}
 	missing := 0
 	for f := range frames {
 		for v := range voices {
@@ -63,15 +56,7 @@ func NewFrameByVoice(est []Estimate, measure string, opt Options) (*Figure, erro
 					key = s
 				}
 			}
-			for _, g := range groups {
-				e, ok := at[[2]string{g, key}]
-				if !ok || key == "" {
-					missing++
-					e = Estimate{Value: math.NaN(), Low: math.NaN(), High: math.NaN()}
-				}
-				bc.hasCI = bc.hasCI || !math.IsNaN(e.Low)
-				ser.vals, ser.lo, ser.hi = append(ser.vals, e.Value), append(ser.lo, e.Low), append(ser.hi, e.High)
-			}
+			missing += bc.fill(&ser, at, key)
 			bc.series = append(bc.series, ser)
 		}
 		bc.legend = append(bc.legend, legendItem{label: fl[f], thumb: barThumb(barStyle{color: seriesColor(f), hatch: seriesHatch(f)})})
@@ -85,16 +70,5 @@ func NewFrameByVoice(est []Estimate, measure string, opt Options) (*Figure, erro
 		st.open = v == 1
 		bc.legend = append(bc.legend, legendItem{label: lab, thumb: barThumb(st)})
 	}
-	name, def := measureParts(measure)
-	bc.title = upperFirst(name) + " by voice and outlet"
-	bc.xLabel = upperFirst(def)
-	if bc.hasCI {
-		bc.xLabel += " (95% CI)"
-		bc.legend = append(bc.legend, legendItem{label: "95% CI", thumb: ciThumb})
-	}
-	if missing > 0 {
-		bc.warnings = append(bc.warnings, fmt.Sprintf("frame_by_voice: %s without an estimate left blank", count(missing, "outlet × frame × voice cell")))
-	}
-	bc.note = opt.note
-	return bc.build()
+	return bc.finishShare(in.measure, "by voice and outlet", missing, "outlet × frame × voice cell")
 }
