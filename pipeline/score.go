@@ -153,6 +153,14 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 	for i, act := range m.Codebook.Actors {
 		actorIndex[act.ID] = i
 	}
+	// the Toward values of every scored paragraph, in one allocation
+	nScored := 0
+	for _, fp := range fparas {
+		if fp.Decide {
+			nScored++
+		}
+	}
+	towards := make([]float64, nScored*nActors)
 
 	out := make([]Paragraph, len(paras))
 	tp := &sc.para
@@ -171,7 +179,10 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 			sp.Tone = tp.Score(m.Tone)
 			sp.ToneOut, sp.ToneQuote = toneByVoice(tp, m.Tone, sp.Tone, p.Sentences, attrs)
 			sp.Frames = results[i].Frames
-			sp.Toward = toward(tp, results[i].Mentions, actorIndex, nActors)
+			if nActors > 0 {
+				sp.Toward = toward(towards[:nActors:nActors], tp, results[i].Mentions, actorIndex)
+				towards = towards[nActors:]
+			}
 		}
 		out[i] = sp
 	}
@@ -247,26 +258,30 @@ func toneByVoice(tp *tone.Para, s tone.Scorer, whole float64, sents []token.Span
 	return tp.ScoreSentences(s, own), tp.ScoreSentences(s, quoted)
 }
 
-// toward averages the tone toward each actor over its mentions in a paragraph.
-func toward(tp *tone.Para, mentions []frames.Mention, index map[string]int, n int) []float64 {
-	if n == 0 {
-		return nil
+// toward sets out[i] to the average tone toward actor i over its mentions in
+// a paragraph, NaN when it has none, and returns out.
+func toward(out []float64, tp *tone.Para, mentions []frames.Mention, index map[string]int) []float64 {
+	var cntBuf [32]int
+	var cnt []int
+	if len(out) > len(cntBuf) {
+		cnt = make([]int, len(out))
+	} else {
+		cnt = cntBuf[:len(out)]
 	}
-	sum := make([]float64, n)
-	cnt := make([]int, n)
+	clear(out)
 	for _, mn := range mentions {
 		i, ok := index[mn.Actor]
 		if !ok {
 			continue
 		}
-		sum[i] += tp.Toward(mn.Sentence, mn.Start, mn.End)
+		out[i] += tp.Toward(mn.Sentence, mn.Start, mn.End)
 		cnt[i]++
 	}
-	out := make([]float64, n)
 	for i := range out {
-		out[i] = math.NaN()
 		if cnt[i] > 0 {
-			out[i] = sum[i] / float64(cnt[i])
+			out[i] /= float64(cnt[i])
+		} else {
+			out[i] = math.NaN()
 		}
 	}
 	return out
