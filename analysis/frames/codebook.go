@@ -318,7 +318,7 @@ func termList(name string, n *yaml.Node) ([]Term, error) {
 		default:
 			return nil, errAt(name, c, "a term is a pattern or {pattern, weight, case}")
 		}
-		if _, err := compilePattern(t.Pattern); err != nil {
+		if _, err := compileTerm(t.Pattern); err != nil {
 			return nil, errAt(name, c, "term %q: %v", t.Pattern, err)
 		}
 		out = append(out, t)
@@ -569,6 +569,50 @@ const (
 	shapeTitle
 	shapeCaps
 )
+
+// maxExpansions bounds how many phrases one pattern's alternatives stand for.
+const maxExpansions = 1024
+
+// compileTerm compiles a pattern into the phrases it stands for: one, or, when
+// words list alternatives ("us|american soldier*|troops"), one per
+// combination of them.
+func compileTerm(p string) ([][]ptok, error) {
+	if !strings.Contains(p, "|") {
+		toks, err := compilePattern(p)
+		if err != nil {
+			return nil, err
+		}
+		return [][]ptok{toks}, nil
+	}
+	phrases := []string{""}
+	for _, w := range strings.Fields(p) {
+		alts := strings.Split(w, "|")
+		for _, a := range alts {
+			if a == "" {
+				return nil, fmt.Errorf("empty alternative in %q (write a|b, no spaces around |)", w)
+			}
+		}
+		if len(phrases)*len(alts) > maxExpansions {
+			return nil, fmt.Errorf("alternatives make more than %d phrases", maxExpansions)
+		}
+		next := make([]string, 0, len(phrases)*len(alts))
+		for _, ph := range phrases {
+			for _, a := range alts {
+				next = append(next, strings.TrimPrefix(ph+" "+a, " "))
+			}
+		}
+		phrases = next
+	}
+	out := make([][]ptok, 0, len(phrases))
+	for _, ph := range phrases {
+		toks, err := compilePattern(ph)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %v", ph, err)
+		}
+		out = append(out, toks)
+	}
+	return out, nil
+}
 
 // compilePattern splits a pattern into the tokens it matches, with the same
 // tokenizer as the text.

@@ -78,7 +78,7 @@ func parseDic(name string, data []byte) (*Codebook, error) {
 				return nil, fmt.Errorf("%s:%d: an entry is a word or phrase followed by category numbers, got %q", name, line, s)
 			}
 			pat := strings.Join(f[:k], " ")
-			if _, err := compilePattern(pat); err != nil {
+			if _, err := compileTerm(pat); err != nil {
 				return nil, fmt.Errorf("%s:%d: entry %q: %v", name, line, pat, err)
 			}
 			for _, c := range f[k:] {
@@ -150,7 +150,7 @@ func parseQuanteda(name string, root *yaml.Node) (*Codebook, error) {
 					if it.Kind != yaml.ScalarNode {
 						return errAt(name, it, "category %q: a pattern must be a string", id)
 					}
-					if _, err := compilePattern(it.Value); err != nil {
+					if _, err := compileTerm(it.Value); err != nil {
 						return errAt(name, it, "category %q: pattern %q: %v", id, it.Value, err)
 					}
 					fr.Terms = append(fr.Terms, Term{Pattern: it.Value, Weight: 1, Line: it.Line})

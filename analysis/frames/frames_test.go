@@ -60,7 +60,7 @@ frames:
   - id: topic
     label: Topic without negation
     negation: false
-    terms: [unity]
+    terms: [unity, brothers|sisters in faith|islam]
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -132,6 +132,8 @@ func TestMatcherFeatures(t *testing.T) {
 		{"context from headline", []string{"H:US threats grow", "Enemies are everywhere."}, "threat", 1, true, 1, "enemies"},
 		{"headline not decided", []string{"H:US threats grow"}, "threat", 0, false, 1.5, "US + threat*|US + threat*"},
 		{"no context without tie", []string{"Enemies are everywhere.", "The US hosted talks."}, "threat", 0, false, 0, ""},
+		{"alternatives", []string{"They are sisters in Islam."}, "topic", 0, true, 1, "brothers|sisters in faith|islam"},
+		{"alternatives one per word", []string{"They are brothers and sisters."}, "topic", 0, false, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -278,17 +280,20 @@ func TestConcurrentUse(t *testing.T) {
 // one list (patterns that differ only in hyphens or case are the same).
 func TestDefaultNoDuplicates(t *testing.T) {
 	key := func(tm Term) string {
-		toks, err := compilePattern(tm.Pattern)
+		phrases, err := compileTerm(tm.Pattern)
 		if err != nil {
 			t.Fatalf("line %d: %v", tm.Line, err)
 		}
 		var b strings.Builder
-		for _, p := range toks {
-			b.WriteString(p.norm)
-			if p.wild {
-				b.WriteByte('*')
+		for _, toks := range phrases {
+			for _, p := range toks {
+				b.WriteString(p.norm)
+				if p.wild {
+					b.WriteByte('*')
+				}
+				b.WriteByte(' ')
 			}
-			b.WriteByte(' ')
+			b.WriteByte('|')
 		}
 		if tm.Case {
 			b.WriteString(tm.Pattern)

@@ -406,10 +406,17 @@ func (m *Matcher) flattenW(w *wnode) int32 {
 func (m *Matcher) Codebook() *Codebook { return m.cb }
 
 func (m *Matcher) add(t Term, kind uint8, owner, sub int32) {
-	toks, err := compilePattern(t.Pattern)
+	phrases, err := compileTerm(t.Pattern)
 	if err != nil {
 		return // Parse has already rejected it; a hand-built codebook skips it
 	}
+	for _, toks := range phrases {
+		m.addPhrase(t, toks, kind, owner, sub)
+	}
+}
+
+// addPhrase adds one phrase of term t to the trie.
+func (m *Matcher) addPhrase(t Term, toks []ptok, kind uint8, owner, sub int32) {
 	id := int32(len(m.pats))
 	m.pats = append(m.pats, pat{toks: toks, kind: kind, cased: t.Case, owner: owner, sub: sub, weight: t.Weight, text: t.Pattern})
 	n := m.root
