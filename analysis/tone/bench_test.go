@@ -1,6 +1,8 @@
 package tone
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -66,4 +68,32 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		buildLexicon(r, lr, news, target)
 	}
+}
+
+// BenchmarkLookup is the lexicon lookup of every word of the seed articles.
+func BenchmarkLookup(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no seeds", err)
+	}
+	var words []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, t := range token.All(string(data)) {
+			if t.Kind == token.Word {
+				words = append(words, t.Norm)
+			}
+		}
+	}
+	lx := theLexicon()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			lx.lookup(w)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(words)), "ns/lookup")
 }
