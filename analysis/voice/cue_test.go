@@ -72,8 +72,9 @@ func TestMayHaveCue(t *testing.T) {
 	}
 }
 
-// TestSetCuesUnusualWords checks that a cue word mayHaveCue cannot look up
-// (not a-z, or longer than its tables) makes every sentence pass.
+// TestSetCuesUnusualWords checks that a cue word mayHaveCue and
+// tokensHaveCue cannot look up (not a-z, or longer than their tables) makes
+// every sentence pass.
 func TestSetCuesUnusualWords(t *testing.T) {
 	defer setCues(cueWordList())
 	for _, w := range []string{"n't", "Said", strings.Repeat("a", 40)} {
@@ -82,9 +83,18 @@ func TestSetCuesUnusualWords(t *testing.T) {
 			t.Errorf("with %q among the cues, mayHaveCue skipped a sentence", w)
 		}
 	}
+	for _, w := range []string{"n't", "Said", strings.Repeat("a", 40)} {
+		setCues([]string{"said", w})
+		if !tokensHaveCue(token.All("no cue here")) {
+			t.Errorf("with %q among the cues, tokensHaveCue skipped a sentence", w)
+		}
+	}
 	setCues([]string{"said"})
 	if mayHaveCue("no cue here") || !mayHaveCue("he SAID so") {
 		t.Error("mayHaveCue with the one cue \"said\" is wrong")
+	}
+	if tokensHaveCue(token.All("no cue here")) || !tokensHaveCue(token.All("he SAID so")) {
+		t.Error("tokensHaveCue with the one cue \"said\" is wrong")
 	}
 }
 
@@ -95,6 +105,9 @@ func FuzzMayHaveCue(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if !mayHaveCue(s) && cueIn(s) {
 			t.Errorf("mayHaveCue(%q) = false, but a token is a cue", s)
+		}
+		if got, want := tokensHaveCue(token.All(s)), cueIn(s); got != want {
+			t.Errorf("tokensHaveCue(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

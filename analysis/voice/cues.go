@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/framescope/framescope/analysis/token"
 )
 
 //go:embed cues.txt
@@ -210,3 +212,23 @@ func mayHaveCue(s string) bool {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// tokensHaveCue reports whether a cue word is the Norm of one of toks: when
+// none is, attribute finds no cue in them.
+func tokensHaveCue(toks []token.Token) bool {
+	if cueMin <= 0 {
+		return true
+	}
+	for i := range toks {
+		w := toks[i].Norm
+		n := len(w)
+		if toks[i].Kind != token.Word || n < cueMin || n > cueMax || n >= len(cueShape) {
+			continue
+		}
+		a, z := w[0]-'a', w[n-1]-'a' // cue words are a-z when cueMin > 0
+		if a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0 && cueSet[w] {
+			return true
+		}
+	}
+	return false
+}

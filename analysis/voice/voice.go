@@ -143,14 +143,14 @@ func attributeAll(text string, sentences []token.Span, pt *paraTokens) []Attribu
 	for i, s := range sentences {
 		q := scanQuotes(text, s, open, straight%2 == 0)
 		var a Attribution
-		if mayHaveCue(text[s.Start:s.End]) {
-			if st, ok := pt.of(s); ok {
+		if st, ok := pt.of(s); ok {
+			if tokensHaveCue(st) {
 				a = attribute(text, st)
-			} else {
-				toks = token.Tokenize(text, s, toks[:0])
-				*tp = toks
-				a = attribute(text, toks)
 			}
+		} else if mayHaveCue(text[s.Start:s.End]) {
+			toks = token.Tokenize(text, s, toks[:0])
+			*tp = toks
+			a = attribute(text, toks)
 		}
 		switch {
 		case a.Voice == Quote:
