@@ -161,12 +161,12 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 	if int64(cap(f.buf)) < size+1 {
 		f.buf = make([]byte, 0, size+1)
 	}
-	lr := io.LimitReader(file, max+1)
-	for {
+	for limit := max + 1; int64(len(f.buf)) < limit; {
 		if len(f.buf) == cap(f.buf) {
 			f.buf = slices.Grow(f.buf, 64<<10)
 		}
-		n, err := lr.Read(f.buf[len(f.buf):cap(f.buf)])
+		want := int(min(int64(cap(f.buf)-len(f.buf)), limit-int64(len(f.buf))))
+		n, err := file.Read(f.buf[len(f.buf) : len(f.buf)+want])
 		f.buf = f.buf[:len(f.buf)+n]
 		if err == io.EOF {
 			break
@@ -174,6 +174,9 @@ func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
 		if err != nil {
 			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "read error: " + errText(err), Bytes: int64(len(f.buf))})
 			return Article{}, false
+		}
+		if n < want && int64(len(f.buf)) >= size {
+			break // a short read at or past the listed size is the end: spare the read that would say so
 		}
 	}
 	n := int64(len(f.buf))
