@@ -80,7 +80,7 @@ func TestParseDic(t *testing.T) {
 }
 
 func TestParseQuanteda(t *testing.T) {
-	src := "threat:\n  - conspir*\n  - great satan\nsecurity:\n  border:\n    - border guard*\n  general: terror*\n"
+	src := "threat:\n  - conspir*\n  - great|grand satan\nsecurity:\n  border:\n    - border guard*\n  general: terror*\n"
 	cb, err := Parse("q.yml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +93,20 @@ func TestParseQuanteda(t *testing.T) {
 	res := m.Article(text, paras)[0]
 	if res.Frames[0].On || !res.Frames[1].On || !res.Frames[2].On {
 		t.Errorf("decisions %+v", res.Frames)
+	}
+}
+
+// Alternatives work in the other dictionary formats too.
+func TestParseQuantedaAlternatives(t *testing.T) {
+	cb, err := Parse("q.yml", []byte("threat:\n  - great|grand satan\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cb)
+	text, paras := oneArticle("The grand Satan.", "The great Satan.", "The great grand Satan.")
+	res := m.Article(text, paras)
+	if !res[0].Frames[0].On || !res[1].Frames[0].On || res[2].Frames[0].On {
+		t.Errorf("decisions %v %v %v", res[0].Frames[0].On, res[1].Frames[0].On, res[2].Frames[0].On)
 	}
 }
 
