@@ -97,3 +97,38 @@ func BenchmarkLookup(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(words)), "ns/lookup")
 }
+
+// BenchmarkPara is the pipeline's use of a Para on the benchmark paragraph:
+// the paragraph's score, its two halves' and the tone toward each of its
+// capitalised words.
+func BenchmarkPara(b *testing.B) {
+	s, err := New(Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := token.All(benchParagraph)
+	span := token.Span{Start: 0, End: len(benchParagraph)}
+	sents := Sentences(toks)
+	var mentions []token.Token
+	for _, t := range toks {
+		if t.Title {
+			mentions = append(mentions, t)
+		}
+	}
+	var p Para
+	p.Reset(benchParagraph, span, toks)
+	p.Score(s) // load the models outside the timing
+	benchLoop(b, func() {
+		p.Reset(benchParagraph, span, toks)
+		p.Score(s)
+		p.ScoreSentences(s, sents[:len(sents)/2])
+		p.ScoreSentences(s, sents[len(sents)/2:])
+		for _, m := range mentions {
+			for _, st := range sents {
+				if st.Start <= m.Start && m.End <= st.End {
+					p.Toward(st, m.Start, m.End)
+				}
+			}
+		}
+	})
+}
