@@ -103,7 +103,7 @@ func TestParseQuantedaAlternatives(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := NewMatcher(cb)
-	text, paras := oneArticle("The grand Satan.", "The great Satan.", "The great grand Satan.")
+	text, paras := oneArticle("The grand Satan.", "The great Satan.", "The great old Satan.")
 	res := m.Article(text, paras)
 	if !res[0].Frames[0].On || !res[1].Frames[0].On || res[2].Frames[0].On {
 		t.Errorf("decisions %v %v %v", res[0].Frames[0].On, res[1].Frames[0].On, res[2].Frames[0].On)
