@@ -134,7 +134,11 @@ func ScoreArticle(in ingest.Article, m *Models) Article {
 func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragraph {
 	sc := scratchPool.Get().(*scoreScratch)
 	defer scratchPool.Put(sc)
-	fparas := make([]frames.Para, len(paras))
+	if cap(sc.fparas) < len(paras) {
+		sc.fparas = make([]frames.Para, len(paras))
+	}
+	fparas := sc.fparas[:len(paras)]
+	defer clear(fparas) // let go of the article's tokens and sentences
 	toks := sc.toks[:0]
 	defer func() { sc.toks = toks[:0] }()
 	for i, p := range paras {
@@ -149,10 +153,7 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 	}
 	results := m.Matcher.Article(text, fparas)
 	nActors := len(m.Codebook.Actors)
-	actorIndex := make(map[string]int, nActors)
-	for i, act := range m.Codebook.Actors {
-		actorIndex[act.ID] = i
-	}
+	actorIndex := sc.actorIndex(m.Codebook)
 	// the Toward values of every scored paragraph, in one allocation
 	nScored := 0
 	for _, fp := range fparas {
@@ -193,8 +194,24 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 // article's tokens and the tone scorers' shared work. Nothing scored keeps a
 // reference to it.
 type scoreScratch struct {
-	toks []token.Token
-	para tone.Para
+	toks   []token.Token
+	fparas []frames.Para
+	para   tone.Para
+
+	codebook *frames.Codebook // whose actors index holds
+	index    map[string]int
+}
+
+// actorIndex returns the index of each of cb's actors in cb.Actors.
+func (sc *scoreScratch) actorIndex(cb *frames.Codebook) map[string]int {
+	if sc.codebook != cb {
+		sc.codebook = cb
+		sc.index = make(map[string]int, len(cb.Actors))
+		for i, act := range cb.Actors {
+			sc.index[act.ID] = i
+		}
+	}
+	return sc.index
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scoreScratch) }}
