@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -282,17 +283,16 @@ const (
 
 func newPrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newNeedleSet) }
 
-// newRulePrefilter is newPrefilter for a rule of at most maxLen bytes, with
-// the needles in the rules' indexes.
-func newRulePrefilter(re *regexp.Regexp, maxLen int) prefilter {
-	return buildPrefilter(re, func(subs []string) *needleSet { return newIndexedNeedleSet(subs, maxLen) })
-}
-
 func buildPrefilter(re *regexp.Regexp, needles func([]string) *needleSet) prefilter {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return prefilter{always: true} // cannot happen: re compiled from the same text
 	}
+	return prefilterOf(t, needles)
+}
+
+// prefilterOf builds the prefilter of the parsed pattern t.
+func prefilterOf(t *syntax.Regexp, needles func([]string) *needleSet) prefilter {
 	var f prefilter
 	for _, alt := range topAlternatives(t) {
 		a, ok := altTestOf(alt)
@@ -394,28 +394,221 @@ func (q *quickRe) FindString(s string) string {
 	return q.re.FindString(s)
 }
 
-// splitAlternatives compiles each top-level alternative of re on its own,
-// with its own prefilter: re matches a string exactly when one of them does,
-// and most strings pass the prefilters of few of them. It returns nil when
-// re has one alternative, or when an alternative does not compile back.
-func splitAlternatives(re *regexp.Regexp) []quickRe {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
+// splitParsed compiles each top-level alternative of the parsed pattern t
+// on its own, with its own prefilter: t matches a string exactly when one of
+// them does, and most strings pass the prefilters of few of them. An
+// alternative too large for the regexp package's backtracker is cut further
+// (see smallPieces). It returns nil when t is one small alternative, or
+// when an alternative does not compile back.
+func splitParsed(t *syntax.Regexp) []quickRe {
+	var alts []*syntax.Regexp
+	for _, a := range topAlternatives(t) {
+		alts = append(alts, smallPieces(a)...)
 	}
-	alts := topAlternatives(t)
 	if len(alts) < 2 {
 		return nil
 	}
 	out := make([]quickRe, len(alts))
 	for i, a := range alts {
-		r, err := regexp.Compile(a.String())
+		r, err := regexp.Compile(exprString(a))
 		if err != nil {
 			return nil
 		}
-		out[i] = quickRe{re: r, pre: newPrefilter(r)}
+		out[i] = quickRe{re: r, pre: prefilterOf(a, newNeedleSet)}
 	}
 	return out
+}
+
+// The regexp package runs a pattern of at most maxBacktrackInsts
+// instructions with its backtracker, several times faster than the
+// automaton it runs larger ones with (on strings of up to 256K bits / the
+// number of instructions: 500 bytes or more, longer than any unit a rule is
+// tried on).
+const (
+	maxBacktrackInsts = 500
+	maxPieces         = 24
+)
+
+// smallPieces cuts t, for matching only, into patterns small enough for the
+// backtracker, whose union is t: an alternation inside a concatenation is
+// distributed over it (x(a|b)y is xay|xby), the largest first, and
+// captures, which a match without submatches does not need, are dropped. It
+// returns t alone when t is small, or when no cut into at most maxPieces
+// small pieces is found.
+func smallPieces(t *syntax.Regexp) []*syntax.Regexp { return piecesUnder(t, maxBacktrackInsts) }
+
+// piecesUnder is smallPieces with pieces of at most limit instructions.
+func piecesUnder(t *syntax.Regexp, limit int) []*syntax.Regexp {
+	if insts(t) <= limit {
+		return []*syntax.Regexp{t}
+	}
+	var out []*syntax.Regexp
+	if !cutSmall(stripCaptures(t), limit, &out) {
+		return []*syntax.Regexp{t}
+	}
+	return out
+}
+
+// cutSmall appends to out the pieces of t of at most limit instructions; it
+// reports false when there would be more than maxPieces or one cannot be
+// made small enough.
+func cutSmall(t *syntax.Regexp, limit int, out *[]*syntax.Regexp) bool {
+	if insts(t) <= limit {
+		*out = append(*out, t)
+		return len(*out) <= maxPieces
+	}
+	subs := flatConcat(t)
+	k, size := -1, 0
+	for i, sub := range subs {
+		if sub.Op == syntax.OpAlternate {
+			if n := insts(sub); n > size {
+				k, size = i, n
+			}
+		}
+	}
+	if k < 0 || len(*out)+len(subs[k].Sub) > maxPieces {
+		return false
+	}
+	for _, a := range subs[k].Sub {
+		piece := &syntax.Regexp{Op: syntax.OpConcat, Sub: append(append(append([]*syntax.Regexp{}, subs[:k]...), a), subs[k+1:]...)}
+		if !cutSmall(piece, limit, out) {
+			return false
+		}
+	}
+	return true
+}
+
+// flatConcat returns the items of t as a concatenation, with nested
+// concatenations opened.
+func flatConcat(t *syntax.Regexp) []*syntax.Regexp {
+	if t.Op != syntax.OpConcat {
+		return []*syntax.Regexp{t}
+	}
+	var out []*syntax.Regexp
+	for _, sub := range t.Sub {
+		out = append(out, flatConcat(sub)...)
+	}
+	return out
+}
+
+// stripCaptures returns a copy of t without capture groups.
+func stripCaptures(t *syntax.Regexp) *syntax.Regexp {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	c := *t
+	if len(t.Sub) > 0 {
+		c.Sub = make([]*syntax.Regexp, len(t.Sub))
+		for i, sub := range t.Sub {
+			c.Sub[i] = stripCaptures(sub)
+		}
+	}
+	return &c
+}
+
+// exprString prints t as a pattern that matches the same strings (captures
+// become plain groups). It does what t.String() does for matching, without
+// the cost String() has for large character classes (milliseconds for
+// \W or [^.!?], which it checks rune by rune for case folding): a class is
+// printed from its ranges, which parsing has already closed under case
+// folding, so it is printed case-sensitively.
+func exprString(t *syntax.Regexp) string {
+	var b strings.Builder
+	writeExpr(&b, t)
+	return b.String()
+}
+
+func writeExpr(b *strings.Builder, t *syntax.Regexp) {
+	group := func(sub *syntax.Regexp) {
+		b.WriteString("(?:")
+		writeExpr(b, sub)
+		b.WriteString(")")
+	}
+	switch t.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 {
+			b.WriteString("(?i:")
+		} else {
+			b.WriteString("(?-i:")
+		}
+		b.WriteString(regexp.QuoteMeta(string(t.Rune)))
+		b.WriteString(")")
+	case syntax.OpCharClass:
+		b.WriteString("(?-i:[")
+		if len(t.Rune) == 0 {
+			b.WriteString(`^\x00-\x{10FFFF}`)
+		}
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			fmt.Fprintf(b, `\x{%x}-\x{%x}`, t.Rune[i], t.Rune[i+1])
+		}
+		b.WriteString("])")
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		b.WriteString(`\z`)
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		group(t.Sub[0])
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		group(t.Sub[0])
+		switch t.Op {
+		case syntax.OpStar:
+			b.WriteString("*")
+		case syntax.OpPlus:
+			b.WriteString("+")
+		case syntax.OpQuest:
+			b.WriteString("?")
+		default:
+			if t.Max == -1 {
+				fmt.Fprintf(b, "{%d,}", t.Min)
+			} else if t.Min == t.Max {
+				fmt.Fprintf(b, "{%d}", t.Min)
+			} else {
+				fmt.Fprintf(b, "{%d,%d}", t.Min, t.Max)
+			}
+		}
+		if t.Flags&syntax.NonGreedy != 0 {
+			b.WriteString("?")
+		}
+	case syntax.OpConcat:
+		for _, sub := range t.Sub {
+			group(sub)
+		}
+	case syntax.OpAlternate:
+		for i, sub := range t.Sub {
+			if i > 0 {
+				b.WriteString("|")
+			}
+			group(sub)
+		}
+	default:
+		b.WriteString(t.String()) // no other op: keep String's answer
+	}
+}
+
+// insts returns the number of instructions of t's program, as the regexp
+// package compiles it.
+func insts(t *syntax.Regexp) int {
+	p, err := syntax.Compile(t.Simplify())
+	if err != nil {
+		return 1 << 30
+	}
+	return len(p.Inst)
 }
 
 // topAlternatives returns the alternatives of t, looking through captures.

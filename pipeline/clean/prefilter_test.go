@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"testing"
 
 	"github.com/framescope/framescope/pipeline/segment"
@@ -24,7 +25,8 @@ func allFiltered() map[string]filtered {
 		}
 	}
 	for name, q := range map[string]*quickRe{"pronounStart": pronounStart, "postTimestamp": postTimestamp,
-		"inlineLink": inlineLink, "gluedFurniture": gluedFurniture, "liveStamp": liveStamp, "listNumber": listNumber} {
+		"inlineLink": inlineLink, "gluedFurniture": gluedFurniture, "liveStamp": liveStamp, "listNumber": listNumber,
+		"speakerTurn": speakerTurn} {
 		m[name] = filtered{re: q.re, pre: q.pre}
 	}
 	return m
@@ -133,5 +135,49 @@ func TestFoldRune(t *testing.T) {
 	}
 	if got := fold("A\xffK\u212a"); got != "a\ufffdkk" {
 		t.Errorf("fold = %q", got)
+	}
+}
+
+// TestExprString checks that exprString prints a pattern that matches the
+// same strings, and that smallPieces cuts it into pieces whose union does,
+// for each kind of node.
+func TestExprString(t *testing.T) {
+	patterns := []string{
+		`(?i)^(published|updated) on\s+.{0,20}(\d{4}|jan\w*|\bago\b)[^.!?]{0,5}\W*$`,
+		`a+?b*?c??d{2,3}?e{2,}f{3}`, `(?s:a.b)`, `(?m)^x$`, `\Ax\z`, `\bx\B`, `[^\x00-\x{10FFFF}]`, `(?:)`,
+		`(?i)[k-m]`, `(?i)ſ`, `[\p{Lu}][\p{L}.'’-]+`, `(ab|cd)(ef|gh)(?:xy|z+)`, `x(?:)y`, `(?U)a+`, `[\]\-^]+`,
+	}
+	strs := append(prefilterStrings(t), "published on 5 jan 2018", "PUBLISHED ON X 2018!", "abbcdde", "aabcdde", "a\nb",
+		"x", "x\ny", "ſ", "S", "K", "\u212a", "abefxy", "cdghzz", "abghxy", "abef", "xy", "aaa", "]-^", "Ab-c", "ÉtÉ's")
+	for _, p := range patterns {
+		re := regexp.MustCompile(p)
+		tree, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed, err := regexp.Compile(exprString(tree))
+		if err != nil {
+			t.Fatalf("%s: exprString gives %q, which does not compile: %v", p, exprString(tree), err)
+		}
+		var pieces []*regexp.Regexp
+		for _, piece := range piecesUnder(tree, insts(stripCaptures(tree))-1) { // so that it must be cut
+			pieces = append(pieces, regexp.MustCompile(exprString(piece)))
+		}
+		if (p == patterns[0] || p == `(ab|cd)(ef|gh)(?:xy|z+)`) && len(pieces) < 2 {
+			t.Errorf("%s: not cut", p)
+		}
+		for _, s := range strs {
+			want := re.MatchString(s)
+			if got := printed.MatchString(s); got != want {
+				t.Errorf("%s printed as %s: match(%q) = %v, want %v", p, printed, s, got, want)
+			}
+			got := false
+			for _, piece := range pieces {
+				got = got || piece.MatchString(s)
+			}
+			if got != want {
+				t.Errorf("%s cut into %d pieces: match(%q) = %v, want %v", p, len(pieces), s, got, want)
+			}
+		}
 	}
 }

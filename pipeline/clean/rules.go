@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -502,8 +503,13 @@ func withFilters(rules []pattern) []filteredRule {
 		if g := patternGuards[p.re]; g != nil {
 			out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: prefilter{always: true}, guard: g}
 		} else {
-			out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: newRulePrefilter(p.re, p.maxLen), guard: ruleGuards[p.rule],
-				alts: splitAlternatives(p.re)}
+			t, err := syntax.Parse(p.re.String(), syntax.Perl)
+			if err != nil {
+				panic(err) // cannot happen: p.re compiled from the same text
+			}
+			indexed := func(subs []string) *needleSet { return newIndexedNeedleSet(subs, p.maxLen) }
+			out[i] = filteredRule{pattern: p, maxWords: ruleMaxWords[p.rule], pre: prefilterOf(t, indexed), guard: ruleGuards[p.rule],
+				alts: splitParsed(t)}
 		}
 		if p.needs != nil {
 			out[i].needSet = newIndexedNeedleSet(p.needs, p.maxLen)
