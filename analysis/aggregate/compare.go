@@ -82,23 +82,17 @@ func (a *Aggregator) Comparisons() []Comparison {
 		for j := lo; j < hi; j++ {
 			vals[j-lo] = make([]sample, 0, counts[j])
 		}
-		buf := a.newRowBuf()
 		for i := range a.start {
-			sums, cnts := a.load(i, buf)
-			sums, cnts = sums[lo:hi], cnts[lo:hi]
-			for jj, c := range cnts {
-				if c == 0 {
-					continue
-				}
-				v := sums[jj] / float64(c)
-				if a.ms[lo+jj].kind == kindShare {
+			a.entries(i, lo, hi, func(j int, sum float64, c int32) {
+				v := sum / float64(c)
+				if a.ms[j].kind == kindShare {
 					v = 0
-					if sums[jj] > 0 {
+					if sum > 0 {
 						v = 1
 					}
 				}
-				vals[jj] = append(vals[jj], sample{key: orderedBits(v), src: src[i]})
-			}
+				vals[j-lo] = append(vals[j-lo], sample{key: orderedBits(v), src: src[i]})
+			})
 		}
 		for j := lo; j < hi; j++ {
 			out[j] = a.compareMeasure(j, names, vals[j-lo], &w)
@@ -113,8 +107,8 @@ func (a *Aggregator) Comparisons() []Comparison {
 }
 
 // blockSamples bounds the values Comparisons gathers per pass (16 bytes
-// each): 16 MB per worker.
-const blockSamples = 1 << 20
+// each): 8 MB per worker, besides the scratch of the measure being tested.
+const blockSamples = 1 << 19
 
 // sample is one article's value of a measure: the value's bits in an
 // order-preserving form (see orderedBits) and the article's outlet.

@@ -60,14 +60,9 @@ func (mo *moments) variance() float64 {
 func (a *Aggregator) cellMoments(arts []int, out []moments) {
 	k := len(a.ms)
 	byPara := a.opt.Weight == WeightParagraph
-	buf := a.newRowBuf()
 	for _, i := range arts {
-		sums, cnts := a.load(i, buf)
-		for j, c := range cnts {
-			if c == 0 {
-				continue
-			}
-			y, m := unit(byPara, sums[j], c)
+		a.entries(i, 0, k, func(j int, sum float64, c int32) {
+			y, m := unit(byPara, sum, c)
 			mo := &out[j]
 			mo.n++
 			mo.nPara += int(c)
@@ -80,7 +75,7 @@ func (a *Aggregator) cellMoments(arts []int, out []moments) {
 			mo.sy += y
 			mo.sm += m
 			mo.sm2 += m * m
-		}
+		})
 	}
 	r := make([]float64, k)
 	for j := range out {
@@ -89,16 +84,12 @@ func (a *Aggregator) cellMoments(arts []int, out []moments) {
 		}
 	}
 	for _, i := range arts {
-		sums, cnts := a.load(i, buf)
-		for j, c := range cnts {
-			if c == 0 {
-				continue
-			}
-			y, m := unit(byPara, sums[j], c)
+		a.entries(i, 0, k, func(j int, sum float64, c int32) {
+			y, m := unit(byPara, sum, c)
 			d := y - r[j]*m
 			out[j].q += d * d
 			out[j].p += m * d
-		}
+		})
 	}
 }
 

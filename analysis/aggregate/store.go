@@ -107,6 +107,35 @@ func (a *Aggregator) row(i int, sums []float64, cnts []int32) {
 	}
 }
 
+// entries calls f for each measure j in [lo, hi) that article i
+// contributes to, with its sum and count, in increasing j: a sparse read,
+// for the passes that want a few measures of every article.
+func (a *Aggregator) entries(i, lo, hi int, f func(j int, sum float64, cnt int32)) {
+	_, rec := docOf(a.raw(i))
+	j := -1
+	for len(rec) > 0 {
+		gap, k := binary.Uvarint(rec)
+		j += int(gap) + 1
+		if j >= hi {
+			return
+		}
+		c, k2 := binary.Uvarint(rec[k:])
+		rec = rec[k+k2:]
+		var s float64
+		if a.ms[j].kind == kindShare {
+			u, k3 := binary.Uvarint(rec)
+			s = float64(u)
+			rec = rec[k3:]
+		} else {
+			s = math.Float64frombits(binary.LittleEndian.Uint64(rec))
+			rec = rec[8:]
+		}
+		if j >= lo {
+			f(j, s, int32(c))
+		}
+	}
+}
+
 // rowBuf is scratch space for decoding one article's summary.
 type rowBuf struct {
 	sums []float64
