@@ -101,9 +101,18 @@ func FuzzAttributeTokens(f *testing.F) {
 }
 
 func TestOneSpaced(t *testing.T) {
-	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "Iran’s chief", "a b c d", "x\r\ny", "a\u2003b"} {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "Iran’s chief", "a b c d", "x\r\ny", "a\u2003b", "Iran’s \u00a0chief", "\u00a0a", "a\u0085", "\xffa b", "a \xe2\x80"} {
 		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+func FuzzOneSpaced(f *testing.F) {
+	f.Add("Iran’s defense  chief")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

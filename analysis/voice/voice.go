@@ -535,17 +535,26 @@ func phrase(text string, toks []token.Token) string {
 }
 
 // oneSpaced returns s with its words joined by single spaces:
-// strings.Join(strings.Fields(s), " "), without a copy when s is ASCII and
-// already so.
+// strings.Join(strings.Fields(s), " "), without a copy when s is already so.
 func oneSpaced(s string) string {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == ' ' && s[i+1] == ' ':
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == ' ' && s[i+1] == ' ':
 			return strings.Join(strings.Fields(s), " ")
 		}
+		i++
 	}
 	return s
 }
