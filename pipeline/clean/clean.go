@@ -525,7 +525,7 @@ func (c *classifier) sharedArticle() int {
 		for j < len(c.units) && (c.units[j].bp == "byline" || c.units[j].bp == "publication line" || c.units[j].bp == "dateline alone") {
 			j++
 		}
-		if j < len(c.units) && c.units[j].prose && (datelineRx.MatchString(c.units[j].s) || datedOutletRx.MatchString(c.units[j].s)) {
+		if j < len(c.units) && c.units[j].prose && isDatelined(c.units[j].s) {
 			return h
 		}
 		return -1
@@ -790,14 +790,14 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if c.st == inBody && i > 0 && len(s) < 300 && authorBio.MatchString(s) &&
-		(c.units[i-1].role == Boilerplate || authorContact.MatchString(s)) {
+	if c.st == inBody && i > 0 && len(s) < 300 &&
+		(c.units[i-1].role == Boilerplate || authorContact.MatchString(s)) && authorBio.MatchString(s) {
 		c.set(i, Boilerplate, "author bio")
 		return
 	}
 	c.set(i, Body, "text")
 	if i == 0 || c.st == top {
-		if datelineRx.MatchString(s) || datedOutletRx.MatchString(s) {
+		if isDatelined(s) {
 			u.rule = "datelined text"
 		}
 	}
@@ -868,7 +868,7 @@ var tagsHeader = rx(`(?i)^(tags?|topics?|keywords?|filed under)\W*$`)
 // tableRow reports whether s is a row of a table flattened to text: three or
 // more cells between tabs, on one line.
 func tableRow(s string) bool {
-	return !strings.ContainsAny(s, "\n\r") && strings.Count(s, "\t") >= 2 && len(s) <= 300
+	return len(s) <= 300 && strings.Count(s, "\t") >= 2 && !strings.ContainsAny(s, "\n\r")
 }
 
 // tableHasNumbers reports whether the run of table rows from unit i holds a
@@ -969,7 +969,7 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Comment, "forum post")
 	case bp != "":
 		c.set(i, Boilerplate, bp)
-	case c.st == inPost && u.prose && (datelineRx.MatchString(s) || datedOutletRx.MatchString(s)):
+	case c.st == inPost && u.prose && isDatelined(s):
 		c.set(i, Body, "datelined text in a post")
 		c.st = inQuoted
 	case c.st == inPost && u.title && !u.prose && c.proseNext(i):
@@ -993,7 +993,7 @@ func (c *classifier) proseNext(i int) bool {
 		if u.bp == "byline" || u.bp == "publication line" || u.bp == "dateline alone" {
 			continue
 		}
-		return u.prose && (datelineRx.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
+		return u.prose && (datelineQuick.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
 	}
 	return false
 }

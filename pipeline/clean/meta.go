@@ -131,20 +131,27 @@ var updateLine = regexp.MustCompile(`(?i)^\W*(updated|last updated|modified|last
 // states: "TEHRAN (Tasnim) –", "TEHRAN, Jan. 5, 2018 (Reuters) -",
 // "November 7, The Iran Project –".
 func (c *classifier) fromDateline(s string, f *Found) {
-	if m := datedOutletRx.FindStringSubmatch(s); m != nil {
-		if f.Source == "" {
-			f.Source, f.SourceHow = strings.TrimSpace(m[datedOutletRx.SubexpIndex("outlet")]), "dateline"
+	// The quick tests rule most texts out before the costlier search for
+	// submatches.
+	if datedOutletQuick.MatchString(s) {
+		if m := datedOutletRx.FindStringSubmatch(s); m != nil {
+			if f.Source == "" {
+				f.Source, f.SourceHow = strings.TrimSpace(m[datedOutletRx.SubexpIndex("outlet")]), "dateline"
+			}
+			if d := parseDate(m[datedOutletRx.SubexpIndex("date")]); d != "" {
+				f.Date, f.DateHow = d, "dateline"
+			}
+			return
 		}
-		if d := parseDate(m[datedOutletRx.SubexpIndex("date")]); d != "" {
-			f.Date, f.DateHow = d, "dateline"
-		}
-		return
 	}
 	if m := placeAgencyRx.FindStringSubmatch(s); m != nil && f.Source == "" {
 		if full, ok := agencies[strings.ToLower(m[1])]; ok {
 			f.Source, f.SourceHow = full, "dateline" // "Tehran, IRNA –"
 			return
 		}
+	}
+	if !datelineQuick.MatchString(s) {
+		return
 	}
 	m := datelineRx.FindStringSubmatch(s)
 	if m == nil {
@@ -177,6 +184,9 @@ var (
 // Numeric dates such as 05/01/2018 are ambiguous between day-first and
 // month-first and give only the year.
 func parseDate(s string) string {
+	if strings.IndexFunc(s, isDigit) < 0 {
+		return "" // every date has digits
+	}
 	if m := isoDate.FindStringSubmatch(s); m != nil {
 		return m[0]
 	}
@@ -204,3 +214,5 @@ func parseDate(s string) string {
 	}
 	return fmt.Sprintf("%s-%02d-%02d", y, month, day)
 }
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }

@@ -281,16 +281,6 @@ const (
 	maxSetSize    = 256 // strings in a prefix or needle set
 )
 
-func newPrefilter(re *regexp.Regexp) prefilter { return buildPrefilter(re, newNeedleSet) }
-
-func buildPrefilter(re *regexp.Regexp, needles func([]string) *needleSet) prefilter {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return prefilter{always: true} // cannot happen: re compiled from the same text
-	}
-	return prefilterOf(t, needles)
-}
-
 // prefilterOf builds the prefilter of the parsed pattern t.
 func prefilterOf(t *syntax.Regexp, needles func([]string) *needleSet) prefilter {
 	var f prefilter
@@ -371,7 +361,13 @@ type quickRe struct {
 	pre prefilter
 }
 
-func quick(re *regexp.Regexp) *quickRe { return &quickRe{re: re, pre: newPrefilter(re)} }
+func quick(re *regexp.Regexp) *quickRe {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return &quickRe{re: re, pre: prefilter{always: true}} // cannot happen: re compiled from the same text
+	}
+	return &quickRe{re: re, pre: prefilterOf(t, newNeedleSet)}
+}
 
 // MatchString is re.MatchString.
 func (q *quickRe) MatchString(s string) bool { return q.pre.mayString(s) && q.re.MatchString(s) }

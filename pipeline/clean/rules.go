@@ -231,12 +231,22 @@ var inlineLink = quick(rx(`(?i)^(\(?(also read|read more|read also|related|see a
 var datelineRx = rx(`^(?P<place>[\p{Lu}][\p{Lu}\p{M} .'’-]{2,40}?)(?:\s*,\s*(?P<date>` + `(?i:` + dateRx + `)))?\s*(?:\((?P<agency>[\p{L}\p{N} .&'-]{2,40})\))?\s*(?:[-–—]|:)\s*`)
 var datedOutletRx = rx(`^(?P<date>(?i:` + dateRx + `))\s*,\s*(?P<outlet>[\p{Lu}][\p{L}\p{N} .&'-]{2,50}?)\s*[-–—]\s+`)
 
+// datelineQuick and datedOutletQuick are datelineRx and datedOutletRx behind
+// prefilters, for telling whether a text starts with a dateline.
+var datelineQuick, datedOutletQuick = quick(datelineRx), quick(datedOutletRx)
+
+// isDatelined reports whether s starts with a dateline (datelineRx or
+// datedOutletRx).
+func isDatelined(s string) bool {
+	return datelineQuick.MatchString(s) || datedOutletQuick.MatchString(s)
+}
+
 // authorBio is a line that introduces the author after the text ("John Smith
 // is a researcher based in Islamabad."); it counts only after boilerplate.
 var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(is|was|has been)\s+(a|an|the)\s+[^.]{0,120}\b(writer|journalist|researcher|analyst|correspondent|editor|fellow|professor|author|reporter|columnist|contributor|lecturer|scholar|student|director|commentator|expert|freelancer)\b`)
 
 // authorContact is a way to reach the author that an author's bio gives.
-var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
+var authorContact = quick(rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`))
 
 // outletName is a short line (at most four capitalised words and "The") that
 // names a news outlet by the words outlets' names end with ("Tasnim News
@@ -256,9 +266,36 @@ var (
 )
 
 // isOutletName reports whether s names an outlet or an office (outletName,
-// officeName, officeOf).
+// officeName, officeOf). Each pattern is tried only when the word it must
+// end or start with is there.
 func isOutletName(s string) bool {
-	return outletName.MatchString(s) || officeName.MatchString(s) || officeOf.MatchString(s)
+	last := s[strings.LastIndexAny(s, " \t\n\f\r")+1:] // the word after the last \s
+	if w := fold(last); outletLast[w] || outletLast[strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, ".com"), ".pk"), ".ir")] {
+		if outletName.MatchString(s) {
+			return true
+		}
+	}
+	if officeLast[last] && officeName.MatchString(s) {
+		return true
+	}
+	first, _, _ := strings.Cut(s, " ")
+	return officeFirst[fold(first)] && officeOf.MatchString(s)
+}
+
+// The last word outletName and officeName must end with (folded as (?i)
+// folds, for outletName), and the first word officeOf must start with.
+var (
+	outletLast  = wordSet(`news agency network service international times post tribune herald tv television online daily observer monitor express journal gazette channel radio foundation project institute magazine chronicle digest insider wire telegraph dispatch`)
+	officeLast  = wordSet(`Relations Affairs Ministry Embassy Consulate Commission Secretariat Directorate`)
+	officeFirst = wordSet(`ministry embassy consulate government office department high permanent`)
+)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // informal is the voice of a forum user or a commenter rather than of a news
