@@ -44,7 +44,13 @@ func fitTargetLex(rows []targetRow, keep func(i int) bool) map[string][2]float64
 			continue
 		}
 		r := &rows[i]
-		first, last := mentionWords(r.toks, r.start, r.end)
+		var words []int
+		for k, t := range r.toks {
+			if t.Kind == token.Word {
+				words = append(words, k)
+			}
+		}
+		first, last := mentionWords(r.toks, words, r.start, r.end)
 		seen := map[string]bool{}
 		w := 0
 		for k, t := range r.toks {

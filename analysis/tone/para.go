@@ -27,9 +27,11 @@ type Para struct {
 	ranges []cachedRange
 
 	// arenas of the cached ranges
-	vals  []float64
-	infos []*wordInfo
-	words []int
+	vals   []float64
+	infos  []*wordInfo
+	wordAt []int
+	nz     []int
+	words  []int // scratch
 
 	// scratch for sentence subsets
 	sub    []token.Token
@@ -46,8 +48,12 @@ type cachedRange struct {
 	next  int32 // 1 + the index of the previous range cached with the same i, 0 for none
 	sv    sentenceValence
 	val   int // offset of its valences in Para.vals (j-i of them)
-	infos int // offset of its words' entries in Para.infos
+	infos int // offset of its words' entries in Para.infos and indices in Para.wordAt
 	n     int // number of words
+	nz    int // offset of its words with a valence in Para.nz
+	nnz   int // and their number
+
+	newsSum float64
 }
 
 // ruled is one sentence after VADER's rules: its totals, each token's
@@ -56,6 +62,12 @@ type ruled struct {
 	sv    sentenceValence
 	val   []float64
 	infos []*wordInfo
+	words []int // index in the sentence's tokens of each word
+
+	// towardPrep, for Toward: the words with a valence and the sum of the
+	// words' news-domain tone
+	nz      []int
+	newsSum float64
 }
 
 // paraScorer is a Scorer that can score from a Para's shared work.
@@ -72,7 +84,7 @@ func (p *Para) Reset(text string, span token.Span, toks []token.Token) {
 	p.text, p.span, p.toks = text, span, toks
 	p.looked = false
 	p.ranges = p.ranges[:0]
-	p.vals, p.infos = p.vals[:0], p.infos[:0]
+	p.vals, p.infos, p.wordAt, p.nz = p.vals[:0], p.infos[:0], p.wordAt[:0], p.nz[:0]
 }
 
 // lookup fills in the tokens' lexicon entries, once per paragraph.
@@ -153,7 +165,7 @@ func (p *Para) valences(toks []token.Token, pos []int, i, j int) ruled {
 	}
 	for r := p.head[a]; r != 0; r = p.ranges[r-1].next {
 		if c := &p.ranges[r-1]; c.j == b {
-			return ruled{c.sv, p.vals[c.val : c.val+b-a], p.infos[c.infos : c.infos+c.n]}
+			return p.ruled(c)
 		}
 	}
 	c := cachedRange{i: a, j: b, next: p.head[a], val: len(p.vals), infos: len(p.infos)}
@@ -162,10 +174,26 @@ func (p *Para) valences(toks []token.Token, pos []int, i, j int) ruled {
 	// ruleValences indexes the infos it appends from 0
 	c.sv, p.words, p.sinfos = ruleValences(p.toks[a:b], p.info[a:b], val, p.words[:0], p.sinfos[:0])
 	p.infos = append(p.infos, p.sinfos...)
+	p.wordAt = append(p.wordAt, p.words...)
 	c.n = len(p.sinfos)
+	c.nz = len(p.nz)
+	p.nz, c.newsSum = towardPrep(val, p.words, p.sinfos, p.nz)
+	c.nnz = len(p.nz) - c.nz
 	p.ranges = append(p.ranges, c)
 	p.head[a] = int32(len(p.ranges))
-	return ruled{c.sv, val, p.infos[c.infos:]}
+	return p.ruled(&p.ranges[len(p.ranges)-1])
+}
+
+// ruled returns the cached range c.
+func (p *Para) ruled(c *cachedRange) ruled {
+	return ruled{
+		sv:      c.sv,
+		val:     p.vals[c.val : c.val+c.j-c.i],
+		infos:   p.infos[c.infos : c.infos+c.n],
+		words:   p.wordAt[c.infos : c.infos+c.n],
+		nz:      p.nz[c.nz : c.nz+c.nnz],
+		newsSum: c.newsSum,
+	}
 }
 
 // scratchValences is ruleValences of toks, whose tokens are p.toks[pos[k]].
@@ -180,5 +208,5 @@ func (p *Para) scratchValences(toks []token.Token, pos []int) ruled {
 	val := p.sval[:len(toks)]
 	var sv sentenceValence
 	sv, p.words, p.sinfos = ruleValences(toks, p.tinfo, val, p.words[:0], p.sinfos[:0])
-	return ruled{sv, val, p.sinfos}
+	return ruled{sv: sv, val: val, infos: p.sinfos, words: p.words}
 }

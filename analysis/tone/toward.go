@@ -147,35 +147,15 @@ func towardScore(m *[2]linear, x []float64) float64 {
 }
 
 // mentionWords returns the word indices [first, last] of the mention among
-// the sentence's words; a mention between words gets last = first-1.
-func mentionWords(st []token.Token, start, end int) (first, last int) {
-	first, last = -1, -1
-	w := 0
-	for k := range st {
-		if st[k].Kind != token.Word {
-			continue
-		}
-		if st[k].End > start && st[k].Start < end {
-			if first < 0 {
-				first = w
-			}
-			last = w
-		}
-		w++
-	}
-	if first >= 0 {
-		return first, last
-	}
-	w = 0
-	for k := range st {
-		if st[k].Kind == token.Word {
-			if st[k].Start >= end {
-				break
-			}
-			w++
-		}
-	}
-	return w, w - 1
+// the sentence's words (words[w] is the index in st of word w); a mention
+// between words gets last = first-1.
+func mentionWords(st []token.Token, words []int, start, end int) (first, last int) {
+	// tokens are in text order and do not overlap: the words that overlap
+	// the mention are those from the first that ends after start to the last
+	// that starts before end
+	after := sort.Search(len(words), func(w int) bool { return st[words[w]].Start >= end })
+	first = sort.Search(after, func(w int) bool { return st[words[w]].End > start })
+	return first, after - 1
 }
 
 // towardFeatures computes Toward's features with the lexicon lx; it reports
@@ -189,21 +169,41 @@ func towardFeatures(lx *lexicon, toks []token.Token, sentence token.Span, start,
 	st := toks[i0:i1]
 	var sc scratch
 	val := sc.vals(len(st))
-	sv, _, infos := valences(lx, st, val, sc.wordsBuf[:0], sc.infosBuf[:0])
-	towardFromValences(st, ruled{sv, val, infos}, start, end, f)
+	sv, words, infos := valences(lx, st, val, sc.wordsBuf[:0], sc.infosBuf[:0])
+	var nzBuf [96]int
+	r := ruled{sv: sv, val: val, infos: infos, words: words}
+	r.nz, r.newsSum = towardPrep(val, words, infos, nzBuf[:0])
+	towardFromValences(st, r, start, end, f)
 	return true
 }
 
-// towardFromValences computes Toward's features into f (zeroed) from the
-// sentence's tokens st and their rule valences r.
-func towardFromValences(st []token.Token, r ruled, start, end int, f *[nTFeat]float64) {
-	sv, val, infos := r.sv, r.val, r.infos
-	mFirst, mLast := mentionWords(st, start, end)
-	// the mention's clause, in token indices [c0, c1)
-	m0 := 0
-	for m0 < len(st) && st[m0].End <= start {
-		m0++
+// towardPrep returns what Toward reads from a sentence whatever the mention:
+// the word indices of the words with a valence (appended to nz), and the sum
+// of the news-domain tone of its words.
+func towardPrep(val []float64, words []int, infos []*wordInfo, nz []int) ([]int, float64) {
+	var newsSum float64
+	for w, k := range words {
+		newsSum += infos[w].news
+		if val[k] != 0 {
+			nz = append(nz, w)
+		}
 	}
+	return nz, newsSum
+}
+
+// towardFromValences computes Toward's features into f (zeroed) from the
+// sentence's tokens st, their rule valences and the sentence's towardPrep in
+// r.
+//
+// Every feature is a sum over the sentence's tokens in text order; the
+// tokens whose term is zero are skipped (a sum that starts at +0 is the same
+// without them), so that a mention costs its clause, the words with a
+// valence and the words near it, not the whole sentence.
+func towardFromValences(st []token.Token, r ruled, start, end int, f *[nTFeat]float64) {
+	sv, val, infos, words := r.sv, r.val, r.infos, r.words
+	mFirst, mLast := mentionWords(st, words, start, end)
+	// the mention's clause, in token indices [c0, c1)
+	m0 := sort.Search(len(st), func(k int) bool { return st[k].End > start })
 	c0, c1 := m0, m0
 	for c0 > 0 && !clauseBreak(st[c0-1]) {
 		c0--
@@ -223,47 +223,55 @@ func towardFromValences(st []token.Token, r ruled, start, end int, f *[nTFeat]fl
 	if mFirst == 0 {
 		f[tFirst] = 1
 	}
-	var newsSum float64
-	w := 0
-	for k := range st {
-		if k >= c0 && k < c1 && (st[k].End <= start || st[k].Start >= end) {
+	for k := c0; k < c1; k++ {
+		if st[k].End <= start || st[k].Start >= end {
 			f[tClause] += val[k]
 		}
-		if st[k].Kind != token.Word {
+	}
+	// distance from the mention and side of word w
+	dist := func(w int) (d, side int) {
+		if w > mLast {
+			return w - mLast, 1
+		}
+		return mFirst - w, 0
+	}
+	for _, w := range r.nz {
+		if w >= mFirst && w <= mLast {
 			continue
 		}
-		inf := infos[w]
-		newsSum += inf.news
-		if w < mFirst || w > mLast {
-			d, side := mFirst-w, 0
-			if w > mLast {
-				d, side = w-mLast, 1
-			}
-			wt := 1 / (1 + float64(d)/towardDecay)
-			f[tVal] += val[k] * wt
-			if val[k] > 0 {
-				f[tValPos] += val[k] * wt
-			} else {
-				f[tValNeg] += val[k] * wt
-			}
-			if d <= towardWindow {
-				v := inf.target[side]
-				f[tLeft+side] += v * wt
-				if v > 0 {
-					f[tLexPos] += v * wt
-				} else {
-					f[tLexNeg] += v * wt
-				}
-				if d <= 2 {
-					f[tNearL+side] += v
-				}
-			}
+		d, _ := dist(w)
+		wt := 1 / (1 + float64(d)/towardDecay)
+		v := val[words[w]]
+		f[tVal] += v * wt
+		if v > 0 {
+			f[tValPos] += v * wt
+		} else {
+			f[tValNeg] += v * wt
 		}
-		w++
+	}
+	for w := max(0, mFirst-towardWindow); w < len(words) && w <= mLast+towardWindow; w++ {
+		if w >= mFirst && w <= mLast {
+			continue
+		}
+		d, side := dist(w)
+		if d > towardWindow {
+			continue
+		}
+		wt := 1 / (1 + float64(d)/towardDecay)
+		v := infos[w].target[side]
+		f[tLeft+side] += v * wt
+		if v > 0 {
+			f[tLexPos] += v * wt
+		} else {
+			f[tLexNeg] += v * wt
+		}
+		if d <= 2 {
+			f[tNearL+side] += v
+		}
 	}
 	f[tComp] = compound(f[tVal])
 	if sv.words > 0 {
-		f[tNews] = newsSum / math.Sqrt(float64(sv.words))
+		f[tNews] = r.newsSum / math.Sqrt(float64(sv.words))
 	}
 	f[tSent] = compound(sv.raw())
 }
