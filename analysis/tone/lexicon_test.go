@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/cdipaolo/sentiment"
 	"github.com/framescope/framescope/analysis/token"
 )
 
@@ -101,5 +102,43 @@ func TestNamesCarryNoTone(t *testing.T) {
 				t.Errorf("%q: raw valence %.3f, want %.3f", tc.text, sv.raw(), tc.want)
 			}
 		})
+	}
+}
+
+// TestNBLogRatiosFast checks that the fast reader of the cdipaolo model gives
+// exactly what encoding/json gives, and that it declines what it cannot read.
+func TestNBLogRatiosFast(t *testing.T) {
+	raw, err := sentiment.Asset("model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, ok := nbLogRatiosFast(raw)
+	if !ok {
+		t.Fatal("the fast reader declined the model")
+	}
+	slow, err := nbLogRatiosJSON(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fast) != len(slow) {
+		t.Fatalf("%d words, want %d", len(fast), len(slow))
+	}
+	for w, v := range slow {
+		if got, ok := fast[w]; !ok || math.Float64bits(got) != math.Float64bits(v) {
+			t.Fatalf("%q: %v (%v), want %v", w, got, ok, v)
+		}
+	}
+	for _, bad := range []string{
+		``, `{"en":{"words":{}}}`, `{"en":{"words":{"a\"b":{"Count":[1,2],"Seen":3}}}}`,
+		`{"en":{"words":{"a":{"Count":[1,2,3],"Seen":6}}}}`, `{"en":{"words":{"a":{"count":[1,2],"Seen":3}}}}`,
+		`{"en":{"words":{"a":{"Count":[1234567890123456789,2],"Seen":3}}}}`, `{"en":{"words":{"a":{"Count":[1,2],"Seen":3}`,
+		`{"fr":{"words":{"a":{"Count":[1,2],"Seen":3}}}}`, `{"en":{"words":{"a":{"Count":[,2],"Seen":3}}}}`,
+	} {
+		if _, ok := nbLogRatiosFast([]byte(bad)); ok {
+			t.Errorf("nbLogRatiosFast(%q) read it", bad)
+		}
+	}
+	if lr, ok := nbLogRatiosFast([]byte(`{"en":{"words":{"a":{"Count":[1,2],"Seen":3},"b":{"Count":[0,0],"Seen":0}},"count":[1]}}`)); !ok || len(lr) != 2 || lr["a"] != math.Log(3.0/2) {
+		t.Errorf("nbLogRatiosFast of a two-word model = %v, %v", lr, ok)
 	}
 }

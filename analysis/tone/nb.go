@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -36,6 +37,14 @@ func loadNB() (map[string]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tone: cdipaolo/sentiment model: %w", err)
 	}
+	if lr, ok := nbLogRatiosFast(raw); ok {
+		return lr, nil
+	}
+	return nbLogRatiosJSON(raw)
+}
+
+// nbLogRatiosJSON reads the log-ratios of the model with encoding/json.
+func nbLogRatiosJSON(raw []byte) (map[string]float64, error) {
 	var models map[string]struct {
 		Words map[string]struct{ Count []uint64 } `json:"words"`
 	}
@@ -54,6 +63,70 @@ func loadNB() (map[string]float64, error) {
 		lr[w] = math.Log(float64(c.Count[1]+1) / float64(c.Count[0]+1))
 	}
 	return lr, nil
+}
+
+// nbLogRatiosFast reads the log-ratios of the model as nbLogRatiosJSON does,
+// ten times faster, from the layout the asset has: {"en":{"words":{"<word>":
+// {"Count":[<n0>,<n1>],"Seen":<n>}, …}, …}} with words free of escapes. ok is
+// false for anything else, which nbLogRatiosJSON then reads.
+func nbLogRatiosFast(raw []byte) (lr map[string]float64, ok bool) {
+	const head = `{"` + string(sentiment.English) + `":{"words":{`
+	if !bytes.HasPrefix(raw, []byte(head)) {
+		return nil, false
+	}
+	s := raw[len(head):]
+	lr = make(map[string]float64, 1<<17)
+	// expect consumes lit at the start of s
+	expect := func(lit string) bool {
+		if !bytes.HasPrefix(s, []byte(lit)) {
+			return false
+		}
+		s = s[len(lit):]
+		return true
+	}
+	// number consumes a run of 1 to 18 digits
+	number := func() (uint64, bool) {
+		var n uint64
+		i := 0
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			n = n*10 + uint64(s[i]-'0')
+			i++
+		}
+		s = s[i:]
+		return n, 0 < i && i <= 18
+	}
+	for {
+		if !expect(`"`) {
+			return nil, false
+		}
+		q := bytes.IndexByte(s, '"')
+		if q < 0 || bytes.IndexByte(s[:q], '\\') >= 0 {
+			return nil, false
+		}
+		w := string(s[:q])
+		s = s[q+1:]
+		if !expect(`:{"Count":[`) {
+			return nil, false
+		}
+		c0, ok0 := number()
+		if !ok0 || !expect(",") {
+			return nil, false
+		}
+		c1, ok1 := number()
+		if !ok1 || !expect(`],"Seen":`) {
+			return nil, false
+		}
+		if _, ok := number(); !ok || !expect("}") {
+			return nil, false
+		}
+		lr[w] = math.Log(float64(c1+1) / float64(c0+1))
+		if expect("}") {
+			return lr, true
+		}
+		if !expect(",") {
+			return nil, false
+		}
+	}
 }
 
 // mustNB is nbLogRatios for scorers: the asset is compiled in, so a failure is
