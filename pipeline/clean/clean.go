@@ -791,7 +791,7 @@ func (c *classifier) classify(i int) {
 		return
 	}
 	if c.st == inBody && i > 0 && len(s) < 300 &&
-		(c.units[i-1].role == Boilerplate || authorContact.MatchString(s)) && authorBio.MatchString(s) {
+		(c.units[i-1].role == Boilerplate || hasAuthorContact(s)) && authorBio.MatchString(s) {
 		c.set(i, Boilerplate, "author bio")
 		return
 	}
@@ -993,7 +993,7 @@ func (c *classifier) proseNext(i int) bool {
 		if u.bp == "byline" || u.bp == "publication line" || u.bp == "dateline alone" {
 			continue
 		}
-		return u.prose && (datelineQuick.MatchString(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
+		return u.prose && (hasDateline(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,9 @@ var fastCases = []string{
 	"ALL RIGHTS RESERVED", "All Content by X", "CopyRight", "© 2018", "all materia", "(c) x",
 	"COPYR\u0130GHT 2018", "Talks with the", "Talks with THE...", "x_the", "the2", "éthe", "Talks with thiſ", "Talks \u212aa",
 	"a", "A!", "“We will act,” he said", "\"Go,\" Hatami said", "’ she told", "Talks including —",
+	"TEHRAN (Tasnim) – x", "TÉHRAN – x", "T\u0301EHRAN: x", "Tehran – x", "ſaturday, Jan 5, 2018, The Iran Project – x", "Jan 5, X News – x",
+	"5 January 2018, The Iran Project – x", "He can be REACHED at x", "He tweets @x", "Dawn.com", "Tribune.COM", "The Express Tribune",
+	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
@@ -59,6 +63,18 @@ func checkTitleTests(t *testing.T, s string) {
 	}
 	if got, want := isAttributedQuote(s), attributedQuote.MatchString(s); got != want {
 		t.Errorf("isAttributedQuote(%q) = %v, want %v", s, got, want)
+	}
+	for _, g := range []struct {
+		name string
+		got  bool
+		re   *regexp.Regexp
+	}{{"hasDateline", hasDateline(s), datelineRx}, {"hasDatedOutlet", hasDatedOutlet(s), datedOutletRx}, {"hasAuthorContact", hasAuthorContact(s), authorContact}} {
+		if want := g.re.MatchString(s); g.got != want {
+			t.Errorf("%s(%q) = %v, want %v", g.name, s, g.got, want)
+		}
+	}
+	if got, want := isOutletName(s), outletName.MatchString(s) || officeName.MatchString(s) || officeOf.MatchString(s); got != want {
+		t.Errorf("isOutletName(%q) = %v, want %v", s, got, want)
 	}
 	for _, rs := range [][]filteredRule{boilerplateRules, commentMetaRules} {
 		for _, r := range rs {

@@ -133,7 +133,7 @@ var updateLine = regexp.MustCompile(`(?i)^\W*(updated|last updated|modified|last
 func (c *classifier) fromDateline(s string, f *Found) {
 	// The quick tests rule most texts out before the costlier search for
 	// submatches.
-	if datedOutletQuick.MatchString(s) {
+	if hasDatedOutlet(s) {
 		if m := datedOutletRx.FindStringSubmatch(s); m != nil {
 			if f.Source == "" {
 				f.Source, f.SourceHow = strings.TrimSpace(m[datedOutletRx.SubexpIndex("outlet")]), "dateline"
@@ -150,7 +150,7 @@ func (c *classifier) fromDateline(s string, f *Found) {
 			return
 		}
 	}
-	if !datelineQuick.MatchString(s) {
+	if !hasDateline(s) {
 		return
 	}
 	m := datelineRx.FindStringSubmatch(s)

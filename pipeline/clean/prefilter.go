@@ -29,6 +29,7 @@ type prefilter struct {
 	alts         []altTest  // the regexp can match only if one of these passes
 	anyOf        *needleSet // the needles of all the alternatives that are not anchored
 	anchors      []*altTest // the anchored alternatives
+	firsts       byteSet    // the first bytes of the anchored alternatives' prefixes
 }
 
 // altTest is the test for one top-level alternative of a pattern.
@@ -307,9 +308,10 @@ func prefilterOf(t *syntax.Regexp, needles func([]string) *needleSet) prefilter 
 	}
 	f.onlyAnchored = all == nil
 	for _, a := range f.anchors {
-		for _, ps := range a.byFirst {
+		for c, ps := range a.byFirst {
 			for _, p := range ps {
 				f.maxPrefix = max(f.maxPrefix, len(p))
+				f.firsts[c>>6] |= 1 << (c & 63)
 			}
 		}
 	}
@@ -325,6 +327,16 @@ func (f *prefilter) mayString(s string) bool {
 	}
 	if !f.onlyAnchored || f.maxPrefix > 64 {
 		return f.may(fold(s))
+	}
+	if s != "" && s[0] < utf8.RuneSelf {
+		// An ASCII byte folds to its lower case: most strings fail here.
+		c := s[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if f.firsts[c>>6]&(1<<(c&63)) == 0 {
+			return false
+		}
 	}
 	var buf [64 + utf8.UTFMax]byte
 	b := buf[:0]

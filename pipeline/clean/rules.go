@@ -231,14 +231,37 @@ var inlineLink = quick(rx(`(?i)^(\(?(also read|read more|read also|related|see a
 var datelineRx = rx(`^(?P<place>[\p{Lu}][\p{Lu}\p{M} .'’-]{2,40}?)(?:\s*,\s*(?P<date>` + `(?i:` + dateRx + `)))?\s*(?:\((?P<agency>[\p{L}\p{N} .&'-]{2,40})\))?\s*(?:[-–—]|:)\s*`)
 var datedOutletRx = rx(`^(?P<date>(?i:` + dateRx + `))\s*,\s*(?P<outlet>[\p{Lu}][\p{L}\p{N} .&'-]{2,50}?)\s*[-–—]\s+`)
 
-// datelineQuick and datedOutletQuick are datelineRx and datedOutletRx behind
-// prefilters, for telling whether a text starts with a dateline.
-var datelineQuick, datedOutletQuick = quick(datelineRx), quick(datedOutletRx)
-
 // isDatelined reports whether s starts with a dateline (datelineRx or
 // datedOutletRx).
-func isDatelined(s string) bool {
-	return datelineQuick.MatchString(s) || datedOutletQuick.MatchString(s)
+func isDatelined(s string) bool { return hasDateline(s) || hasDatedOutlet(s) }
+
+// hasDateline is datelineRx.MatchString(s), tried only when s starts as
+// the pattern's place must: a capital letter, then two runes that are
+// capitals, marks, spaces or . ' ’ - (most text has a small letter there).
+func hasDateline(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := s[n:]
+	for k := 0; k < 2 && rest != ""; k++ {
+		r, n := utf8.DecodeRuneInString(rest)
+		if !unicode.IsUpper(r) && !unicode.Is(unicode.M, r) && !strings.ContainsRune(" .'’-", r) {
+			return false
+		}
+		rest = rest[n:]
+	}
+	return datelineRx.MatchString(s)
+}
+
+// hasDatedOutlet is datedOutletRx.MatchString(s), tried only when s starts
+// with a digit, with a letter a month's or a weekday's name starts with, or
+// with a rune that is not ASCII.
+func hasDatedOutlet(s string) bool {
+	if s == "" || s[0] < utf8.RuneSelf && !strings.ContainsRune("0123456789jfmasondtwJFMASONDTW", rune(s[0])) {
+		return false // (a rune that is not ASCII may fold with s: ſ)
+	}
+	return datedOutletRx.MatchString(s)
 }
 
 // authorBio is a line that introduces the author after the text ("John Smith
@@ -246,7 +269,28 @@ func isDatelined(s string) bool {
 var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(is|was|has been)\s+(a|an|the)\s+[^.]{0,120}\b(writer|journalist|researcher|analyst|correspondent|editor|fellow|professor|author|reporter|columnist|contributor|lecturer|scholar|student|director|commentator|expert|freelancer)\b`)
 
 // authorContact is a way to reach the author that an author's bio gives.
-var authorContact = quick(rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`))
+var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
+
+// hasAuthorContact is authorContact.MatchString(s), tried only when s holds
+// an @ or the word "reached" or "contacted" (whose letters fold only with
+// their ASCII capitals).
+func hasAuthorContact(s string) bool {
+	if strings.IndexByte(s, '@') < 0 && !containsFoldASCII(s, "reached") && !containsFoldASCII(s, "contacted") {
+		return false
+	}
+	return authorContact.MatchString(s)
+}
+
+// containsFoldASCII reports whether s holds w (lower-case ASCII), ASCII case
+// aside.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if (s[i]|0x20) == w[0] && hasPrefixLowerASCII(s[i:], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // outletName is a short line (at most four capitalised words and "The") that
 // names a news outlet by the words outlets' names end with ("Tasnim News
