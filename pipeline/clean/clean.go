@@ -791,7 +791,7 @@ func (c *classifier) classify(i int) {
 		return
 	}
 	if c.st == inBody && i > 0 && len(s) < 300 &&
-		(c.units[i-1].role == Boilerplate || hasAuthorContact(s)) && authorBio.MatchString(s) {
+		mayBeAuthorBio(s) && (c.units[i-1].role == Boilerplate || hasAuthorContact(s)) && authorBio.MatchString(s) {
 		c.set(i, Boilerplate, "author bio")
 		return
 	}

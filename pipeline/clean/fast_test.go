@@ -21,7 +21,7 @@ var fastCases = []string{
 	"COPYR\u0130GHT 2018", "Talks with the", "Talks with THE...", "x_the", "the2", "éthe", "Talks with thiſ", "Talks \u212aa",
 	"a", "A!", "“We will act,” he said", "\"Go,\" Hatami said", "’ she told", "Talks including —",
 	"TEHRAN (Tasnim) – x", "TÉHRAN – x", "T\u0301EHRAN: x", "Tehran – x", "ſaturday, Jan 5, 2018, The Iran Project – x", "Jan 5, X News – x",
-	"5 January 2018, The Iran Project – x", "He can be REACHED at x", "He tweets @x", "Dawn.com", "Tribune.COM", "The Express Tribune",
+	"5 January 2018, The Iran Project – x", "He can be REACHED at x", "He tweets @x", "John Smith is a writer.", "Dr  Mary\tAnn Lee-Smith was the editor of x", "John is a writer", "Dawn.com", "Tribune.COM", "The Express Tribune",
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
@@ -72,6 +72,9 @@ func checkTitleTests(t *testing.T, s string) {
 		if want := g.re.MatchString(s); g.got != want {
 			t.Errorf("%s(%q) = %v, want %v", g.name, s, g.got, want)
 		}
+	}
+	if authorBio.MatchString(s) && !mayBeAuthorBio(s) {
+		t.Errorf("mayBeAuthorBio(%q) = false, but authorBio matches", s)
 	}
 	if got, want := isOutletName(s), outletName.MatchString(s) || officeName.MatchString(s) || officeOf.MatchString(s); got != want {
 		t.Errorf("isOutletName(%q) = %v, want %v", s, got, want)

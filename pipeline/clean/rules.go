@@ -170,31 +170,46 @@ func findLicence(s string) []int {
 }
 
 // hasLicenceWord reports whether strings.ToLower(s) holds one of
-// licenceWords, in one pass and without lower-casing s: the only runes that
-// ToLower turns into ASCII letters are the dotted capital I and the Kelvin
-// sign (for those it falls back to ToLower), so otherwise an ASCII word is in
-// the lower-cased text exactly where it is in s, case aside.
+// licenceWords, without lower-casing s: the only runes that ToLower turns
+// into ASCII letters are the dotted capital I and the Kelvin sign (for
+// those it falls back to ToLower), so otherwise an ASCII word is in the
+// lower-cased text exactly where it is in s, case aside. It looks for the
+// words where their rarer letters are ("all …" at an l, "copyright" at its
+// y), which strings.IndexByte finds quickly.
 func hasLicenceWord(s string) bool {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
 		return containsAny(strings.ToLower(s), licenceWords)
 	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case 'a', 'A':
-			if hasPrefixLowerASCII(s[i:], "all ") {
-				r := s[i+len("all "):]
+	if strings.Contains(s, "©") {
+		return true
+	}
+	for _, c := range []byte{'l', 'L'} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			if p >= 1 && hasPrefixLowerASCII(s[p-1:], "all ") {
+				r := s[p-1+len("all "):]
 				if hasPrefixLowerASCII(r, "content") || hasPrefixLowerASCII(r, "material") || hasPrefixLowerASCII(r, "rights reserved") {
 					return true
 				}
 			}
-		case 'c', 'C':
-			if hasPrefixLowerASCII(s[i:], "copyright") {
+			i = p + 1
+		}
+	}
+	for _, c := range []byte{'y', 'Y'} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			if p >= 3 && hasPrefixLowerASCII(s[p-3:], "copyright") {
 				return true
 			}
-		case 0xC2:
-			if strings.HasPrefix(s[i:], "©") {
-				return true
-			}
+			i = p + 1
 		}
 	}
 	return false
@@ -267,6 +282,30 @@ func hasDatedOutlet(s string) bool {
 // authorBio is a line that introduces the author after the text ("John Smith
 // is a researcher based in Islamabad."); it counts only after boilerplate.
 var authorBio = rx(`^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){1,3}\s+(is|was|has been)\s+(a|an|the)\s+[^.]{0,120}\b(writer|journalist|researcher|analyst|correspondent|editor|fellow|professor|author|reporter|columnist|contributor|lecturer|scholar|student|director|commentator|expert|freelancer)\b`)
+
+// mayBeAuthorBio reports whether authorBio may match s: its name of two to
+// four capitalised words must be followed by "is", "was" or "has", so one
+// of the third to fifth words of s is one of them, with only capitalised
+// words before it. Most text fails at its second word.
+func mayBeAuthorBio(s string) bool {
+	rest := s
+	for k := 0; k < 5; k++ {
+		rest = strings.TrimLeft(rest, " \t\n\f\r")
+		end := strings.IndexAny(rest, " \t\n\f\r")
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		if k >= 2 && (w == "is" || w == "was" || w == "has") {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		rest = rest[end:]
+	}
+	return false
+}
 
 // authorContact is a way to reach the author that an author's bio gives.
 var authorContact = rx(`(?i)\b(tweets (at |as )?@\w+|on (twitter|x) (at |as )?@\w+|can be (reached|contacted) (at|on|via)|email:? \S+@\S+)`)
