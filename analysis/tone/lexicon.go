@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 )
@@ -25,7 +26,67 @@ const (
 )
 
 // lexicon maps a token's Norm to its wordInfo.
-type lexicon struct{ m map[string]*wordInfo }
+//
+// It is an open-addressing table whose slots hold the words themselves, so
+// that a lookup reads one slot and then the entry, where a Go map reads a
+// control word, a slot, the key's bytes elsewhere and the entry: with some
+// 120,000 words these are cache misses, and the pipeline looks up every word
+// of the corpus (BenchmarkScoreParagraphs under cachegrind with a 512 KB
+// last-level cache: 7 times fewer last-level read misses than with a map).
+// Words longer than a slot's key are in a map.
+type lexicon struct {
+	slots []lexSlot // len is a power of two, at most half full
+	long  map[string]int32
+	infos []wordInfo
+}
+
+// lexSlot is one slot of the lexicon's table: a word of up to len(key) bytes
+// and the index of its entry; n == 0 marks an empty slot.
+type lexSlot struct {
+	key [19]byte
+	n   uint8
+	inf int32
+}
+
+// lexSeed seeds the table's hash: the layout differs between processes, what
+// a lookup finds does not.
+var lexSeed = maphash.MakeSeed()
+
+// add enters the word w with the entry index i.
+func (lx *lexicon) add(w string, i int32) {
+	if w == "" || len(w) > len(lexSlot{}.key) {
+		lx.long[w] = i
+		return
+	}
+	mask := uint64(len(lx.slots) - 1)
+	for h := maphash.String(lexSeed, w) & mask; ; h = (h + 1) & mask {
+		if s := &lx.slots[h]; s.n == 0 {
+			s.n = uint8(copy(s.key[:], w))
+			s.inf = i
+			return
+		}
+	}
+}
+
+// find returns the entry of the word w, or nil.
+func (lx *lexicon) find(w string) *wordInfo {
+	if w == "" || len(w) > len(lexSlot{}.key) {
+		if i, ok := lx.long[w]; ok {
+			return &lx.infos[i]
+		}
+		return nil
+	}
+	mask := uint64(len(lx.slots) - 1)
+	for h := maphash.String(lexSeed, w) & mask; ; h = (h + 1) & mask {
+		s := &lx.slots[h]
+		if s.n == 0 {
+			return nil
+		}
+		if int(s.n) == len(w) && string(s.key[:s.n]) == w {
+			return &lx.infos[s.inf]
+		}
+	}
+}
 
 // unknown is the entry of words no resource lists.
 var unknown = &wordInfo{}
@@ -82,22 +143,26 @@ func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string]
 			m[w] = inf
 		}
 	}
-	// one backing array, so that entries are not scattered on the heap
-	all := make([]wordInfo, 0, len(m))
-	lx := &lexicon{m: make(map[string]*wordInfo, len(m))}
+	// the entries in one array (in map order: where an entry lies changes
+	// nothing that a lookup finds)
+	size := 1
+	for size < 2*len(m) {
+		size *= 2
+	}
+	lx := &lexicon{slots: make([]lexSlot, size), long: map[string]int32{}, infos: make([]wordInfo, 0, len(m))}
 	for w, inf := range m {
 		if strings.Contains(w, "n't") {
 			inf.flags |= isNegate
 		}
-		all = append(all, inf)
-		lx.m[w] = &all[len(all)-1]
+		lx.add(w, int32(len(lx.infos)))
+		lx.infos = append(lx.infos, inf)
 	}
 	return lx
 }
 
 // lookup returns what is known about the token form norm (read-only).
 func (lx *lexicon) lookup(norm string) *wordInfo {
-	if inf, ok := lx.m[norm]; ok {
+	if inf := lx.find(norm); inf != nil {
 		return inf
 	}
 	if strings.IndexByte(norm, '\'') < 0 {
@@ -106,7 +171,7 @@ func (lx *lexicon) lookup(norm string) *wordInfo {
 	// a contraction nobody listed: cdipaolo's form has no apostrophe, and
 	// VADER reads any "n't" as a negation
 	inf := &wordInfo{}
-	if nb, ok := lx.m[nbKey(norm)]; ok {
+	if nb := lx.find(nbKey(norm)); nb != nil {
 		inf.nb = nb.nb
 	}
 	if strings.Contains(norm, "n't") {

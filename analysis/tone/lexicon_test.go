@@ -2,6 +2,7 @@ package tone
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/cdipaolo/sentiment"
@@ -140,5 +141,46 @@ func TestNBLogRatiosFast(t *testing.T) {
 	}
 	if lr, ok := nbLogRatiosFast([]byte(`{"en":{"words":{"a":{"Count":[1,2],"Seen":3},"b":{"Count":[0,0],"Seen":0}},"count":[1]}}`)); !ok || len(lr) != 2 || lr["a"] != math.Log(3.0/2) {
 		t.Errorf("nbLogRatiosFast of a two-word model = %v, %v", lr, ok)
+	}
+}
+
+// TestLexiconFindsEveryWord checks the lexicon's table: every word of the
+// cdipaolo model and of VADER's lexicon is found with its value, every entry
+// is found under its word, and words of no resource are not found.
+func TestLexiconFindsEveryWord(t *testing.T) {
+	lx := theLexicon()
+	for w, v := range mustNB() {
+		inf := lx.find(w)
+		if inf == nil || math.Float64bits(inf.nb) != math.Float64bits(v) {
+			t.Fatalf("find(%q) = %+v, want nb %v", w, inf, v)
+		}
+	}
+	for w, v := range theRules().lex {
+		if inf := lx.find(w); inf == nil || inf.flags&inLex == 0 || inf.val != v {
+			t.Fatalf("find(%q) = %+v, want VADER valence %v", w, inf, v)
+		}
+	}
+	n := 0
+	for _, s := range lx.slots {
+		if s.n > 0 {
+			n++
+			if w := string(s.key[:s.n]); lx.find(w) != &lx.infos[s.inf] {
+				t.Fatalf("find(%q) is not its slot's entry", w)
+			}
+		}
+	}
+	for w, i := range lx.long {
+		n++
+		if lx.find(w) != &lx.infos[i] {
+			t.Fatalf("find(%q) is not its entry", w)
+		}
+	}
+	if n != len(lx.infos) {
+		t.Errorf("%d words in the table, %d entries", n, len(lx.infos))
+	}
+	for _, w := range []string{"", "qqqxqqq", "framescopeword", strings.Repeat("z", 25)} {
+		if inf := lx.find(w); inf != nil {
+			t.Errorf("find(%q) = %+v, want nil", w, inf)
+		}
 	}
 }
