@@ -76,10 +76,7 @@ func Lines(text string, s token.Span) []token.Span {
 	var out []token.Span
 	i := s.Start
 	for i < s.End {
-		j := i
-		for j < s.End && text[j] != '\n' && text[j] != '\r' {
-			j++
-		}
+		j := lineEnd(text, i, s.End)
 		if l := Trim(text, token.Span{Start: i, End: j}); l.Len() > 0 {
 			out = append(out, l)
 		}
@@ -92,15 +89,25 @@ func Lines(text string, s token.Span) []token.Span {
 }
 
 // blocks returns the blank-line-separated blocks of text as lists of lines.
+// lineEnd returns the offset of the first '\n' or '\r' in text[i:end], or
+// end.
+func lineEnd(text string, i, end int) int {
+	j := end
+	if k := strings.IndexByte(text[i:end], '\n'); k >= 0 {
+		j = i + k
+	}
+	if k := strings.IndexByte(text[i:j], '\r'); k >= 0 {
+		j = i + k
+	}
+	return j
+}
+
 func blocks(text string) [][]line {
 	var out [][]line
 	var cur []line
 	i := 0
 	for i < len(text) {
-		j := i
-		for j < len(text) && text[j] != '\n' && text[j] != '\r' {
-			j++
-		}
+		j := lineEnd(text, i, len(text))
 		l := Trim(text, token.Span{Start: i, End: j})
 		if l.Len() == 0 {
 			if len(cur) > 0 {

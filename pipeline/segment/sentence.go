@@ -68,13 +68,26 @@ func Sentences(text string, s token.Span) []token.Span {
 			}
 			i++
 		default:
-			i++
+			i = skipPlain(text[:s.End], i+1)
 		}
 	}
 	if start < s.End {
 		out = appendSpan(out, text, start, s.End)
 	}
 	return out
+}
+
+// mayStop marks the bytes at which Sentences has something to decide: a
+// stop, the first byte of "…", a line break.
+var mayStop = [256]bool{'.': true, '?': true, '!': true, '\xe2': true, '\n': true, '\r': true}
+
+// skipPlain returns the first offset at or after i of a byte in mayStop, or
+// len(t).
+func skipPlain(t string, i int) int {
+	for i < len(t) && !mayStop[t[i]] {
+		i++
+	}
+	return i
 }
 
 // gluedBoundary reports whether a full stop with no space after it still ends
