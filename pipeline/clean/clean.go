@@ -1021,12 +1021,21 @@ func sectionMenu(s string) bool {
 	if len(s) > 200 {
 		return false
 	}
-	ws := strings.Fields(s)
-	if len(ws) < 4 {
-		return false
-	}
-	known := 0
-	for _, w := range ws {
+	// Word by word, so that most lines fail at their first small letter
+	// without being split.
+	n, known := 0, 0
+	for rest := s; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		rest = rest[end:]
+		n++
 		if w == "&" {
 			continue
 		}
@@ -1043,7 +1052,7 @@ func sectionMenu(s string) bool {
 			known++
 		}
 	}
-	return known >= 3 && known*2 >= len(ws)
+	return n >= 4 && known >= 3 && known*2 >= n
 }
 
 // sectionWords name the sections of a news site.

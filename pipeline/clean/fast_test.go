@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The fast paths must give exactly what the plain library calls they replace
@@ -14,6 +16,36 @@ func normLineRef(s string) string {
 
 func wordsRef(s string) int { return len(strings.Fields(s)) }
 
+// sectionMenuRef is sectionMenu written with strings.Fields.
+func sectionMenuRef(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 4 {
+		return false
+	}
+	known := 0
+	for _, w := range ws {
+		if w == "&" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '&' {
+				return false
+			}
+		}
+		if sectionWords[strings.ToLower(w)] {
+			known++
+		}
+	}
+	return known >= 3 && known*2 >= len(ws)
+}
+
 var fastCases = []string{
 	"", " ", "  a  b  ", "Iran’s “Border” – Talks—Now", "\u00a0x\u0085y\u2003z\u3000", "ÀÉÎ \u212a ſ İ",
 	"\xff\xfe a \xe2\x80", "tab\tnew\nline\r\v\f", "\ufffd", "’‘“”–—", "a\u200bb",
@@ -23,6 +55,7 @@ var fastCases = []string{
 	"TEHRAN (Tasnim) – x", "TÉHRAN – x", "T\u0301EHRAN: x", "Tehran – x", "ſaturday, Jan 5, 2018, The Iran Project – x", "Jan 5, X News – x",
 	"5 January 2018, The Iran Project – x", "He can be REACHED at x", "He tweets @x", "John Smith is a writer.", "Dr  Mary\tAnn Lee-Smith was the editor of x", "John is a writer", "Dawn.com", "Tribune.COM", "The Express Tribune",
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
+	"Home Latest Pakistan World Business Sport Opinion", "Home  Latest\u00a0World & Business", "Home Latest World", "Home Latest World Business\xff",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
@@ -75,6 +108,9 @@ func checkTitleTests(t *testing.T, s string) {
 	}
 	if authorBio.MatchString(s) && !mayBeAuthorBio(s) {
 		t.Errorf("mayBeAuthorBio(%q) = false, but authorBio matches", s)
+	}
+	if got, want := sectionMenu(s), sectionMenuRef(s); got != want {
+		t.Errorf("sectionMenu(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := isOutletName(s), outletName.MatchString(s) || officeName.MatchString(s) || officeOf.MatchString(s); got != want {
 		t.Errorf("isOutletName(%q) = %v, want %v", s, got, want)
