@@ -24,12 +24,7 @@ const blockRows = 1024
 // record appends the next article's record (its Doc and dense summary) to
 // the store.
 func (a *Aggregator) record(doc string, sums []float64, cnts []int32) {
-	n := len(a.start)
-	if n%blockRows == 0 {
-		a.blocks = append(a.blocks, nil)
-	}
-	b := &a.blocks[len(a.blocks)-1]
-	a.start = append(a.start, uint32(len(*b)))
+	b := a.nextRecord()
 	buf := binary.AppendUvarint(*b, uint64(len(doc)))
 	buf = append(buf, doc...)
 	prev := -1
@@ -62,13 +57,25 @@ func (a *Aggregator) raw(i int) []byte {
 // appendRaw appends a record taken from another aggregator with the same
 // measures.
 func (a *Aggregator) appendRaw(rec []byte) {
+	b := a.nextRecord()
+	*b = append(*b, rec...)
+}
+
+// nextRecord starts the next article's record and returns the block to
+// append it to. A full block is first copied to its exact size: appending
+// leaves up to half of a block's capacity unused.
+func (a *Aggregator) nextRecord() *[]byte {
 	n := len(a.start)
 	if n%blockRows == 0 {
+		if len(a.blocks) > 0 {
+			last := &a.blocks[len(a.blocks)-1]
+			*last = append([]byte(nil), *last...)
+		}
 		a.blocks = append(a.blocks, nil)
 	}
 	b := &a.blocks[len(a.blocks)-1]
 	a.start = append(a.start, uint32(len(*b)))
-	*b = append(*b, rec...)
+	return b
 }
 
 // docOf returns the Doc bytes of a record and the rest of it.

@@ -139,6 +139,9 @@ func (f *folder) next(r *Reader) (Article, bool) {
 		f.finished = true
 		f.finishManifest(r)
 		_ = f.close()
+		// What only reading needed goes now, not when the caller has
+		// finished with the Reader (its statuses outlive the scan).
+		f.manifest, f.dedup, f.buf = nil, nil, nil
 	}
 	return Article{}, false
 }

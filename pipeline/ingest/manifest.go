@@ -249,6 +249,7 @@ func parseManifest(r *Reader, in io.Reader) (*manifest, string, string) {
 	if !haveHeader {
 		return m, StatusWarning, "manifest is empty"
 	}
+	m.rows = append([]manifestRow(nil), m.rows...) // its exact size: it lives as long as the scan
 	summary := fmt.Sprintf("%smanifest: %d rows", info, len(m.rows))
 	if problems > 0 {
 		summary += fmt.Sprintf(", %d with problems (see their lines)", problems)

@@ -37,6 +37,12 @@ func (l *statusLog) len() int { return len(l.start) }
 func (l *statusLog) add(s Status) int {
 	n := len(l.start)
 	if n%logBlock == 0 {
+		if len(l.blocks) > 0 {
+			// a full block, copied to its exact size: appending leaves up
+			// to half of its capacity unused
+			last := &l.blocks[len(l.blocks)-1]
+			*last = append([]byte(nil), *last...)
+		}
 		l.blocks = append(l.blocks, nil)
 	}
 	b := &l.blocks[len(l.blocks)-1]

@@ -147,4 +147,5 @@ func (t *table) finish(r *Reader, unit string) {
 		parts = append([]string{t.endReason}, parts...)
 	}
 	r.update(t.statusIdx, Status{Path: t.name, Status: st, Reason: strings.Join(parts, "; "), Bytes: t.size})
+	t.ids, t.dedup = nil, nil // only reading needed them
 }
