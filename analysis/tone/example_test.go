@@ -55,3 +55,27 @@ func ExampleSentences() {
 	// "\"It went well,\" one said."
 	// "Critics disagreed!"
 }
+
+func ExamplePara() {
+	s, err := tone.New(tone.Default)
+	if err != nil {
+		panic(err)
+	}
+	text := `Critics called the deal a disaster. "It is a great success," the minister said.`
+	span := token.Span{Start: 0, End: len(text)}
+	toks := token.Tokenize(text, span, nil)
+	sents := tone.Sentences(toks)
+	var p tone.Para
+	p.Reset(text, span, toks)
+	fmt.Printf("paragraph %+.2f\n", p.Score(s))
+	fmt.Printf("first sentence %+.2f, second %+.2f\n", p.ScoreSentences(s, sents[:1]), p.ScoreSentences(s, sents[1:]))
+	i := strings.Index(text, "minister")
+	fmt.Printf("toward the minister %+.2f\n", p.Toward(sents[1], i, i+len("minister")))
+	// the same as scoring each on its own
+	fmt.Println(p.Score(s) == s.Score(text, toks))
+	// Output:
+	// paragraph +0.04
+	// first sentence -0.36, second +0.41
+	// toward the minister +0.68
+	// true
+}

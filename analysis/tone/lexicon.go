@@ -7,7 +7,7 @@ import (
 )
 
 // wordInfo is everything the scorers know about one word form, gathered into
-// one map so that scoring costs one lookup per token.
+// one table so that scoring costs one lookup per word.
 type wordInfo struct {
 	val     float64    // VADER valence (when flags&inLex)
 	booster float64    // VADER booster increment (when flags&isBooster)
@@ -91,7 +91,7 @@ func (lx *lexicon) find(w string) *wordInfo {
 // unknown is the entry of words no resource lists.
 var unknown = &wordInfo{}
 
-// buildLexicon merges the rule words and lexicons into one map.
+// buildLexicon merges the rule words and lexicons into one table.
 func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string][2]float64) *lexicon {
 	m := make(map[string]wordInfo, len(nb)+len(r.lex))
 	get := func(w string) wordInfo {

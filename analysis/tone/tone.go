@@ -39,10 +39,15 @@
 // VADER's compound adds up every word of the paragraph and saturates. "nb"
 // divides its log-odds by √words.
 //
-// Loading. The first score in a process loads the cdipaolo model (about 0.4 s
-// of JSON decoding that allocates some 87 MB in passing), govader's lexicon
-// and the embedded data, merged into one map so that scoring costs one map
-// lookup per token. Scorers are safe for concurrent use and deterministic.
+// Loading. The first score in a process loads the cdipaolo model (0.2-0.3 s
+// with its lexicon; some 60 MB allocated in passing), govader's lexicon and
+// the embedded data, merged into one table so that scoring costs one lookup
+// per word. Scorers are safe for concurrent use and deterministic.
+//
+// Sharing. A paragraph scored several times — whole, by voice
+// (Para.ScoreSentences) and toward each mention (Para.Toward) — is best
+// scored through a Para, which looks each word up once and applies VADER's
+// rules to each sentence once for all of them, with the same results.
 //
 // Refitting. Every data file says what it was fitted on and how to refit it:
 // go test ./analysis/tone -run 'TestFit' -fit (needs ../shared/eval). The news
