@@ -1,6 +1,7 @@
 package voice
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -115,4 +116,16 @@ func FuzzOneSpaced(f *testing.F) {
 			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+func ExampleAttributeTokens() {
+	text := "The two leaders met on Monday. “We will act together,” Hatami said."
+	para := token.Span{Start: 0, End: len(text)}
+	toks := token.Tokenize(text, para, nil) // the paragraph's tokens, already at hand
+	for _, a := range AttributeTokens(text, para, segment.Sentences(text, para), toks) {
+		fmt.Printf("%s %q %q\n", a.Voice, a.Speaker, a.Cue)
+	}
+	// Output:
+	// outlet "" ""
+	// quote "Hatami" "said"
 }
