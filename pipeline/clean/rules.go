@@ -680,7 +680,7 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // titleLike reports whether s reads as a title: one short line, no final full
 // stop, not prose cut off mid-sentence.
 func titleLike(s string) bool {
-	if strings.ContainsAny(s, "\n\r") || len(s) > 160 || len(s) < 3 {
+	if len(s) > 160 || len(s) < 3 || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 		return false
 	}
 	if m := listNumber.FindString(s); m != "" && len(m) < len(s) {
