@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"github.com/framescope/framescope/analysis/cputime"
 	"io"
 	"testing"
 )
@@ -10,8 +11,8 @@ import (
 func BenchmarkFigures(b *testing.B) {
 	d := sampleData(30, 15)
 	b.ReportAllocs()
-	start := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
+	start := cputime.Process()
+	defer func() { b.ReportMetric(float64(cputime.Process()-start)/1e6/float64(b.N), "cpu-ms/op") }()
 	for b.Loop() {
 		figs, err := Figures(d, Options{})
 		if err != nil {
@@ -38,8 +39,8 @@ func BenchmarkFormat(b *testing.B) {
 		for _, f := range figs {
 			b.Run(format+"/"+f.Name, func(b *testing.B) {
 				b.ReportAllocs()
-				start := cpuTime()
-				defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
+				start := cputime.Process()
+				defer func() { b.ReportMetric(float64(cputime.Process()-start)/1e6/float64(b.N), "cpu-ms/op") }()
 				for b.Loop() {
 					if _, err := f.WriteTo(io.Discard, format); err != nil {
 						b.Fatal(err)
@@ -70,8 +71,8 @@ func BenchmarkWriteAll(b *testing.B) {
 	}
 	dir := b.TempDir()
 	b.ReportAllocs()
-	start := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op") }()
+	start := cputime.Process()
+	defer func() { b.ReportMetric(float64(cputime.Process()-start)/1e6/float64(b.N), "cpu-ms/op") }()
 	for b.Loop() {
 		if _, err := WriteAll(dir, figs, nil); err != nil {
 			b.Fatal(err)

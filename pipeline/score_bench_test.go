@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/framescope/framescope/analysis/cputime"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -46,11 +47,11 @@ func cpuLoop(b *testing.B, bytes int64, f func()) {
 	defer runtime.UnlockOSThread()
 	b.SetBytes(bytes)
 	b.ReportAllocs()
-	c0 := threadCPU()
+	c0 := cputime.Thread()
 	for b.Loop() {
 		f()
 	}
-	if d := threadCPU() - c0; d > 0 {
+	if d := cputime.Thread() - c0; d > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
 	}
 }

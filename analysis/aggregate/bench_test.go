@@ -2,36 +2,24 @@ package aggregate
 
 import (
 	"fmt"
+	"github.com/framescope/framescope/analysis/cputime"
 	"math"
 	"math/rand/v2"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 )
-
-// cpuTime is the process's user + system CPU time so far. The machine is
-// shared, so wall time says little; the benchmarks report CPU seconds per
-// operation as "cpu-s/op" as well.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // loopCPU runs f in b.Loop and reports its CPU seconds per call.
 func loopCPU(b *testing.B, f func()) {
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime(b)
+	start := cputime.Process()
 	n := 0
 	for b.Loop() {
 		f()
 		n++
 	}
-	b.ReportMetric((cpuTime(b)-start).Seconds()/float64(n), "cpu-s/op")
+	b.ReportMetric((cputime.Process()-start).Seconds()/float64(n), "cpu-s/op")
 }
 
 // benchCorpus: 100k articles over 30 outlets and 15 years.

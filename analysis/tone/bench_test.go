@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"github.com/framescope/framescope/analysis/cputime"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,11 +24,11 @@ func benchLoop(b *testing.B, f func()) {
 	defer runtime.UnlockOSThread()
 	b.SetBytes(int64(len(benchParagraph)))
 	b.ReportAllocs()
-	c0 := threadCPU()
+	c0 := cputime.Thread()
 	for b.Loop() {
 		f()
 	}
-	if d := threadCPU() - c0; d > 0 {
+	if d := cputime.Thread() - c0; d > 0 {
 		b.ReportMetric(float64(len(benchParagraph))*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
 	}
 }
