@@ -120,18 +120,17 @@ func (f *folder) next(r *Reader) (Article, bool) {
 			r.record(Status{Path: rel, Status: StatusIgnored, Reason: "not a .txt file"})
 			continue
 		}
-		if fi == nil {
-			var err error
-			if fi, err = e.Info(); err != nil {
-				r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot stat: " + errText(err)})
-				continue
-			}
+		// The folder listing's type bits say whether a file is regular
+		// without a stat per file (the costliest system call of a run).
+		mode := e.Type()
+		if fi != nil {
+			mode = fi.Mode().Type()
 		}
-		if !fi.Mode().IsRegular() {
-			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + fi.Mode().Type().String() + ")"})
+		if !mode.IsRegular() {
+			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + mode.String() + ")"})
 			continue
 		}
-		if a, ok := f.read(r, rel, full, fi.Size()); ok {
+		if a, ok := f.read(r, rel, full); ok {
 			return a, true
 		}
 	}
@@ -147,18 +146,28 @@ func (f *folder) next(r *Reader) (Article, bool) {
 }
 
 // read reads one .txt file, recording its status; ok when it is an article.
-func (f *folder) read(r *Reader, rel, full string, size int64) (Article, bool) {
+func (f *folder) read(r *Reader, rel, full string) (Article, bool) {
 	max := r.opt.MaxArticleBytes
+	file, err := os.Open(full)
+	if err != nil {
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot open: " + errText(err)})
+		return Article{}, false
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot stat: " + errText(err)})
+		return Article{}, false
+	}
+	size := fi.Size()
+	if !fi.Mode().IsRegular() { // replaced since it was listed
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + fi.Mode().Type().String() + ")"})
+		return Article{}, false
+	}
 	if size > max {
 		r.record(Status{Path: rel, Status: StatusSkipped, Reason: tooBig(size, max), Bytes: size})
 		return Article{}, false
 	}
-	file, err := os.Open(full)
-	if err != nil {
-		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot open: " + errText(err), Bytes: size})
-		return Article{}, false
-	}
-	defer file.Close()
 	// Read at most max+1 bytes: the file may have grown since it was listed.
 	f.buf = f.buf[:0]
 	if int64(cap(f.buf)) < size+1 {
