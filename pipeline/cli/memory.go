@@ -14,9 +14,9 @@ import (
 // heap limit at max(memoryFloor, 1.25 × the live heap), re-read a few times a
 // second: small runs collect no more often than by default, and large ones
 // keep peak memory near what they hold instead of twice it. The collector
-// then works more often, which costs a few percent of CPU (see README,
-// "Speed and memory"). A GOMEMLIMIT set in the environment wins: then
-// governMemory does nothing.
+// then works more often: on a 1 GB corpus, 197 MB instead of 372 MB at peak
+// for 15% more CPU (see README, "Speed and memory"). A GOMEMLIMIT set in the
+// environment wins: then governMemory does nothing.
 const (
 	memoryFloor    = 150 << 20
 	memoryInterval = 100 * time.Millisecond
