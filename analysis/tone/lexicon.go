@@ -191,7 +191,13 @@ func theLexicon() *lexicon {
 	lexOnce.Do(func() {
 		loadNews()
 		loadToward()
-		lexVal = buildLexicon(theRules(), mustNB(), newsLex, targetLex)
+		// cdipaolo's log-ratios go into the lexicon (the nb scorer reads
+		// them there), so their own map is not kept: about 9 MB.
+		nb, err := loadNB()
+		if err != nil {
+			panic(err) // the asset is compiled in: a broken build
+		}
+		lexVal = buildLexicon(theRules(), nb, newsLex, targetLex)
 	})
 	return lexVal
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 
 	"github.com/cdipaolo/sentiment"
 	"github.com/framescope/framescope/analysis/token"
@@ -18,20 +17,8 @@ import (
 // of these over its known words (both classes share one denominator, and the
 // priors are equal), so summing them is the model's own decision, without the
 // underflow of its Probability method and through framescope's tokenizer
-// instead of its own (which glues words across punctuation).
-var (
-	nbOnce sync.Once
-	nbLR   map[string]float64
-	nbErr  error
-)
-
-// nbLogRatios returns the cdipaolo word log-ratios, loading them on first use
-// (about 0.4 s).
-func nbLogRatios() (map[string]float64, error) {
-	nbOnce.Do(func() { nbLR, nbErr = loadNB() })
-	return nbLR, nbErr
-}
-
+// instead of its own (which glues words across punctuation). loadNB reads
+// them (about 0.2 s); the lexicon keeps them.
 func loadNB() (map[string]float64, error) {
 	raw, err := sentiment.Asset("model.json")
 	if err != nil {
@@ -129,16 +116,6 @@ func nbLogRatiosFast(raw []byte) (lr map[string]float64, ok bool) {
 	}
 }
 
-// mustNB is nbLogRatios for scorers: the asset is compiled in, so a failure is
-// a broken build, not bad input.
-func mustNB() map[string]float64 {
-	lr, err := nbLogRatios()
-	if err != nil {
-		panic(err)
-	}
-	return lr
-}
-
 // nbKey is the form cdipaolo's vocabulary has for a token: lower-case letters
 // only (its tokenizer deleted apostrophes, digits and punctuation).
 func nbKey(norm string) string {
@@ -149,16 +126,15 @@ func nbKey(norm string) string {
 }
 
 // nbStats returns the sum of the log-ratios of the known words in toks and the
-// number of word tokens.
-func nbStats(lr map[string]float64, toks []token.Token) (sum float64, words int) {
+// number of word tokens. The lexicon holds every word of cdipaolo's
+// vocabulary with its log-ratio (0 for the words it lacks).
+func nbStats(lx *lexicon, toks []token.Token) (sum float64, words int) {
 	for i := range toks {
 		if toks[i].Kind != token.Word {
 			continue
 		}
 		words++
-		if v, ok := lr[nbKey(toks[i].Norm)]; ok {
-			sum += v
-		}
+		sum += lx.lookup(toks[i].Norm).nb
 	}
 	return sum, words
 }
@@ -174,7 +150,7 @@ type nbScorer struct{}
 func (nbScorer) Name() string { return "nb" }
 
 func (nbScorer) Score(_ string, toks []token.Token) float64 {
-	sum, n := nbStats(mustNB(), toks)
+	sum, n := nbStats(theLexicon(), toks)
 	if n == 0 {
 		return 0
 	}
