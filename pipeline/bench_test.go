@@ -10,9 +10,13 @@ import (
 )
 
 // seedArticles reads the seeds as the ingest stage would.
-func seedArticles(b *testing.B) ([]ingest.Article, int64) {
+func seedArticles(b *testing.B) ([]ingest.Article, int64) { return readArticles(b, seedsDir) }
+
+// readArticles reads the corpus at path as the ingest stage would, and
+// returns its articles and their bytes of text.
+func readArticles(b *testing.B, path string) ([]ingest.Article, int64) {
 	b.Helper()
-	r, err := ingest.Open(seedsDir, ingest.Options{})
+	r, err := ingest.Open(path, ingest.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -23,6 +27,9 @@ func seedArticles(b *testing.B) ([]ingest.Article, int64) {
 		a := r.Article()
 		arts = append(arts, a)
 		n += int64(len(a.Text))
+	}
+	if err := r.Err(); err != nil {
+		b.Fatal(err)
 	}
 	return arts, n
 }

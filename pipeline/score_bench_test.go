@@ -1,11 +1,11 @@
 package pipeline
 
 import (
-	"github.com/framescope/framescope/analysis/cputime"
 	"path/filepath"
 	"runtime"
 	"testing"
 
+	"github.com/framescope/framescope/analysis/cputime"
 	"github.com/framescope/framescope/pipeline/clean"
 	"github.com/framescope/framescope/pipeline/gen"
 	"github.com/framescope/framescope/pipeline/ingest"
@@ -21,22 +21,7 @@ func generated(b *testing.B) ([]ingest.Article, int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := ingest.Open(filepath.Join(dir, gen.TxtDir), ingest.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer r.Close()
-	var arts []ingest.Article
-	var n int64
-	for r.Scan() {
-		a := r.Article()
-		arts = append(arts, a)
-		n += int64(len(a.Text))
-	}
-	if err := r.Err(); err != nil {
-		b.Fatal(err)
-	}
-	return arts, n
+	return readArticles(b, filepath.Join(dir, gen.TxtDir))
 }
 
 // cpuLoop runs f b.N times on one OS thread and reports, besides wall time,
