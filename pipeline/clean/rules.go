@@ -743,14 +743,7 @@ func normLine(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch r {
-		case '’', '‘':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		}
+		r = foldPunct(r)
 		if unicode.IsSpace(r) {
 			space = len(b) > 0
 			continue
@@ -789,14 +782,7 @@ func normEqual(s, t string) bool {
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
-			switch r {
-			case '’', '‘':
-				r = '\''
-			case '“', '”':
-				r = '"'
-			case '–', '—':
-				r = '-'
-			}
+			r = foldPunct(r)
 			if unicode.IsSpace(r) {
 				space = j > 0
 				continue
@@ -819,3 +805,17 @@ func normEqual(s, t string) bool {
 }
 
 var foldQuotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")
+
+// foldPunct folds curly quotes and long dashes to their ASCII forms, as
+// normLine and normEqual compare lines.
+func foldPunct(r rune) rune {
+	switch r {
+	case '’', '‘':
+		return '\''
+	case '“', '”':
+		return '"'
+	case '–', '—':
+		return '-'
+	}
+	return r
+}
