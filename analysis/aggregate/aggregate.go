@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/framescope/framescope/analysis/packed"
 )
 
 // Para is one body paragraph of a scored article.
@@ -126,8 +128,7 @@ type Aggregator struct {
 
 	// Article i is record i of the store (see store.go), from its outlet
 	// srcNames[src[i]] and year years[i].
-	blocks   [][]byte
-	start    []uint32
+	recs     packed.Records
 	src      []int32
 	years    []int32
 	srcNames []string
@@ -182,7 +183,7 @@ func New(opt Options) *Aggregator {
 }
 
 // Len returns the number of articles added (or merged in).
-func (a *Aggregator) Len() int { return len(a.start) }
+func (a *Aggregator) Len() int { return a.recs.Len() }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
@@ -253,7 +254,7 @@ func (a *Aggregator) Merge(b *Aggregator) {
 		panic(fmt.Sprintf("aggregate: Merge of aggregators with different options (frames %v/%v, actors %v/%v, weight %s/%s)",
 			a.opt.Frames, b.opt.Frames, a.opt.Actors, b.opt.Actors, a.opt.Weight, b.opt.Weight))
 	}
-	for i := range b.start {
+	for i := range b.recs.Len() {
 		a.appendRaw(b.raw(i))
 		a.src = append(a.src, a.source(b.srcNames[b.src[i]]))
 		a.years = append(a.years, b.years[i])

@@ -82,7 +82,7 @@ func (a *Aggregator) Comparisons() []Comparison {
 		for j := lo; j < hi; j++ {
 			vals[j-lo] = make([]sample, 0, counts[j])
 		}
-		for i := range a.start {
+		for i := range a.recs.Len() {
 			a.entries(i, lo, hi, func(j int, sum float64, c int32) {
 				v := sum / float64(c)
 				if a.ms[j].kind == kindShare {

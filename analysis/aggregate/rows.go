@@ -175,7 +175,7 @@ func (a *Aggregator) parallel(n int, f func(int)) {
 func (a *Aggregator) Rows() []Row {
 	k := len(a.ms)
 	byCell := make(map[groupKey][]int)
-	for i := range a.start {
+	for i := range a.recs.Len() {
 		g := groupKey{src: a.srcNames[a.src[i]], year: int(a.years[i])}
 		byCell[g] = append(byCell[g], i)
 	}

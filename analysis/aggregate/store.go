@@ -5,77 +5,49 @@ import (
 	"math"
 )
 
-// The per-article summaries are packed, because an aggregator holds one per
-// article of the corpus: most articles contribute to a fraction of the
-// measures (an actor is rarely mentioned, a voice often absent), so a dense
-// row of every measure's (Σ, count) wastes most of its bytes.
+// The per-article summaries are packed (packed.Records), because an
+// aggregator holds one per article of the corpus: most articles contribute to
+// a fraction of the measures (an actor is rarely mentioned, a voice often
+// absent), so a dense row of every measure's (Σ, count) wastes most of its
+// bytes.
 //
 // An article's record is its Doc (uvarint length, bytes) and then, for each
 // measure it contributes to in increasing order, the gap to the previous
 // such measure (uvarint), the count (uvarint) and the sum: a uvarint for a
 // share (a count of paragraphs) and the float64's 8 bytes, little-endian,
-// for a tone, so every value reads back exactly. Records live in blocks of
-// blockRows articles, so growing the store never copies more than one block.
-// The blocks hold no pointers, which the garbage collector never scans.
-
-// blockRows is the number of article records per storage block.
-const blockRows = 1024
+// for a tone, so every value reads back exactly.
 
 // record appends the next article's record (its Doc and dense summary) to
 // the store.
 func (a *Aggregator) record(doc string, sums []float64, cnts []int32) {
-	b := a.nextRecord()
-	buf := binary.AppendUvarint(*b, uint64(len(doc)))
-	buf = append(buf, doc...)
-	prev := -1
-	for j, c := range cnts {
-		if c == 0 {
-			continue
+	a.recs.Append(func(buf []byte) []byte {
+		buf = binary.AppendUvarint(buf, uint64(len(doc)))
+		buf = append(buf, doc...)
+		prev := -1
+		for j, c := range cnts {
+			if c == 0 {
+				continue
+			}
+			buf = binary.AppendUvarint(buf, uint64(j-prev-1))
+			buf = binary.AppendUvarint(buf, uint64(c))
+			if a.ms[j].kind == kindShare {
+				buf = binary.AppendUvarint(buf, uint64(sums[j]))
+			} else {
+				buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(sums[j]))
+			}
+			prev = j
 		}
-		buf = binary.AppendUvarint(buf, uint64(j-prev-1))
-		buf = binary.AppendUvarint(buf, uint64(c))
-		if a.ms[j].kind == kindShare {
-			buf = binary.AppendUvarint(buf, uint64(sums[j]))
-		} else {
-			buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(sums[j]))
-		}
-		prev = j
-	}
-	*b = buf
+		return buf
+	})
 }
 
 // raw returns article i's record.
-func (a *Aggregator) raw(i int) []byte {
-	b := a.blocks[i/blockRows]
-	end := len(b)
-	if i+1 < len(a.start) && (i+1)%blockRows != 0 {
-		end = int(a.start[i+1])
-	}
-	return b[a.start[i]:end]
-}
+func (a *Aggregator) raw(i int) []byte { return a.recs.At(i) }
 
 // appendRaw appends a record taken from another aggregator with the same
 // measures.
 func (a *Aggregator) appendRaw(rec []byte) {
-	b := a.nextRecord()
-	*b = append(*b, rec...)
-}
-
-// nextRecord starts the next article's record and returns the block to
-// append it to. A full block is first copied to its exact size: appending
-// leaves up to half of a block's capacity unused.
-func (a *Aggregator) nextRecord() *[]byte {
-	n := len(a.start)
-	if n%blockRows == 0 {
-		if len(a.blocks) > 0 {
-			last := &a.blocks[len(a.blocks)-1]
-			*last = append([]byte(nil), *last...)
-		}
-		a.blocks = append(a.blocks, nil)
-	}
-	b := &a.blocks[len(a.blocks)-1]
-	a.start = append(a.start, uint32(len(*b)))
-	return b
+	a.recs.Append(func(buf []byte) []byte { return append(buf, rec...) })
 }
 
 // docOf returns the Doc bytes of a record and the rest of it.

@@ -1,6 +1,10 @@
 package ingest
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/framescope/framescope/analysis/packed"
+)
 
 // statusLog holds a run's statuses packed, because a corpus of a million
 // files has a million of them and run.json must list every one: a Status
@@ -9,17 +13,13 @@ import "encoding/binary"
 //
 // A record is the path (uvarint length, bytes), the status (one byte, an
 // index into statusWords), the line and the byte count (uvarints) and the
-// reason (uvarint length, bytes). Records live in blocks of logBlock, so
-// that growing the log never copies more than one block. The few statuses
+// reason (uvarint length, bytes), in a packed.Records. The few statuses
 // replaced after they were recorded (a JSONL file's or a manifest's own
 // status, completed at its end) are kept apart in replaced.
 type statusLog struct {
-	blocks   [][]byte
-	start    []uint32
+	recs     packed.Records
 	replaced map[int]Status
 }
-
-const logBlock = 4096
 
 var statusWords = [...]string{StatusRead, StatusConverted, StatusSkipped, StatusWarning, StatusIgnored}
 
@@ -32,30 +32,19 @@ func statusCode(s string) byte {
 	panic("ingest: unknown status " + s)
 }
 
-func (l *statusLog) len() int { return len(l.start) }
+func (l *statusLog) len() int { return l.recs.Len() }
 
 func (l *statusLog) add(s Status) int {
-	n := len(l.start)
-	if n%logBlock == 0 {
-		if len(l.blocks) > 0 {
-			// a full block, copied to its exact size: appending leaves up
-			// to half of its capacity unused
-			last := &l.blocks[len(l.blocks)-1]
-			*last = append([]byte(nil), *last...)
-		}
-		l.blocks = append(l.blocks, nil)
-	}
-	b := &l.blocks[len(l.blocks)-1]
-	l.start = append(l.start, uint32(len(*b)))
-	buf := binary.AppendUvarint(*b, uint64(len(s.Path)))
-	buf = append(buf, s.Path...)
-	buf = append(buf, statusCode(s.Status))
-	buf = binary.AppendUvarint(buf, uint64(s.Line))
-	buf = binary.AppendVarint(buf, s.Bytes)
-	buf = binary.AppendUvarint(buf, uint64(len(s.Reason)))
-	buf = append(buf, s.Reason...)
-	*b = buf
-	return n
+	code := statusCode(s.Status)
+	return l.recs.Append(func(buf []byte) []byte {
+		buf = binary.AppendUvarint(buf, uint64(len(s.Path)))
+		buf = append(buf, s.Path...)
+		buf = append(buf, code)
+		buf = binary.AppendUvarint(buf, uint64(s.Line))
+		buf = binary.AppendVarint(buf, s.Bytes)
+		buf = binary.AppendUvarint(buf, uint64(len(s.Reason)))
+		return append(buf, s.Reason...)
+	})
 }
 
 func (l *statusLog) set(i int, s Status) {
@@ -70,8 +59,7 @@ func (l *statusLog) get(i int) Status {
 	if s, ok := l.replaced[i]; ok {
 		return s
 	}
-	b := l.blocks[i/logBlock]
-	rec := b[l.start[i]:]
+	rec := l.recs.At(i)
 	next := func() []byte {
 		n, k := binary.Uvarint(rec)
 		field := rec[k : k+int(n)]
@@ -98,7 +86,7 @@ func (l *statusLog) path(i int) string {
 	if s, ok := l.replaced[i]; ok {
 		return s.Path
 	}
-	rec := l.blocks[i/logBlock][l.start[i]:]
+	rec := l.recs.At(i)
 	n, k := binary.Uvarint(rec)
 	return string(rec[k : k+int(n)])
 }
