@@ -112,6 +112,14 @@ func BenchmarkArticle(b *testing.B) {
 		paras = append(paras, splitSimple(text))
 		size += int64(len(text))
 	}
+	benchArticles(b, texts, paras, size)
+}
+
+// benchArticles matches every article of texts (with its paragraphs) per
+// iteration and reports MB per CPU-second besides wall-clock MB/s: the
+// machine is shared, and CPU time of this process (all threads, GC
+// included) says more.
+func benchArticles(b *testing.B, texts []string, paras [][]Para, size int64) {
 	m := NewMatcher(Default())
 	b.ReportAllocs()
 	b.SetBytes(size)
@@ -123,8 +131,6 @@ func BenchmarkArticle(b *testing.B) {
 		}
 		n++
 	}
-	// The machine is shared: MB per CPU-second of this process (all threads,
-	// GC included) says more than wall-clock MB/s.
 	if d := cputime.Process().Seconds() - cpu0; d > 0 {
 		b.ReportMetric(float64(size)*float64(n)/1e6/d, "MB/cpu-s")
 	}
@@ -157,26 +163,15 @@ func BenchmarkArticleTestdata(b *testing.B) {
 	for _, f := range files {
 		arts = append(arts, readDevSet(b, f)...)
 	}
+	texts := make([]string, len(arts))
 	paras := make([][]Para, len(arts))
 	var size int64
 	for i, a := range arts {
+		texts[i] = a.text
 		for _, u := range a.units {
 			paras[i] = append(paras[i], Para{Span: u.span, Sentences: []token.Span{u.span}, Tokens: token.Tokenize(a.text, u.span, nil), Decide: u.decide})
 		}
 		size += int64(len(a.text))
 	}
-	m := NewMatcher(Default())
-	b.ReportAllocs()
-	b.SetBytes(size)
-	cpu0 := cputime.Process().Seconds()
-	n := 0
-	for b.Loop() {
-		for i := range arts {
-			m.Article(arts[i].text, paras[i])
-		}
-		n++
-	}
-	if d := cputime.Process().Seconds() - cpu0; d > 0 {
-		b.ReportMetric(float64(size)*float64(n)/1e6/d, "MB/cpu-s")
-	}
+	benchArticles(b, texts, paras, size)
 }
