@@ -30,6 +30,19 @@ func fitLinear(xs [][]float64, gold []float64, lambda float64) linear {
 	if len(xs) == 0 {
 		return linear{}
 	}
+	pen := make([]float64, len(xs[0]))
+	for i := range pen {
+		pen[i] = lambda
+	}
+	return fitLinearPen(xs, gold, pen)
+}
+
+// fitLinearPen is fitLinear with a penalty of its own for each feature:
+// pen[i]·n·w[i]² on the standardised feature i.
+func fitLinearPen(xs [][]float64, gold []float64, pen []float64) linear {
+	if len(xs) == 0 {
+		return linear{}
+	}
 	nf := len(xs[0])
 	n := float64(len(xs))
 	mean := make([]float64, nf)
@@ -88,8 +101,8 @@ func fitLinear(xs [][]float64, gold []float64, lambda float64) linear {
 			}
 		}
 		for i := 1; i < d; i++ {
-			jtj[i][i] += lambda * n
-			jtr[i] -= lambda * n * theta[i]
+			jtj[i][i] += pen[i-1] * n
+			jtr[i] -= pen[i-1] * n * theta[i]
 		}
 		delta := solve(jtj, jtr)
 		step := 0.0
