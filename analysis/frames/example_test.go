@@ -29,7 +29,7 @@ func ExampleMatcher_Article() {
 	//   actor_hostility: The [US and the Zionist regime are plotting] against …
 	// muslim_unity false
 	// border_security true
-	//   term: … to boost [border security].
+	//   border_term_unless_other: … to boost [border security].
 	//   border_security: … to boost [border security].
 }
 
