@@ -151,6 +151,9 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		if u.bp == "" && sectionMenu(s) {
 			u.bp = "menu"
 		}
+		if u.bp == "" && dateOnly(s) {
+			u.bp = "publication line"
+		}
 	}
 	if known != nil && known.haveMeta {
 		u.meta = known.meta
@@ -270,6 +273,9 @@ func lineKind(s string) lineFacts {
 	}
 	if sectionMenu(s) {
 		return lineFacts{bp: "menu"}
+	}
+	if dateOnly(s) {
+		return lineFacts{bp: "publication line"}
 	}
 	if r := t.match(commentMetaRules); r != "" {
 		return lineFacts{meta: r, haveMeta: true}
@@ -438,6 +444,7 @@ type classifier struct {
 	proseFrom       []int // proseFrom[i]: prose units from i on, up to the next comments header
 	bodySeen        int   // units given the body role so far
 	titleAt         int   // the first unit that is the headline, or -1
+	threadAt        int   // the unit that started the comments, once st is inComment
 }
 
 func (c *classifier) set(i int, r Role, rule string) {
@@ -594,7 +601,9 @@ func (c *classifier) chooseTitle() {
 		// The first line of headline length (a site or section name above it
 		// is shorter, a standfirst below it longer); else the longest.
 		for _, i := range cands {
-			if n := words(c.units[i].s); n >= 5 && n <= 16 {
+			// Four words make a headline when one of them is in lower
+			// case ("Pakistan retaliates against Iran"), not a label.
+			if n := words(c.units[i].s); n >= 5 && n <= 16 || n == 4 && lowerWords(c.units[i].s) > 0 {
 				best, how = i, "first title line"
 				break
 			}
@@ -682,6 +691,11 @@ func (c *classifier) classify(i int) {
 		switch {
 		case bp == "comments header":
 			c.set(i, Boilerplate, bp)
+			if zeroComments(s) && c.noCommentSince(c.threadAt) {
+				// "What do you think?" then "0 Responses": no thread
+				// follows, only the widget's buttons.
+				c.st = inBody
+			}
 		case meta != "":
 			c.set(i, Comment, meta)
 		case navRules[bp]:
@@ -705,8 +719,8 @@ func (c *classifier) classify(i int) {
 		// A comment count under the headline ("12 Comments") is a link; the
 		// thread starts only after the text.
 		c.set(i, Boilerplate, bp)
-		if c.st == inBody {
-			c.st = inComment
+		if c.st == inBody && !zeroComments(s) {
+			c.st, c.threadAt = inComment, i
 		}
 		return
 	case bp != "":
@@ -729,7 +743,7 @@ func (c *classifier) classify(i int) {
 	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2:
 		// "Raj | Jan 5, 2018 5:13PM" after the text starts the comments.
 		c.set(i, Comment, meta)
-		c.st = inComment
+		c.st, c.threadAt = inComment, i
 		return
 	case meta != "":
 		// Buttons such as "Like" or "Share" before any comment are the
@@ -837,8 +851,9 @@ func (c *classifier) classifyTop(i int) bool {
 	}
 	if c.title != "" && words(s) >= 5 && lowerWords(s) >= 2 {
 		// Below the headline: a long line is the standfirst, which is
-		// text; a shorter one a subtitle.
-		if words(s) >= 10 {
+		// text; a shorter one a subtitle, as is the title of a live
+		// blog's first post under its time stamp.
+		if words(s) >= 7 && (i == 0 || !isPostStamp(c.units[i-1])) {
 			c.set(i, Body, "standfirst")
 			return true
 		}
@@ -917,7 +932,24 @@ var navRules = map[string]bool{
 func (c *classifier) startComments(i int) {
 	c.set(i-1, Comment, "commenter name")
 	c.set(i, Comment, "comment timestamp")
-	c.st = inComment
+	c.st, c.threadAt = inComment, i-1
+}
+
+// noCommentSince reports whether no unit from j on has the comment role.
+func (c *classifier) noCommentSince(j int) bool {
+	for _, u := range c.units[j:] {
+		if u.role == Comment {
+			return false
+		}
+	}
+	return true
+}
+
+// zeroComments reports whether a comments header says there are none ("0
+// Comments", "No responses yet"): no thread follows it.
+func zeroComments(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	return strings.HasPrefix(s, "0 ") || hasPrefixLowerASCII(s, "no ")
 }
 
 // lowerWords counts the words of s that start in lower case and are not
@@ -962,7 +994,7 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.st = inPost
 	case bp == "comments header":
 		c.set(i, Boilerplate, bp)
-		c.st = inComment // the replies under a shared article
+		c.st, c.threadAt = inComment, i // the replies under a shared article
 	case navRules[bp]:
 		c.set(i, Boilerplate, bp)
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:

@@ -45,7 +45,7 @@ const (
 
 // captionVerbs are the present-tense verbs of photo captions ("X (R) meets
 // Y"), which tell a caption's "(R)" from a party label ("Senator X (R)").
-const captionVerbs = `meets?|meeting|shakes? hands|speaks?|talks?|attends?|poses?|walks?|arrives?|greets?|welcomes?|receives?|looks? on|sits?|stands?|listens?|gestures?|waves?|holds?|signs?|inspects?|reviews?|visits?|is seen|are seen|chats?|confers?|addresses|prays?`
+const captionVerbs = `meets?|meeting|shakes? hands|speaks?|talks?|attends?|poses?|walks?|arrives?|greets?|welcomes?|receives?|looks? on|sits?|stands?|listens?|gestures?|waves?|holds?|signs?|inspects?|reviews?|visits?|is seen|are seen|chats?|confers?|addresse?s?|prays?`
 
 // Words one of which a licence line, a caption or a menu must hold, checked
 // before the costlier patterns.
@@ -57,7 +57,7 @@ var (
 	digitNeeds     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 	inboxNeeds     = []string{"inbox", "get ", "receive", "daily", "weekly", "morning", "evening"}
 	subscribeNeeds = []string{"click here", "subscribe", "become a", "support", "full access", "log"}
-	forumNeeds     = []string{"post", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
+	forumNeeds     = []string{"post", "old ", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
 		"location:", "member", "#", "thread:", "edited", "reputation", "discussion in", "submitted", "u/", "messages:",
 		"likes received", "trophy", "starter", "started", "start date", "reaction", "points", "messages", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
 		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
@@ -78,16 +78,20 @@ var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithY
 var boilerplateRules = withFilters([]pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading( comments)?\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
-	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy (the )?link|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark|x)\s*(:|\W*$)`), 80, nil},
+	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow (us|@|on)|like us on|find us on|connect with us|join us on|copy( the| short)? (link|url)|(link |url )?copied|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark|x)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
-	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
+	// A paywall's notice where the text stops: "This content is for
+	// subscribers only.", "Subscribe to read", "Continue reading with a
+	// subscription".
+	{"newsletter prompt", rx(`(?i)^((this|the) (content|article|story|page|report) is (only )?(for|available (only )?to|reserved for|exclusive to) (paid |premium |registered )?(subscribers|members)|subscribe to (read|continue|unlock)|to (continue|keep) reading,? (please )?(subscribe|log ?in|sign ?in|register)|continue reading with (a|an|your)\b[^.!?]{0,40}(subscription|account|membership))`), 200, []string{"subscri", "member", "log", "sign", "regist"}},
+	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^(you can )?share (this|the) (story|article|post|page|video)\b[^.!?]{0,40}:?$|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
 	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, inboxNeeds},
 	{"newsletter prompt", rx(`(?i)^(catch|get|track|read|follow|stay (updated|informed|tuned))\b.{0,40}\b(latest|breaking) (\w+ )?(news|updates|stories|headlines)\b`), 200, []string{"latest", "breaking"}},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next)|read the full (story|article|report)|also read|see also)\b`), 200, nil},
 	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
-	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
+	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|from [\p{Lu}][\p{L}&.-]{1,20}['’]s|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^[(*]?\s*(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
 	{"embedded post credit", rx(`^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$|(?i)^pic\.twitter\.com/\S+$`), 140, nil},
@@ -107,7 +111,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"source line", rx(`(?i)^\(?((source|sources|via|courtesy|content from)\s*[:|]|with inputs? from\b|originally published (at|on|by|in)\b|this (article|story|report|piece) (was|is|has been) (originally |first |auto-generated and )?(published|republished|reproduced|distributed|generated|edited|auto-generated)\b|(republished|reproduced) (from|with|by)\b)`), 300, nil},
 	{"agency credit", rx(`^\(?\s*[-–—/*]*\s*(?i:reuters|afp|ap|app|irna|tasnim|mehr|fars|isna|xinhua|ani|pti|ians|agencies|news agencies|agency|wires?|dpa|anadolu|online|inp|nni|web desk|news desk)\s*[-–—/*]*\s*\)?\.?$`), 30, nil},
 	{"desk code", rx(`^[\p{Lu}\d*/#_-]{2,20}$|^[a-z]{2,5}(?:-[a-z]{2,5})*/[a-z]{2,5}(?:-[a-z]{2,5})*$`), 30, nil},
-	{"author bio", rx(`(?i)^(the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b`), 300, nil},
+	{"author bio", rx(`(?i)^((the|this) (writer|author|columnist|contributor|reviewer)s? (is|are|was|has|teaches|works|tweets)\b|about the (author|writer|columnist|contributor)s?\s*:)`), 300, nil},
 	{"photo caption", rx(`(?i)\([^()]{0,40}\b(news agency|agency|photo|photos|afp|reuters|ap|getty|epa|irna|tasnim|mehr|fars|isna|xinhua|anadolu|file|pid|ispr|app)\b[^()]{0,40}\)\W*$`), 300, []string{")"}},
 	{"cookie notice", rx(`(?i)\b(we use cookies|this (site|website) uses cookies|use of cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b`), 400, []string{"cookie"}},
 	// A consent banner: the data-protection wording such banners share.
@@ -115,22 +119,39 @@ var boilerplateRules = withFilters([]pattern{
 	{"byline", rx(`(?i)^(some |the )?(information|material|reporting) (for|in) this (report|story|article) (came|comes|was (provided|drawn)) from\b`), 200, nil},
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
 	{"comment form", rx(`(?i)^((you must|you need to|please) )?(sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
-	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha|sort( comments)? by( (oldest|newest|top|best|popular))?|oldest( first)?|newest( first)?|(top|best|popular|newest|oldest) comments)\s*\*?\s*:?$`), 40, nil},
-	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
+	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha|sort( comments)? by(\s*:?\s*(oldest|newest|latest|top|best|popular|most relevant|relevance|most liked|old|new)( first)?)?|oldest( first)?|newest( first)?|most relevant|all comments|(top|best|popular|newest|oldest|latest) comments)\s*\*?\s*:?$`), 40, nil},
+	// A comment box's moderation notice: "Your comment will be published
+	// after review.", "Comments are published once approved".
+	{"comment form", rx(`(?i)^(your (comment|reply|message)s? (will|must|may|would) (only )?(be|not be) (published|approved|reviewed|displayed|visible|moderated|shown)\b|comments? (are|will be) (published|displayed|reviewed|visible|shown|moderated) (after|once|only|before)\b)`), 200, nil},
+	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(twitter|x|facebook|instagram|youtube|online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:)`), 200, nil},
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
+	// Where the text also ran: "This article appeared in the South China
+	// Morning Post print edition as: …", "A version of this article
+	// appears in print on …".
+	{"editorial note", rx(`(?i)^(this (article|story|piece|report|column) (also |first |originally )?(appeared|appears|was published|ran) in (the )?[^.!?]{1,80}\b(print|newspaper|weekend|sunday|daily|weekly|magazine) (edition|issue)|a version of this (article|story|piece) (also )?(appears|appeared|ran) in print\b)`), 400, nil},
 	{"editorial note", rx(`(?i)\b((has|have) not been edited by .{1,40}\bstaff|(published|generated|reproduced) from a syndicated (news )?feed)\b`), 300, []string{"edited by", "syndicated"}},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report) has been (edited|condensed|updated|corrected|amended|translated)|an earlier version of this (article|story))`), 300, nil},
-	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40}|list of \d+ items?|end of list)$`), 60, nil},
+	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40}|list of \d+ items?|end of list|\[?(…|\.{3,})\]?)$`), 60, nil},
+	// A page's reading tools and trust links: "Save articles to read later
+	// and create your own reading list.", "In this article:", "Why you can
+	// trust SCMP".
+	{"site furniture", rx(`(?i)^(save (articles?|stories|this( article| story)?|it) (to|for) read(ing)? later\b[^.!?]{0,60}|(add|save) (this |it )?to (my |your )?(reading list|read later|bookmarks|favou?rites)|in this (article|story)\s*:?|why you can trust .{1,30}|(our|editorial) (standards|ethics|policy)|how we (report|fact-check|work))\W*$`), 120, nil},
 	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
+	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 400, []string{"republish", "reprint", "syndicat", "licens"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|service) contains only (a portion|part|some|a selection)|contact us for (subscription|licensing|syndication|reprints?)|(subscription|licensing|syndication|reprint) (options|inquiries|enquiries))\b`), 400, []string{"contains only", "contact us", "options", "inquiries", "enquiries"}},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
-	{"url", rx(`(?i)^(https?://|www\.)\S+$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
+	// A site's motto under its name: "A Journal of Analysis and News",
+	// "Pakistan's leading English newspaper", "The voice of the people".
+	{"site tagline", rx(`(?i)^((a|an|the|your)\s+([\p{L}'’-]+\s+){0,3}(journal|newspaper|news ?paper|voice|source|window|magazine|portal|platform|gateway|guide|home|destination)\s+(of|for|on|from|to|in)\s+[^.!?:]{1,50}|[\p{L}'’.]+\s+(leading|largest|first|oldest|biggest|premier|most (trusted|popular|read|widely read)|number one|no\.? ?1|independent)\s+([\p{L}-]+\s+){0,2}(news|newspaper|daily|weekly|source|magazine|channel|website|portal|news ?site)\b[^.!?]{0,40})$`), 90, nil},
+	{"url", rx(`(?i)^(https?://|www\.)\S+$|^([a-z0-9-]+\.)+(com|net|org|pk|ir|tv|info|news|co\.uk|com\.pk|gov\.pk|uk|in|ae|qa|tr|cn|ru|de|fr|af|sa|eu|us|ca|au)$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
 	{"thread stats", rx(`(?i)^(replies|views|watchers|participants)\s*:?\s*[\d.,]+\s*[km]?\+?$`), 30, nil},
-	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,30}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
+	// A social post's counts: "354 shares", "2.3K reactions".
+	{"thread stats", rx(`(?i)^[\d.,]+\s*[km]?\+?\s+(shares?|reactions?|retweets?|reposts?|quote tweets?)$`), 30, nil},
+	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,160}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
 	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|reject all|i agree|agree|more options|manage (options|preferences|settings)|got it|dismiss|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 })
@@ -140,7 +161,7 @@ var boilerplateRules = withFilters([]pattern{
 var commentMetaRules = withFilters([]pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$|^(like|reply)(\s*[·•|]\s*(like|reply|share|report|edit|delete|mark as spam|see translation|\d{1,5}|\d{1,3}\s*(s|m|h|d|w|y|mo|yrs?|mins?|hrs?|wks?)))+\W*$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)(\s*[|·•-]\s*(reply|report|like|share|flag|permalink))*\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?\s+.{1,40}|started by\s+.{1,80})$`), 140, forumNeeds},
+	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?\s+.{1,40}|started by\s+.{1,80}|(old|new)\s+(` + dateRx + `|\d{1,2}-\d{1,2}-\d{2,4}|today|yesterday)(\s*,?\s*` + timeRx + `)?)$`), 140, forumNeeds},
 	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|joined:?\s+` + dateRx + `|start date:?\s+` + dateRx + `|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:?\s*[\d,]+|reaction score:?\s*[\d,]+|likes received:?\s*[\d,]+|trophy points:?\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|[\p{L} .'-]{1,40}\(\s*[\d.,]+\s*k?\+?\s*posts?\s*\))$`), 140, forumNeeds},
 })
 
@@ -703,7 +724,7 @@ func titleLike(s string) bool {
 	if segment.IsBullet(s) || isAttributedQuote(s) {
 		return false // a list item or a quoted sentence is text
 	}
-	if len(segment.Sentences(s, token.Span{Start: 0, End: len(s)})) > 1 {
+	if len(segment.Sentences(s, token.Span{Start: 0, End: len(s)})) > 1 && !genreSuffixed(s) {
 		return false // two sentences: a caption or prose, not a title
 	}
 	if n > 3 && endsDangling(s) {
@@ -818,4 +839,23 @@ func foldPunct(r rune) rune {
 		return '-'
 	}
 	return r
+}
+
+// genreSuffixed reports whether s is a title of one sentence followed by the
+// kind of piece it heads, after a dash or a bar ("Flashpoint Or Partner? –
+// Analysis", "Why the talks failed? | Opinion"): one to three capitalised
+// words after the separator, which alone make the second "sentence".
+func genreSuffixed(s string) bool {
+	for _, sep := range []string{" – ", " — ", " - ", " | "} {
+		i := strings.LastIndex(s, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := s[:i], s[i+len(sep):]
+		if n := words(tail); n == 0 || n > 3 || lowerWords(tail) > 0 {
+			continue
+		}
+		return len(segment.Sentences(head, token.Span{Start: 0, End: len(head)})) == 1
+	}
+	return false
 }
