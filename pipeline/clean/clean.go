@@ -797,6 +797,12 @@ func (c *classifier) classify(i int) {
 			c.set(i, Body, "truncated text") // "The two sides also discussed"
 			return
 		}
+		if c.bylineThenText(i) {
+			// A title over its own byline and text: a live blog's
+			// post, or a section signed by its writer.
+			c.set(i, Headline, "live-blog post title")
+			return
+		}
 		if c.hasBodyAfter(i) {
 			c.set(i, Boilerplate, "inserted headline")
 		} else {
@@ -965,6 +971,21 @@ func lowerWords(s string) int {
 	return n
 }
 
+// bylineThenText reports whether unit i is followed by a byline and then,
+// past share buttons, by prose.
+func (c *classifier) bylineThenText(i int) bool {
+	if i+2 >= len(c.units) || c.units[i+1].bp != "byline" {
+		return false
+	}
+	for _, u := range c.units[i+2:] {
+		if u.bp == "share or follow prompt" || u.bp == "byline" {
+			continue
+		}
+		return u.prose
+	}
+	return false
+}
+
 // proseAfter counts the prose paragraphs after unit i, up to a comments header.
 func (c *classifier) proseAfter(i int) int { return c.proseFrom[i+1] }
 
@@ -1004,6 +1025,12 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	case c.st == inPost && u.prose && isDatelined(s):
 		c.set(i, Body, "datelined text in a post")
 		c.st = inQuoted
+	case c.st == inPost && u.prose && i > 0 && c.units[i-1].role == Comment && announcesShare(c.units[i-1].s) &&
+		len(s) >= 100 && segment.EndsSentence(s) && !firstPerson.MatchString(s) && !informal.MatchString(s):
+		// "Sharing this article:" then a paragraph of news prose with no
+		// dateline: the article the user pasted.
+		c.set(i, Body, "article quoted in a post")
+		c.st = inQuoted
 	case c.st == inPost && u.title && !u.prose && c.proseNext(i):
 		c.set(i, Headline, "headline in a post")
 		c.st = inQuoted
@@ -1017,6 +1044,23 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Comment, "forum post")
 	}
 }
+
+// shareNote is a forum user's line that introduces an article they paste:
+// "Sharing this article for …", "Interesting report from Dawn:", "Here is
+// the news:".
+var shareNote = rx(`(?i)\b(shar(e|ing)|post(ing)?|pasting|here('s| is| are)|read this|check (this|out)|interesting|good|nice|great|worth (reading|a read)|found this)\b.{0,40}\b(article|report|story|news|piece|op-?ed|editorial|column|write-?up|analysis)s?\b|\b(article|report|story|news|piece|op-?ed|editorial|column)\s+(from|in|by|on)\b.{0,40}$`)
+
+// announcesShare reports whether s is a short line that introduces a pasted
+// article: shareNote, or any short line ending with a colon.
+func announcesShare(s string) bool {
+	if len(s) > 160 {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimSpace(s), ":") || shareNote.MatchString(s)
+}
+
+// firstPerson is the voice of the user rather than of a news report.
+var firstPerson = rx(`(?i)\b(i|i'm|i've|i'd|my|me|mine|you|your|u|imo)\b`)
 
 // proseNext reports whether the next unit after i is formal prose of at least
 // two sentences or a datelined paragraph.
