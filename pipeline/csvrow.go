@@ -1,60 +1,63 @@
 package pipeline
 
 import (
-	"bufio"
 	"math"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// csvRows writes CSV rows field by field, with the bytes encoding/csv's
-// Writer writes with its defaults (comma, "\n" line ends), but without a
-// string per number: the per-paragraph tables have a few dozen numeric
-// fields a row and millions of rows.
+// csvRows appends CSV rows to a byte buffer field by field, with the bytes
+// encoding/csv's Writer writes with its defaults (comma, "\n" line ends), but
+// without a string per number: the per-paragraph tables have a few dozen
+// numeric fields a row and millions of rows. Workers format an article's rows
+// into their own csvRows, so that writing a table is copying bytes in order.
+// The zero value is an empty buffer.
 type csvRows struct {
-	w     *bufio.Writer
-	buf   []byte // the current row
-	first bool   // the next field is the row's first
+	buf []byte // whole rows, then the current row
+	mid bool   // the current row has a field
 }
 
-func newCSVRows(w *bufio.Writer) *csvRows { return &csvRows{w: w, first: true} }
-
 func (c *csvRows) sep() {
-	if !c.first {
+	if c.mid {
 		c.buf = append(c.buf, ',')
 	}
-	c.first = false
+	c.mid = true
 }
 
 // str adds a text field, quoted as encoding/csv quotes it.
 func (c *csvRows) str(s string) {
 	c.sep()
+	c.buf = appendField(c.buf, s)
+}
+
+// bytes adds a text field held in b, as str adds string(b).
+func (c *csvRows) bytes(b []byte) {
+	c.sep()
+	c.buf = appendField(c.buf, b)
+}
+
+// appendField appends s to buf as encoding/csv writes a field.
+func appendField[S string | []byte](buf []byte, s S) []byte {
 	if !needsQuotes(s) {
-		c.buf = append(c.buf, s...)
-		return
+		return append(buf, s...)
 	}
-	c.buf = append(c.buf, '"')
-	for {
-		i := strings.IndexByte(s, '"')
-		if i < 0 {
-			break
+	buf = append(buf, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			buf = append(buf, '"')
 		}
-		c.buf = append(c.buf, s[:i+1]...)
-		c.buf = append(c.buf, '"')
-		s = s[i+1:]
+		buf = append(buf, s[i])
 	}
-	c.buf = append(c.buf, s...)
-	c.buf = append(c.buf, '"')
+	return append(buf, '"')
 }
 
 // needsQuotes is encoding/csv's rule for the comma delimiter.
-func needsQuotes(s string) bool {
-	if s == "" {
+func needsQuotes[S string | []byte](s S) bool {
+	if len(s) == 0 {
 		return false
 	}
-	if s == `\.` {
+	if len(s) == 2 && s[0] == '\\' && s[1] == '.' {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
@@ -63,7 +66,11 @@ func needsQuotes(s string) bool {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(s)
+	if s[0] < utf8.RuneSelf {
+		return unicode.IsSpace(rune(s[0]))
+	}
+	var head [utf8.UTFMax]byte
+	r, _ := utf8.DecodeRune(head[:copy(head[:], s[:min(len(s), utf8.UTFMax)])])
 	return unicode.IsSpace(r)
 }
 
@@ -87,11 +94,14 @@ func (c *csvRows) num(v float64) {
 	}
 }
 
-// end finishes the row and hands it to the buffered writer.
-func (c *csvRows) end() error {
+// end finishes the row.
+func (c *csvRows) end() {
 	c.buf = append(c.buf, '\n')
-	_, err := c.w.Write(c.buf)
+	c.mid = false
+}
+
+// reset empties the buffer, keeping its memory.
+func (c *csvRows) reset() {
 	c.buf = c.buf[:0]
-	c.first = true
-	return err
+	c.mid = false
 }

@@ -1,25 +1,29 @@
 package pipeline
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/framescope/framescope/analysis/frames"
 )
 
 // viaCSVRows writes record with csvRows.
 func viaCSVRows(record []string) []byte {
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	c := newCSVRows(w)
-	for _, f := range record {
-		c.str(f)
+	var c csvRows
+	for i, f := range record {
+		if i%2 == 0 {
+			c.str(f)
+		} else {
+			c.bytes([]byte(f))
+		}
 	}
-	_ = c.end()
-	_ = w.Flush()
-	return b.Bytes()
+	c.end()
+	return c.buf
 }
 
 // viaEncodingCSV writes record with encoding/csv.
@@ -61,14 +65,11 @@ func TestCSVRowsNumbers(t *testing.T) {
 		{0.12345, "0.1235"}, {-0.00001, "0.0000"}, {math.Copysign(0, -1), "0.0000"}, {-0.5, "-0.5000"},
 		{1, "1.0000"}, {math.NaN(), ""}, {math.Inf(1), ""}, {math.Inf(-1), ""},
 	} {
-		var b bytes.Buffer
-		w := bufio.NewWriter(&b)
-		c := newCSVRows(w)
+		var c csvRows
 		c.num(tc.v)
 		c.int(-7)
-		_ = c.end()
-		_ = w.Flush()
-		if got, want := b.String(), tc.want+",-7\n"; got != want || num(tc.v) != tc.want {
+		c.end()
+		if got, want := string(c.buf), tc.want+",-7\n"; got != want || num(tc.v) != tc.want {
 			t.Errorf("num(%v): csvRows %q, num %q, want %q", tc.v, got, num(tc.v), want)
 		}
 	}
@@ -85,12 +86,10 @@ func FuzzCSVRows(f *testing.F) {
 }
 
 func BenchmarkCSVRowsParagraph(b *testing.B) {
-	var sink bytes.Buffer
-	w := bufio.NewWriter(&sink)
-	c := newCSVRows(w)
+	var c csvRows
 	b.ReportAllocs()
 	for b.Loop() {
-		sink.Reset()
+		c.reset()
 		c.str("outlet/2019/000123.txt")
 		c.str("Dawn")
 		c.str("2019-03-01")
@@ -101,6 +100,118 @@ func BenchmarkCSVRowsParagraph(b *testing.B) {
 		for i := range 20 {
 			c.num(float64(i)/7 - 1)
 		}
-		_ = c.end()
+		c.end()
 	}
+}
+
+// termsWithMaps is the terms column as it was first written: a set of terms
+// per frame. appendTerms must give the same bytes.
+func termsWithMaps(ds []frames.Decision, cb *frames.Codebook) string {
+	var parts []string
+	for i, d := range ds {
+		seen := map[string]bool{}
+		for _, h := range d.Hits {
+			if h.Negated || seen[h.Term] {
+				continue
+			}
+			seen[h.Term] = true
+			parts = append(parts, cb.Frames[i].ID+":"+h.Term)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestAppendTerms(t *testing.T) {
+	cb := frames.Default()
+	if len(cb.Frames) < 2 {
+		t.Fatalf("the default codebook has %d frames, want 2 or more", len(cb.Frames))
+	}
+	hits := func(terms ...string) []frames.Hit {
+		var hs []frames.Hit
+		for i, term := range terms {
+			h := frames.Hit{Term: strings.TrimPrefix(term, "!"), Start: i, Negated: strings.HasPrefix(term, "!")}
+			hs = append(hs, h)
+		}
+		return hs
+	}
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("t%d", i%13))
+		if i%7 == 0 {
+			many = append(many, fmt.Sprintf("!t%d", i%5))
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		ds   []frames.Decision
+		want string // "" to compare with termsWithMaps only
+	}{
+		{"none", nil, ""},
+		{"no hits", []frames.Decision{{}, {}}, ""},
+		{"one frame", []frames.Decision{{Hits: hits("israel", "threat")}}, cb.Frames[0].ID + ":israel; " + cb.Frames[0].ID + ":threat"},
+		{"repeated term", []frames.Decision{{Hits: hits("a", "b", "a")}}, cb.Frames[0].ID + ":a; " + cb.Frames[0].ID + ":b"},
+		{"negated first", []frames.Decision{{Hits: hits("!a", "a", "!b")}}, cb.Frames[0].ID + ":a"},
+		{"two frames share a term", []frames.Decision{{Hits: hits("a")}, {Hits: hits("a", "a")}}, cb.Frames[0].ID + ":a; " + cb.Frames[1].ID + ":a"},
+		{"many hits", []frames.Decision{{Hits: hits(many...)}, {Hits: hits(many[:20]...)}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(appendTerms([]byte("prefix"), tc.ds, cb))
+			want := "prefix" + termsWithMaps(tc.ds, cb)
+			if got != want {
+				t.Errorf("appendTerms = %q, want %q", got, want)
+			}
+			if tc.want != "" && got != "prefix"+tc.want {
+				t.Errorf("appendTerms = %q, want %q", got, "prefix"+tc.want)
+			}
+		})
+	}
+}
+
+func TestAppendKWIC(t *testing.T) {
+	text := "Officials said the  border\tsecurity talks ended.\nThen \u00a0 the ministers left Islamabad."
+	at := strings.Index(text, "border")
+	for _, tc := range []struct {
+		name       string
+		start, end int
+		width      int
+		want       string
+	}{
+		{"inside, whole text", at, at + len("border"), 200, "Officials said the [border] security talks ended. Then the ministers left Islamabad."},
+		{"cut both sides", at, at + len("border"), 12, "… said the [border] security …"},
+		{"zero width", at, at + len("border"), 0, "… [border] …"},
+		{"at the start", 0, len("Officials"), 10, "[Officials] said the …"},
+		{"empty hit", at, at, 5, "… the [] …"},
+		{"past the end", len(text) + 5, len(text) + 9, 10, "… Islamabad.[]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := frames.Hit{Start: tc.start, End: tc.end}
+			got := string(appendKWIC([]byte("x"), text, h, tc.width))
+			if want := "x" + frames.KWIC(text, h, tc.width); got != want {
+				t.Errorf("appendKWIC = %q, frames.KWIC %q", got, want)
+			}
+			if got != "x"+tc.want {
+				t.Errorf("appendKWIC = %q, want %q", got, "x"+tc.want)
+			}
+		})
+	}
+}
+
+// FuzzAppendKWIC checks appendKWIC against frames.KWIC, which it copies
+// without the strings, on valid UTF-8 with hits that start and end on a
+// rune's first byte, as the matcher's do (both panic otherwise).
+func FuzzAppendKWIC(f *testing.F) {
+	f.Add("Officials said the  border\tsecurity talks ended.", 19, 26, 10)
+	f.Add("\u2003a\u00a0b\xffc d", 3, 5, 2)
+	f.Add("", 0, 0, 60)
+	f.Fuzz(func(t *testing.T, text string, start, end, width int) {
+		runeStart := func(i int) bool { return i <= 0 || i >= len(text) || utf8.RuneStart(text[i]) }
+		if !utf8.ValidString(text) || !runeStart(start) || !runeStart(end) {
+			t.Skip()
+		}
+		width %= 1000
+		h := frames.Hit{Start: start, End: end}
+		if got, want := string(appendKWIC(nil, text, h, width)), frames.KWIC(text, h, width); got != want {
+			t.Fatalf("KWIC(%q, %d, %d, %d): appendKWIC %q, frames.KWIC %q", text, start, end, width, got, want)
+		}
+	})
 }

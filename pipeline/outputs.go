@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"io"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/pipeline/clean"
+	"github.com/framescope/framescope/pipeline/parquetout"
 )
 
 // writers receives scored articles in input order: it streams the per-article
@@ -19,10 +19,11 @@ type writers struct {
 	m   *Models
 	opt Options
 
-	files   []*fileWriter
-	paras   *paragraphWriter
-	arts    *articleWriter
-	matches *matchWriter
+	files                []*fileWriter
+	paras, arts, matches *fileWriter
+	format               rowFormat
+	pq                   *parquetout.Writer // paragraphs.parquet; nil unless asked for
+	pqRow                []string
 
 	aggOpt         aggregate.Options
 	body, comments *aggregate.Aggregator
@@ -81,32 +82,33 @@ func newWriters(dir string, m *Models, opt Options) (*writers, error) {
 		}
 		return f, err
 	}
-	pf, err := open("paragraphs.csv")
-	if err != nil {
+	w.format = rowFormat{cb: m.Codebook}
+	var err error
+	if w.paras, err = open("paragraphs.csv"); err != nil {
 		return nil, err
 	}
-	af, err := open("articles.csv")
-	if err != nil {
+	if w.arts, err = open("articles.csv"); err != nil {
 		return nil, err
 	}
-	mf, err := open("matches.csv")
-	if err != nil {
+	if w.matches, err = open("matches.csv"); err != nil {
 		return nil, err
 	}
-	var pq io.Writer
 	if opt.Parquet {
-		if pq, err = open("paragraphs.parquet"); err != nil {
+		pq, err := open("paragraphs.parquet")
+		if err != nil {
+			return nil, err
+		}
+		if w.pq, err = newParquet(pq, m.Codebook); err != nil {
 			return nil, err
 		}
 	}
-	if w.paras, err = newParagraphWriter(pf.Writer, pq, m.Codebook); err != nil {
-		return nil, err
-	}
-	if w.arts, err = newArticleWriter(af.Writer); err != nil {
-		return nil, err
-	}
-	if w.matches, err = newMatchWriter(mf.Writer, m.Codebook); err != nil {
-		return nil, err
+	for _, t := range []struct {
+		f *fileWriter
+		h []string
+	}{{w.paras, paragraphHeader(m.Codebook)}, {w.arts, articleHeader()}, {w.matches, matchHeader()}} {
+		if err := writeHeader(t.f, t.h); err != nil {
+			return nil, err
+		}
 	}
 	w.aggOpt = aggregateOptions(m, opt)
 	w.body = aggregate.New(w.aggOpt)
@@ -121,7 +123,9 @@ func sourceOf(a *Article) string {
 	return a.Source.Value
 }
 
-func (w *writers) add(a *Article, status int) error {
+// add takes the next article in input order, with its rows as a worker
+// formatted them (rowFormat.format), and the index of its input's status.
+func (w *writers) add(a *Article, rows *articleRows, status int) error {
 	w.articles++
 	w.paragraphs += len(a.Paras)
 	w.bytes += int64(len(a.Text))
@@ -132,41 +136,37 @@ func (w *writers) add(a *Article, status int) error {
 	for _, p := range a.Paras {
 		w.byRole[p.Role]++
 	}
-	if err := w.paras.write(a); err != nil {
-		return err
+	for _, t := range []struct {
+		f    *fileWriter
+		rows *csvRows
+	}{{w.paras, &rows.paras}, {w.arts, &rows.article}, {w.matches, &rows.matches}} {
+		if _, err := t.f.Write(t.rows.buf); err != nil {
+			return err
+		}
 	}
-	if err := w.arts.write(a); err != nil {
-		return err
-	}
-	if err := w.matches.write(a); err != nil {
-		return err
+	if w.pq != nil {
+		year := a.YearString()
+		for i := range a.Paras {
+			w.pqRow = paragraphStrings(w.pqRow, w.m.Codebook, a, year, &a.Paras[i])
+			if err := w.pq.Write(w.pqRow); err != nil {
+				return err
+			}
+		}
 	}
 	src := sourceOf(a)
-	body := aggregate.Article{Doc: a.Doc, Source: src, Year: a.Year}
-	comments := body
+	if len(rows.body) > 0 {
+		w.body.Add(aggregate.Article{Doc: a.Doc, Source: src, Year: a.Year, Paras: rows.body})
+	}
+	if len(rows.comments) > 0 {
+		w.comments.Add(aggregate.Article{Doc: a.Doc, Source: src, Year: a.Year, Paras: rows.comments})
+	}
 	for i := range a.Paras {
 		p := &a.Paras[i]
-		if !p.Scored {
+		if !p.Scored || p.Role == clean.Comment {
 			continue
 		}
-		ap := aggregate.Para{Voice: string(p.Voice), Tone: p.Tone, ToneOutlet: p.ToneOut, ToneQuote: p.ToneQuote,
-			Frames: make([]bool, len(p.Frames)), Targets: p.Toward}
-		for j, d := range p.Frames {
-			ap.Frames[j] = d.On
-		}
-		if p.Role == clean.Comment {
-			comments.Paras = append(comments.Paras, ap)
-			continue
-		}
-		body.Paras = append(body.Paras, ap)
 		w.sampleTone(src, p.Tone)
 		w.collect(a, p, src)
-	}
-	if len(body.Paras) > 0 {
-		w.body.Add(body)
-	}
-	if len(comments.Paras) > 0 {
-		w.comments.Add(comments)
 	}
 	return nil
 }
@@ -241,7 +241,11 @@ func (w *writers) sources() []string {
 }
 
 func (w *writers) close() error {
-	first := w.paras.flush()
+	var first error
+	if w.pq != nil {
+		first = w.pq.Close()
+		w.pq = nil
+	}
 	for _, f := range w.files {
 		if err := f.Close(); err != nil && first == nil {
 			first = err

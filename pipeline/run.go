@@ -108,14 +108,15 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	prog := newProgress(opt.Stderr, opt.Quiet, opt.In)
 	var scoreFailures []ingest.Status
-	err = scoreAll(ctx, reader, models, opt.Workers, func(a *Article, status int, failure *ingest.Status) error {
-		if failure != nil {
-			scoreFailures = append(scoreFailures, *failure)
-			warn(*failure)
+	format := func(in ingest.Article) outcome { return scoreOne(in, models, &w.format) }
+	err = scoreEach(ctx, reader, opt.Workers, format, func(s *outcome) error {
+		if s.fail != nil {
+			scoreFailures = append(scoreFailures, *s.fail)
+			warn(*s.fail)
 			return nil
 		}
-		prog.add(len(a.Text))
-		return w.add(a, status)
+		prog.add(len(s.art.Text))
+		return w.add(s.art, s.rows, s.status)
 	})
 	prog.done()
 	if err != nil {
@@ -225,21 +226,45 @@ func (l statusList) at(i int) ingest.Status {
 	return l.r.Status(i)
 }
 
+// outcome is one article as a worker hands it on: scored, and its rows
+// formatted when the worker was asked to, or the reason it failed.
+type outcome struct {
+	art    *Article
+	rows   *articleRows // nil when not formatted
+	status int          // the index of its input's status (ingest.Article.Status)
+	fail   *ingest.Status
+}
+
+// release gives s's rows back for another article to use.
+func (s *outcome) release() {
+	if s.rows != nil {
+		rowsPool.Put(s.rows)
+		s.rows = nil
+	}
+}
+
+var rowsPool = sync.Pool{New: func() any { return new(articleRows) }}
+
 // scoreAll reads articles in order, scores them on a pool of workers, and
 // hands each scored article to emit in input order, whatever the scheduling,
 // with the index of its input's status (ingest.Article.Status).
-// In-flight articles are bounded, so memory does not grow with the corpus.
-// A panic while scoring one article is reported as that article's failure,
-// never the end of the run.
 func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emit func(*Article, int, *ingest.Status) error) error {
+	score := func(in ingest.Article) outcome { return scoreOne(in, m, nil) }
+	return scoreEach(ctx, r, workers, score, func(s *outcome) error { return emit(s.art, s.status, s.fail) })
+}
+
+// scoreEach reads articles in order, runs work on each on a pool of workers,
+// and hands each result to emit in input order, whatever the scheduling.
+// In-flight articles are bounded, so memory does not grow with the corpus.
+// work must not panic (scoreOne turns a panic into the article's failure).
+func scoreEach(ctx context.Context, r *ingest.Reader, workers int, work func(ingest.Article) outcome, emit func(*outcome) error) error {
 	type job struct {
 		seq int
 		in  ingest.Article
 	}
 	type result struct {
-		seq, status int
-		art         *Article
-		fail        *ingest.Status
+		seq int
+		outcome
 	}
 	window := 4 * workers
 	slots := make(chan struct{}, window)
@@ -268,8 +293,7 @@ func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emi
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				a, fail := scoreOne(j.in, m)
-				results <- result{j.seq, j.in.Status, a, fail}
+				results <- result{j.seq, work(j.in)}
 			}
 		}()
 	}
@@ -289,10 +313,11 @@ func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emi
 			next++
 			<-slots
 			if err == nil {
-				if err = emit(cur.art, cur.status, cur.fail); err != nil {
+				if err = emit(&cur.outcome); err != nil {
 					halt()
 				}
 			}
+			cur.release()
 		}
 	}
 	if err != nil {
@@ -304,15 +329,24 @@ func scoreAll(ctx context.Context, r *ingest.Reader, m *Models, workers int, emi
 	return nil
 }
 
-func scoreOne(in ingest.Article, m *Models) (a *Article, fail *ingest.Status) {
+// scoreOne scores an article and, when f is not nil, formats its rows with
+// f. A panic is the article's failure.
+func scoreOne(in ingest.Article, m *Models, f *rowFormat) (s outcome) {
+	s.status = in.Status
 	defer func() {
 		if p := recover(); p != nil {
-			a, fail = nil, &ingest.Status{Path: in.Input, Line: in.Line, Status: "skipped",
+			s.release()
+			s.art, s.fail = nil, &ingest.Status{Path: in.Input, Line: in.Line, Status: "skipped",
 				Reason: fmt.Sprintf("internal error while scoring %s: %v (please report it)", in.Doc, p)}
 		}
 	}()
 	art := ScoreArticle(in, m)
-	return &art, nil
+	s.art = &art
+	if f != nil {
+		s.rows = rowsPool.Get().(*articleRows)
+		f.format(s.art, s.rows)
+	}
+	return s
 }
 
 // fileWriter is a buffered output file.

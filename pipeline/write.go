@@ -1,13 +1,15 @@
 package pipeline
 
 import (
-	"bufio"
 	"io"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/analysis/frames"
 	"github.com/framescope/framescope/pipeline/clean"
 	"github.com/framescope/framescope/pipeline/parquetout"
@@ -33,19 +35,16 @@ func bit(b bool) string {
 	return "0"
 }
 
-// paragraphWriter writes paragraphs.csv: one row per paragraph of every
-// article, in input order.
-type paragraphWriter struct {
-	w      *csvRows
-	cb     *frames.Codebook
-	header []string
-	pq     *parquetout.Writer // paragraphs.parquet with the same rows; nil unless asked for
-	row    []string           // the row as strings, for pq
-}
+// The per-article tables: paragraphs.csv (one row per paragraph), articles.csv
+// (one row per article: its metadata, where each field came from, its
+// paragraph counts per role) and matches.csv (every frame hit with its
+// offsets and its keyword-in-context line, so that any figure can be traced
+// to words). A worker formats an article's rows of all three (rowFormat.format)
+// right after scoring it; the collector copies them to the files in input
+// order (writers.add).
 
-// newParagraphWriter writes paragraphs.csv to w, and the same rows to pq as
-// Parquet when pq is not nil.
-func newParagraphWriter(w *bufio.Writer, pq io.Writer, cb *frames.Codebook) (*paragraphWriter, error) {
+// paragraphHeader is paragraphs.csv's header for codebook cb.
+func paragraphHeader(cb *frames.Codebook) []string {
 	h := []string{"doc", "source", "date", "year", "para", "start", "end", "role", "voice", "tone"}
 	for _, f := range cb.Frames {
 		h = append(h, f.ID, f.ID+"_score")
@@ -54,24 +53,89 @@ func newParagraphWriter(w *bufio.Writer, pq io.Writer, cb *frames.Codebook) (*pa
 	for _, act := range cb.Actors {
 		h = append(h, "toward_"+act.ID)
 	}
-	pw := &paragraphWriter{w: newCSVRows(w), cb: cb, header: h}
-	if pq != nil {
-		var err error
-		pw.pq, err = parquetout.NewWriter(pq, h, parquetout.ParagraphKinds(h, cb.FrameIDs()))
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range h {
-		pw.w.str(f)
-	}
-	return pw, pw.w.end()
+	return h
 }
 
-func (pw *paragraphWriter) write(a *Article) error {
+var roles = []clean.Role{clean.Body, clean.Headline, clean.Boilerplate, clean.Comment}
+
+// articleHeader is articles.csv's header.
+func articleHeader() []string {
+	h := []string{"doc", "input", "line", "encoding", "source", "source_from", "date", "date_from", "year",
+		"title", "title_from", "url", "url_from"}
+	for _, r := range roles {
+		h = append(h, "n_"+string(r))
+	}
+	return append(h, "extra")
+}
+
+// matchHeader is matches.csv's header.
+func matchHeader() []string {
+	return []string{"doc", "source", "year", "para", "role", "voice", "frame", "on", "rule", "term",
+		"start", "end", "sentence_start", "sentence_end", "weight", "negated", "context"}
+}
+
+// writeHeader writes a table's header row to w.
+func writeHeader(w io.Writer, h []string) error {
+	var c csvRows
+	for _, f := range h {
+		c.str(f)
+	}
+	c.end()
+	_, err := w.Write(c.buf)
+	return err
+}
+
+// rowFormat formats an article's rows of the per-article tables. It only
+// reads its codebook, so every worker shares one.
+type rowFormat struct{ cb *frames.Codebook }
+
+// articleRows is one article's rows of paragraphs.csv, articles.csv and
+// matches.csv, and its paragraphs as the aggregators take them, made by the
+// worker that scored it. Its buffers are reused from article to article.
+type articleRows struct {
+	paras, article, matches csvRows
+	body, comments          []aggregate.Para // scored body and comment paragraphs, in order
+
+	hits    []frames.Hit // a frame's hits in order of offset
+	scratch []byte       // a field being built (terms, context)
+}
+
+// maxKeptRows is the capacity above which an articleRows's buffers are not
+// kept for the next article (one huge article should not pin its rows).
+const maxKeptRows = 1 << 20
+
+func (r *articleRows) reset() {
+	for _, c := range []*csvRows{&r.paras, &r.article, &r.matches} {
+		if cap(c.buf) > maxKeptRows {
+			c.buf = nil
+		}
+		c.reset()
+	}
+	clear(r.body) // the paragraphs' Frames and Targets
+	clear(r.comments)
+	r.body, r.comments = r.body[:0], r.comments[:0]
+	clear(r.hits) // the article's terms and rules
+	r.hits = r.hits[:0]
+	if cap(r.scratch) > maxKeptRows {
+		r.scratch = nil
+	}
+}
+
+// format formats article a into r, which it resets first.
+func (f rowFormat) format(a *Article, r *articleRows) {
+	r.reset()
 	year := a.YearString()
-	c := pw.w
-	for _, p := range a.Paras {
+	f.paragraphs(a, year, r)
+	f.articleRow(a, year, &r.article)
+	f.matchRows(a, year, r)
+	f.aggregateParas(a, r)
+}
+
+// paragraphs formats a's rows of paragraphs.csv.
+func (f rowFormat) paragraphs(a *Article, year string, r *articleRows) {
+	c := &r.paras
+	for i := range a.Paras {
+		p := &a.Paras[i]
 		c.str(a.Doc)
 		c.str(a.Source.Value)
 		c.str(a.Date.Value)
@@ -82,7 +146,7 @@ func (pw *paragraphWriter) write(a *Article) error {
 		c.str(string(p.Role))
 		c.str(string(p.Voice))
 		c.num(p.Tone)
-		for i := range pw.cb.Frames {
+		for i := range f.cb.Frames {
 			if p.Frames == nil {
 				c.str("0")
 				c.str("")
@@ -92,111 +156,32 @@ func (pw *paragraphWriter) write(a *Article) error {
 			c.str(bit(d.On))
 			c.num(d.Score)
 		}
-		ts := terms(p.Frames, pw.cb)
-		speakers := strings.Join(p.Speakers, "; ")
-		c.str(ts)
+		r.scratch = appendTerms(r.scratch[:0], p.Frames, f.cb)
+		c.bytes(r.scratch)
 		c.num(p.ToneOut)
 		c.num(p.ToneQuote)
-		c.str(speakers)
+		r.scratch = appendJoined(r.scratch[:0], p.Speakers, "; ")
+		c.bytes(r.scratch)
 		c.str(p.Rule)
-		for i := range pw.cb.Actors {
+		for i := range f.cb.Actors {
 			if p.Toward == nil {
 				c.str("")
 				continue
 			}
 			c.num(p.Toward[i])
 		}
-		if err := c.end(); err != nil {
-			return err
-		}
-		if pw.pq != nil {
-			if err := pw.pq.Write(pw.strings(a, year, &p, ts, speakers)); err != nil {
-				return err
-			}
-		}
+		c.end()
 	}
-	return nil
 }
 
-// strings is paragraph p's row as strings, for the Parquet writer.
-func (pw *paragraphWriter) strings(a *Article, year string, p *Paragraph, terms, speakers string) []string {
-	row := append(pw.row[:0], a.Doc, a.Source.Value, a.Date.Value, year,
-		strconv.Itoa(p.Index), strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End),
-		string(p.Role), string(p.Voice), num(p.Tone))
-	for i := range pw.cb.Frames {
-		if p.Frames == nil {
-			row = append(row, "0", "")
-			continue
-		}
-		d := p.Frames[i]
-		row = append(row, bit(d.On), num(d.Score))
-	}
-	row = append(row, terms, num(p.ToneOut), num(p.ToneQuote), speakers, p.Rule)
-	for i := range pw.cb.Actors {
-		if p.Toward == nil {
-			row = append(row, "")
-			continue
-		}
-		row = append(row, num(p.Toward[i]))
-	}
-	pw.row = row
-	return row
-}
-
-func (pw *paragraphWriter) flush() error {
-	var err error
-	if pw.pq != nil {
-		err = pw.pq.Close()
-	}
-	return err
-}
-
-// terms lists a paragraph's matched terms as "frame:term" in order of
-// appearance, each once per frame.
-func terms(ds []frames.Decision, cb *frames.Codebook) string {
-	var parts []string
-	for i, d := range ds {
-		seen := map[string]bool{}
-		for _, h := range d.Hits {
-			if h.Negated || seen[h.Term] {
-				continue
-			}
-			seen[h.Term] = true
-			parts = append(parts, cb.Frames[i].ID+":"+h.Term)
-		}
-	}
-	return strings.Join(parts, "; ")
-}
-
-// articleWriter writes articles.csv: one row per article with its metadata,
-// where each field came from, and its paragraph counts per role.
-type articleWriter struct{ w *csvRows }
-
-var roles = []clean.Role{clean.Body, clean.Headline, clean.Boilerplate, clean.Comment}
-
-func newArticleWriter(w *bufio.Writer) (*articleWriter, error) {
-	aw := &articleWriter{w: newCSVRows(w)}
-	h := []string{"doc", "input", "line", "encoding", "source", "source_from", "date", "date_from", "year",
-		"title", "title_from", "url", "url_from"}
-	for _, r := range roles {
-		h = append(h, "n_"+string(r))
-	}
-	h = append(h, "extra")
-	for _, f := range h {
-		aw.w.str(f)
-	}
-	return aw, aw.w.end()
-}
-
-func (aw *articleWriter) write(a *Article) error {
-	c := aw.w
-	for _, f := range []string{a.Doc, a.Input} {
-		c.str(f)
-	}
+// articleRow formats a's row of articles.csv.
+func (f rowFormat) articleRow(a *Article, year string, c *csvRows) {
+	c.str(a.Doc)
+	c.str(a.Input)
 	c.int(a.Line)
-	for _, f := range []string{a.Encoding, a.Source.Value, a.Source.From, a.Date.Value, a.Date.From, a.YearString(),
+	for _, s := range [...]string{a.Encoding, a.Source.Value, a.Source.From, a.Date.Value, a.Date.From, year,
 		a.Title.Value, a.Title.From, a.URL.Value, a.URL.From} {
-		c.str(f)
+		c.str(s)
 	}
 	var counts [4]int
 	for _, p := range a.Paras {
@@ -209,47 +194,34 @@ func (aw *articleWriter) write(a *Article) error {
 	for _, n := range counts {
 		c.int(n)
 	}
-	var extra []string
-	for _, f := range a.Extra {
-		extra = append(extra, f.Name+"="+f.Value)
+	var extra []byte
+	for i, x := range a.Extra {
+		if i > 0 {
+			extra = append(extra, "; "...)
+		}
+		extra = append(append(append(extra, x.Name...), '='), x.Value...)
 	}
-	c.str(strings.Join(extra, "; "))
-	return c.end()
+	c.bytes(extra)
+	c.end()
 }
 
-// matchWriter writes matches.csv: every frame hit with its offsets and its
-// keyword-in-context line, so that any figure can be traced to words.
-type matchWriter struct {
-	w    *csvRows
-	cb   *frames.Codebook
-	hits []frames.Hit
-}
-
-func newMatchWriter(w *bufio.Writer, cb *frames.Codebook) (*matchWriter, error) {
-	mw := &matchWriter{w: newCSVRows(w), cb: cb}
-	for _, f := range []string{"doc", "source", "year", "para", "role", "voice", "frame", "on", "rule", "term",
-		"start", "end", "sentence_start", "sentence_end", "weight", "negated", "context"} {
-		mw.w.str(f)
-	}
-	return mw, mw.w.end()
-}
-
-func (mw *matchWriter) write(a *Article) error {
-	year := a.YearString()
-	c := mw.w
-	for _, p := range a.Paras {
+// matchRows formats a's rows of matches.csv: each paragraph's hits frame by
+// frame, in order of offset.
+func (f rowFormat) matchRows(a *Article, year string, r *articleRows) {
+	c := &r.matches
+	for pi := range a.Paras {
+		p := &a.Paras[pi]
 		for i, d := range p.Frames {
-			hits := append(mw.hits[:0], d.Hits...)
-			sort.SliceStable(hits, func(x, y int) bool { return hits[x].Start < hits[y].Start })
-			mw.hits = hits
-			for _, h := range hits {
+			r.hits = append(r.hits[:0], d.Hits...)
+			slices.SortStableFunc(r.hits, func(x, y frames.Hit) int { return x.Start - y.Start })
+			for _, h := range r.hits {
 				c.str(a.Doc)
 				c.str(a.Source.Value)
 				c.str(year)
 				c.int(p.Index)
 				c.str(string(p.Role))
 				c.str(string(p.Voice))
-				c.str(mw.cb.Frames[i].ID)
+				c.str(f.cb.Frames[i].ID)
 				c.str(bit(d.On))
 				c.str(h.Rule)
 				c.str(h.Term)
@@ -259,12 +231,220 @@ func (mw *matchWriter) write(a *Article) error {
 				c.int(h.Sentence.End)
 				c.num(h.Weight)
 				c.str(bit(h.Negated))
-				c.str(frames.KWIC(a.Text, h, 60))
-				if err := c.end(); err != nil {
-					return err
-				}
+				r.scratch = appendKWIC(r.scratch[:0], a.Text, h, 60)
+				c.bytes(r.scratch)
+				c.end()
 			}
 		}
 	}
-	return nil
+}
+
+// aggregateParas lists a's scored paragraphs as the aggregators take them:
+// body paragraphs in r.body, comments in r.comments.
+func (f rowFormat) aggregateParas(a *Article, r *articleRows) {
+	nf := 0
+	for i := range a.Paras {
+		if p := &a.Paras[i]; p.Scored {
+			nf += len(p.Frames)
+		}
+	}
+	on := make([]bool, nf) // every paragraph's Frames, in one allocation
+	for i := range a.Paras {
+		p := &a.Paras[i]
+		if !p.Scored {
+			continue
+		}
+		fr := on[:len(p.Frames):len(p.Frames)]
+		on = on[len(p.Frames):]
+		for j, d := range p.Frames {
+			fr[j] = d.On
+		}
+		ap := aggregate.Para{Voice: string(p.Voice), Tone: p.Tone, ToneOutlet: p.ToneOut, ToneQuote: p.ToneQuote,
+			Frames: fr, Targets: p.Toward}
+		if p.Role == clean.Comment {
+			r.comments = append(r.comments, ap)
+		} else {
+			r.body = append(r.body, ap)
+		}
+	}
+}
+
+// appendTerms appends a paragraph's matched terms as "frame:term" in order of
+// appearance, each once per frame, separated by "; ".
+func appendTerms(buf []byte, ds []frames.Decision, cb *frames.Codebook) []byte {
+	start := len(buf)
+	for i, d := range ds {
+		var seen map[string]bool // for paragraphs with many hits
+		if len(d.Hits) > 16 {
+			seen = map[string]bool{}
+		}
+		for j, h := range d.Hits {
+			if h.Negated {
+				continue
+			}
+			if seen != nil {
+				if seen[h.Term] {
+					continue
+				}
+				seen[h.Term] = true
+			} else if termBefore(d.Hits[:j], h.Term) {
+				continue
+			}
+			if len(buf) > start {
+				buf = append(buf, "; "...)
+			}
+			buf = append(append(append(buf, cb.Frames[i].ID...), ':'), h.Term...)
+		}
+	}
+	return buf
+}
+
+// termBefore reports whether a hit that is not negated in hits has term.
+func termBefore(hits []frames.Hit, term string) bool {
+	for _, h := range hits {
+		if !h.Negated && h.Term == term {
+			return true
+		}
+	}
+	return false
+}
+
+// terms is appendTerms as a string.
+func terms(ds []frames.Decision, cb *frames.Codebook) string {
+	return string(appendTerms(nil, ds, cb))
+}
+
+// appendJoined appends ss separated by sep, as strings.Join joins them.
+func appendJoined(buf []byte, ss []string, sep string) []byte {
+	for i, s := range ss {
+		if i > 0 {
+			buf = append(buf, sep...)
+		}
+		buf = append(buf, s...)
+	}
+	return buf
+}
+
+// appendKWIC appends frames.KWIC(text, h, width): the hit in brackets with
+// up to width bytes of whole words either side, "…" where text goes on, and
+// every run of white space one space.
+func appendKWIC(buf []byte, text string, h frames.Hit, width int) []byte {
+	width = max(width, 0)
+	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
+	if end < start {
+		end = start
+	}
+	ls := max(0, start-width)
+	for ls > 0 && ls < len(text) && !utf8.RuneStart(text[ls]) {
+		ls++
+	}
+	re := min(len(text), end+width)
+	for re < len(text) && re > 0 && !utf8.RuneStart(text[re]) {
+		re--
+	}
+	left := text[ls:start]
+	if ls > 0 && ls < start && !isSpaceByte(text[ls-1]) {
+		// drop the cut word
+		if i := strings.IndexAny(left, " \t\n\r"); i >= 0 {
+			left = left[i:]
+		} else {
+			left = ""
+		}
+	}
+	right := text[end:re]
+	if re < len(text) && re > end && !isSpaceByte(text[re]) {
+		if i := strings.LastIndexAny(right, " \t\n\r"); i >= 0 {
+			right = right[:i]
+		} else {
+			right = ""
+		}
+	}
+	s := fieldsJoiner{buf: buf, start: len(buf)}
+	if ls > 0 {
+		s.add("… ")
+	}
+	s.add(strings.TrimLeft(left, " \t\n\r"))
+	s.add("[")
+	s.add(text[start:end])
+	s.add("]")
+	s.add(strings.TrimRight(right, " \t\n\r"))
+	if re < len(text) {
+		s.add(" …")
+	}
+	return s.buf
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// fieldsJoiner appends pieces of text as strings.Join(strings.Fields(all
+// pieces concatenated), " ") would: white space (unicode.IsSpace) dropped at
+// the ends and each run of it one space.
+type fieldsJoiner struct {
+	buf   []byte
+	start int  // where the joined text begins in buf
+	space bool // white space since the last word byte
+}
+
+func (j *fieldsJoiner) add(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				j.space = true
+			} else {
+				j.word(s[i : i+1])
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			j.space = true
+		} else {
+			j.word(s[i : i+n])
+		}
+		i += n
+	}
+}
+
+func (j *fieldsJoiner) word(b string) {
+	if j.space && len(j.buf) > j.start {
+		j.buf = append(j.buf, ' ')
+	}
+	j.space = false
+	j.buf = append(j.buf, b...)
+}
+
+// asciiSpace is strings.Fields's set of ASCII white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// paragraphStrings is paragraph p's row of paragraphs.csv as strings, for
+// the Parquet writer.
+func paragraphStrings(row []string, cb *frames.Codebook, a *Article, year string, p *Paragraph) []string {
+	row = append(row[:0], a.Doc, a.Source.Value, a.Date.Value, year,
+		strconv.Itoa(p.Index), strconv.Itoa(p.Span.Start), strconv.Itoa(p.Span.End),
+		string(p.Role), string(p.Voice), num(p.Tone))
+	for i := range cb.Frames {
+		if p.Frames == nil {
+			row = append(row, "0", "")
+			continue
+		}
+		d := p.Frames[i]
+		row = append(row, bit(d.On), num(d.Score))
+	}
+	row = append(row, terms(p.Frames, cb), num(p.ToneOut), num(p.ToneQuote), strings.Join(p.Speakers, "; "), p.Rule)
+	for i := range cb.Actors {
+		if p.Toward == nil {
+			row = append(row, "")
+			continue
+		}
+		row = append(row, num(p.Toward[i]))
+	}
+	return row
+}
+
+// newParquet writes the Parquet copy of paragraphs.csv to w.
+func newParquet(w io.Writer, cb *frames.Codebook) (*parquetout.Writer, error) {
+	h := paragraphHeader(cb)
+	return parquetout.NewWriter(w, h, parquetout.ParagraphKinds(h, cb.FrameIDs()))
 }
