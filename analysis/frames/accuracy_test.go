@@ -476,7 +476,8 @@ func TestAccuracyHeldOutRound4(t *testing.T) {
 		{"heldout14", 0.98}, // first (untuned) run 0.814; 1.000 after round 4
 		{"heldout15", 0.96}, // first (untuned) run 0.822; 0.982 after round 4
 		{"heldout16", 0.98}, // first (untuned) run 0.833; 1.000 after round 4
-		{"heldout17", 0.91}, // first (untuned) run 0.626; 0.933 after round 4
+		{"heldout17", 0.94}, // first (untuned) run 0.626; 0.963 after round 4
+		{"heldout18", 0.93}, // written after round 4's changes: first run 0.915; 0.952 after its one fix
 	}
 	m := NewMatcher(Default())
 	for _, tt := range tests {

@@ -76,7 +76,9 @@ type Group struct {
 // Rule fires in a sentence that holds a match of every group in All (on
 // distinct tokens, each within Within tokens of the first group's match when
 // Within > 0) and none of the groups in None. With Context set, it fires only
-// when the rule or group named by Context fired somewhere in the same article.
+// when the rule or group named by Context fired somewhere in the same article;
+// with Unless set, only when none of the rules or groups it names fired
+// anywhere in the article.
 type Rule struct {
 	ID      string
 	All     []string
@@ -84,6 +86,7 @@ type Rule struct {
 	Within  int
 	Weight  float64
 	Context string
+	Unless  []string
 	Line    int
 }
 
@@ -493,7 +496,7 @@ func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, err
 			return fr, errAt(name, rn, "rules: expected a list")
 		}
 		for _, r := range rn.Content {
-			rf, err := fields(name, r, "id", "all", "none", "within", "weight", "context")
+			rf, err := fields(name, r, "id", "all", "none", "within", "weight", "context", "unless")
 			if err != nil {
 				return fr, err
 			}
@@ -530,19 +533,33 @@ func parseFrame(name string, n *yaml.Node, actorIDs map[string]bool) (Frame, err
 			if rule.Context, err = scalar(name, rf["context"]); err != nil {
 				return fr, err
 			}
+			if rule.Unless, err = strList(name, rf["unless"]); err != nil {
+				return fr, err
+			}
 			fr.Rules = append(fr.Rules, rule)
 			rules[rule.ID] = &fr.Rules[len(fr.Rules)-1]
 		}
+		// A context may be a rule with an unless (decided after the plain
+		// rules); an unless must be a plain rule or a group (see matcher.go's
+		// passes).
 		for _, r := range fr.Rules {
-			if r.Context == "" {
-				continue
+			if r.Context != "" {
+				target := rules[r.Context]
+				if target == nil && !groups[r.Context] {
+					return fr, fmt.Errorf("%s:%d: rule %q: context %q is not a rule or group of frame %q", name, r.Line, r.ID, r.Context, fr.ID)
+				}
+				if target != nil && target.Context != "" {
+					return fr, fmt.Errorf("%s:%d: rule %q: context rule %q has a context itself", name, r.Line, r.ID, r.Context)
+				}
 			}
-			target := rules[r.Context]
-			if target == nil && !groups[r.Context] {
-				return fr, fmt.Errorf("%s:%d: rule %q: context %q is not a rule or group of frame %q", name, r.Line, r.ID, r.Context, fr.ID)
-			}
-			if target != nil && target.Context != "" {
-				return fr, fmt.Errorf("%s:%d: rule %q: context rule %q has a context itself", name, r.Line, r.ID, r.Context)
+			for _, u := range r.Unless {
+				target := rules[u]
+				if target == nil && !groups[u] {
+					return fr, fmt.Errorf("%s:%d: rule %q: unless %q is not a rule or group of frame %q", name, r.Line, r.ID, u, fr.ID)
+				}
+				if target != nil && (target.Context != "" || len(target.Unless) > 0) {
+					return fr, fmt.Errorf("%s:%d: rule %q: unless rule %q has a context or an unless itself", name, r.Line, r.ID, u)
+				}
 			}
 		}
 	}

@@ -54,6 +54,25 @@ frames:
     label: Border
     terms: [border security, sistan-baluchestan]
     exclude: [border security forum]
+    groups:
+      - id: border
+        terms: [border]
+      - id: cue
+        terms: [militants]
+      - id: elsewhere
+        terms: [afghan border]
+      - id: iran
+        terms: [iran]
+    rules:
+      - id: border_cue
+        all: [border, cue]
+        unless: elsewhere
+      - id: border_cue_iran
+        all: [border, cue, iran]
+        context: elsewhere
+      - id: again
+        all: [cue]
+        context: border_cue
   - id: us_shape
     label: Case
     terms: [{pattern: US, case: true}]
@@ -132,6 +151,11 @@ func TestMatcherFeatures(t *testing.T) {
 		{"context from headline", []string{"H:US threats grow", "Enemies are everywhere."}, "threat", 1, true, 1, "enemies"},
 		{"headline not decided", []string{"H:US threats grow"}, "threat", 0, false, 1.5, "US + threat*|US + threat*"},
 		{"no context without tie", []string{"Enemies are everywhere.", "The US hosted talks."}, "threat", 0, false, 0, ""},
+		{"unless: no veto", []string{"Militants crossed the border."}, "border", 0, true, 2, "border + militants|militants"},
+		{"unless: vetoed by another paragraph", []string{"Militants crossed the border.", "H:Attack on Afghan border posts"}, "border", 0, false, 0, ""},
+		{"unless: the other rule in that article", []string{"Militants crossed the border from Iran.", "H:Attack on Afghan border posts"}, "border", 0, true, 1, "border + militants + iran"},
+		{"context on an unless rule", []string{"H:Militants on the border", "Militants fled."}, "border", 1, true, 1, "militants"},
+		{"context on a vetoed rule", []string{"H:Militants on the border", "Militants fled.", "The Afghan border."}, "border", 1, false, 0, ""},
 		{"alternatives", []string{"They are sisters in Islam."}, "topic", 0, true, 1, "brothers|sisters in faith|islam"},
 		{"alternatives one per word", []string{"They are brothers and sisters."}, "topic", 0, false, 0, ""},
 	}

@@ -219,6 +219,9 @@ type rule struct {
 	within  int
 	weight  float64
 	context int32 // -1 none; ≥0 rule index; ≤ -2: group index -(g+2)
+	// unless holds indexes into the article's fired flags (a rule's index,
+	// or the number of rules plus a group's index).
+	unless []int32
 }
 
 type frameC struct {
@@ -227,12 +230,13 @@ type frameC struct {
 	threshold float64
 	rules     []rule
 	groupIDs  []string
-	// The indexes of the rules without a context (evaluated as each
-	// paragraph is read) and with one (evaluated after the article), in
-	// order, with their masks.
-	plain, withCtx []int32
-	masks          []uint64
-	zeroMask       bool // some rule has no group in its mask (groups ≥ 64 only)
+	// The indexes of the rules without a context or an unless (evaluated as
+	// each paragraph is read), of those with an unless only (evaluated after
+	// the article, so that they can be another rule's context), and of those
+	// with a context (evaluated last), in order, with their masks.
+	plain, withUnless, withCtx []int32
+	masks                      []uint64
+	zeroMask                   bool // some rule has no group in its mask (groups ≥ 64 only)
 }
 
 // FrameMatcher is what the pipeline needs from a frame scorer. *Matcher (a
@@ -331,10 +335,20 @@ func NewMatcher(cb *Codebook) *Matcher {
 					rc.context = -(gidx[r.Context] + 2)
 				}
 			}
-			if rc.context == -1 {
-				fc.plain = append(fc.plain, int32(len(fc.rules)))
-			} else {
+			for _, u := range r.Unless {
+				if i, ok := ridx[u]; ok {
+					rc.unless = append(rc.unless, i)
+				} else {
+					rc.unless = append(rc.unless, int32(len(f.Rules))+gidx[u])
+				}
+			}
+			switch {
+			case rc.context != -1:
 				fc.withCtx = append(fc.withCtx, int32(len(fc.rules)))
+			case len(rc.unless) > 0:
+				fc.withUnless = append(fc.withUnless, int32(len(fc.rules)))
+			default:
+				fc.plain = append(fc.plain, int32(len(fc.rules)))
 			}
 			fc.masks = append(fc.masks, rc.mask)
 			fc.zeroMask = fc.zeroMask || rc.mask == 0
@@ -556,12 +570,14 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 		}
 		m.terms(p.Tokens, ps, fired)
 		for fi := range m.frames {
-			m.evalFrame(p.Tokens, ps, fi, fired[fi], false, nil)
+			m.evalFrame(p.Tokens, ps, fi, fired[fi], passPlain)
 		}
 	}
-	for pi := range paras {
-		for fi := range m.frames {
-			m.evalFrame(paras[pi].Tokens, &s.paras[pi], fi, nil, true, fired[fi])
+	for _, pass := range []int{passUnless, passContext} {
+		for pi := range paras {
+			for fi := range m.frames {
+				m.evalFrame(paras[pi].Tokens, &s.paras[pi], fi, fired[fi], pass)
+			}
 		}
 	}
 	out := make([]Result, len(paras))
@@ -911,11 +927,20 @@ func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 	}
 }
 
-// evalFrame scores frame fi in every sentence of a paragraph. The first pass
-// (second == false) counts terms and rules without context and records what
-// fired in fired; the second pass adds rules with context, given the article's
-// record in ctx.
-func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, second bool, ctx []bool) {
+// The passes over an article's paragraphs: rules without a context or an
+// unless as each paragraph is read, then (given what fired in the whole
+// article) rules with an unless only, then rules with a context.
+const (
+	passPlain = iota
+	passUnless
+	passContext
+)
+
+// evalFrame scores frame fi's rules of one pass in every sentence of a
+// paragraph. fired is the article's record of the frame's rules then groups:
+// the plain pass and the unless pass add to it what fired, the later passes
+// read it.
+func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, pass int) {
 	fc := &m.frames[fi]
 	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
 	// A rule can fire in a sentence only if all its groups matched there, so
@@ -924,11 +949,16 @@ func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []b
 	for _, g := range gmask {
 		union |= g
 	}
-	list := fc.plain
-	if second {
+	var list []int32
+	switch pass {
+	case passPlain:
+		list = fc.plain
+	case passUnless:
+		list = fc.withUnless
+	default:
 		list = fc.withCtx
 	}
-	if union == 0 && !fc.zeroMask {
+	if len(list) == 0 || union == 0 && !fc.zeroMask {
 		return
 	}
 	for _, ri := range list {
@@ -936,16 +966,19 @@ func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []b
 			continue
 		}
 		r := &fc.rules[ri]
-		if second {
+		if pass == passContext {
 			var ok bool
 			if r.context >= 0 {
-				ok = ctx[r.context]
+				ok = fired[r.context]
 			} else {
-				ok = ctx[len(fc.rules)+int(-r.context-2)]
+				ok = fired[len(fc.rules)+int(-r.context-2)]
 			}
 			if !ok {
 				continue
 			}
+		}
+		if vetoed(r, fired) {
+			continue
 		}
 		for si := range ps.sents {
 			if gmask[si]&r.mask != r.mask {
@@ -958,12 +991,23 @@ func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []b
 			ps.hits[fi] = append(ps.hits[fi], h)
 			if !h.Negated {
 				ps.score[fi][si] += r.weight
-				if fired != nil {
+				if pass != passContext {
 					fired[ri] = true
 				}
 			}
 		}
 	}
+}
+
+// vetoed reports whether a rule or group named in r's unless fired in the
+// article.
+func vetoed(r *rule, fired []bool) bool {
+	for _, u := range r.unless {
+		if fired[u] {
+			return true
+		}
+	}
+	return false
 }
 
 // evalRule looks for the rule in one sentence: first with un-negated matches

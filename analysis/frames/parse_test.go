@@ -27,6 +27,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown actor", "a.yaml", "actors:\n  - id: us\n    terms: [us]\nframes:\n  - id: x\n    groups:\n      - id: g\n        actors: [uk]\n    rules:\n      - id: r\n        all: [g]\n", "a.yaml:8: group \"g\": unknown actor \"uk\""},
 		{"bad context", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        context: nope\n", "a.yaml:7: rule \"r\": context \"nope\" is not a rule or group"},
 		{"context chain", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        context: g\n      - id: s\n        all: [g]\n        context: r\n", "a.yaml:10: rule \"s\": context rule \"r\" has a context itself"},
+		{"bad unless", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        unless: [g, nope]\n", "a.yaml:7: rule \"r\": unless \"nope\" is not a rule or group"},
+		{"unless chain", "a.yaml", "frames:\n  - id: x\n    groups:\n      - id: g\n        terms: [a]\n    rules:\n      - id: r\n        all: [g]\n        unless: g\n      - id: s\n        all: [g]\n        unless: r\n", "a.yaml:10: rule \"s\": unless rule \"r\" has a context or an unless itself"},
 		{"empty frame", "a.yaml", "frames:\n  - id: x\n    label: X\n", "a.yaml:2: frame \"x\" has no terms and no rules"},
 		{"bad negation flag", "a.yaml", "frames:\n  - id: x\n    negation: maybe\n    terms: [a]\n", "a.yaml:3: negation: expected true or false"},
 		{"yaml syntax", "a.yaml", "frames:\n  - id: [\n", "a.yaml:2: did not find expected node content"},
