@@ -577,7 +577,8 @@ func (c *classifier) chooseTitle() {
 	}
 	if best < 0 {
 		for _, i := range cands {
-			if c.counts[c.units[i].norm] > 1 {
+			// A site's name repeated as the byline is not the headline.
+			if c.counts[c.units[i].norm] > 1 && !isOutletName(c.units[i].s) {
 				best, how = i, "repeated line"
 				break
 			}
@@ -754,9 +755,7 @@ func (c *classifier) classify(i int) {
 		c.set(i, Boilerplate, "live-blog timestamp")
 		return
 	}
-	if i > 0 && !u.prose && words(s) <= 5 && !strings.ContainsAny(s, ".!?") &&
-		(c.units[i-1].rule == "tag" || c.units[i-1].rule == "tags line" && tagsHeader.MatchString(c.units[i-1].s)) {
-		// The items of a tags list below its bare "Tags" line.
+	if c.tagItem(i) {
 		c.set(i, Boilerplate, "tag")
 		return
 	}
@@ -856,10 +855,10 @@ func (c *classifier) classifyTop(i int) bool {
 		return true
 	}
 	if c.title != "" && words(s) >= 5 && lowerWords(s) >= 2 {
-		// Below the headline: a long line is the standfirst, which is
-		// text; a shorter one a subtitle, as is the title of a live
-		// blog's first post under its time stamp.
-		if words(s) >= 7 && (i == 0 || !isPostStamp(c.units[i-1])) {
+		// Below the headline: a line of five words or more, two of them
+		// in lower case, is the standfirst, which is text; the title of
+		// a live blog's first post under its time stamp is a headline.
+		if i == 0 || !isPostStamp(c.units[i-1]) {
 			c.set(i, Body, "standfirst")
 			return true
 		}
@@ -875,6 +874,14 @@ func (c *classifier) classifyTop(i int) bool {
 		return true
 	}
 	return false
+}
+
+// tagItem reports whether unit i is an item of a tags list below its bare
+// "Tags" line.
+func (c *classifier) tagItem(i int) bool {
+	u := c.units[i]
+	return i > 0 && !u.prose && words(u.s) <= 5 && !strings.ContainsAny(u.s, ".!?") &&
+		(c.units[i-1].rule == "tag" || c.units[i-1].rule == "tags line" && tagsHeader.MatchString(c.units[i-1].s))
 }
 
 // speakerTurn is a turn of an interview or a transcript: the speaker's name
@@ -931,6 +938,7 @@ var navRules = map[string]bool{
 	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
 	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
 	"editorial note": true, "comment form": true, "cookie notice": true, "site notice": true, "thread stats": true,
+	"tags line": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
@@ -1018,6 +1026,9 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.st, c.threadAt = inComment, i // the replies under a shared article
 	case navRules[bp]:
 		c.set(i, Boilerplate, bp)
+	case meta == "" && c.tagItem(i) && c.units[i-1].rule == "tags line":
+		// Only the line under "Tags": the next short line is a poster's name.
+		c.set(i, Boilerplate, "tag")
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:
 		c.set(i, Comment, "forum post")
 	case bp != "":
@@ -1080,7 +1091,7 @@ func isPostStamp(u *unit) bool {
 	return u.rule == "live-blog timestamp" || u.rule == "publication line" && (timeIn.MatchString(u.s) || agoStamp.MatchString(u.s))
 }
 
-var timeIn = rx(`\b\d{1,2}[:.]\d{2}\b`)
+var timeIn = rx(`\b\d{1,2}[:.]\d{2}(\b|[ap]m)`)
 
 // agoStamp is a time stamp relative to now ("2h ago", "5 minutes ago").
 var agoStamp = rx(`(?i)^\d+\s*[a-z]{1,7}\.?\s+ago\W*$`)
