@@ -34,7 +34,7 @@
 //     "advertisement", "cookie notice", "editorial note", "author bio",
 //     "embedded post credit", "database field", "live-blog timestamp",
 //     "comments header", "forum member line", "comment form", "site notice",
-//     "contact line", "thread stats";
+//     "contact line", "thread stats", "site tagline";
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
