@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // folder walks a folder depth-first in sorted order, one directory listing
@@ -280,6 +282,26 @@ func errText(err error) string {
 // corpus of ten million; they would be reported as duplicates (and both
 // kept, as every duplicate is).
 func textKey(text string) uint64 {
-	sum := sha256.Sum256([]byte(text))
-	return binary.LittleEndian.Uint64(sum[:8])
+	k := keyHashers.Get().(*keyHasher)
+	defer keyHashers.Put(k)
+	k.h.Reset()
+	// in pieces through a kept buffer: []byte(text) would copy every
+	// article's text once more
+	for len(text) > 0 {
+		n := copy(k.buf, text)
+		k.h.Write(k.buf[:n])
+		text = text[n:]
+	}
+	k.sum = k.h.Sum(k.sum[:0])
+	return binary.LittleEndian.Uint64(k.sum[:8])
 }
+
+// keyHasher is textKey's SHA-256 and buffers, kept between calls.
+type keyHasher struct {
+	h        hash.Hash
+	buf, sum []byte
+}
+
+var keyHashers = sync.Pool{New: func() any {
+	return &keyHasher{h: sha256.New(), buf: make([]byte, 16<<10), sum: make([]byte, 0, sha256.Size)}
+}}

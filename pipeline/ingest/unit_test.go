@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -344,4 +346,28 @@ func FuzzDecode(f *testing.F) {
 			t.Fatal("no encoding")
 		}
 	})
+}
+
+// TestTextKey checks that textKey is the first 64 bits of the text's
+// SHA-256, little-endian, for texts shorter and longer than its buffer.
+func TestTextKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"short", "Iran and Pakistan agreed to boost border security."},
+		{"one buffer", strings.Repeat("x", 16<<10)},
+		{"several buffers", strings.Repeat("Pakistan and Iran said. ", 5000) + "end"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sum := sha256.Sum256([]byte(tc.text))
+			if got, want := textKey(tc.text), binary.LittleEndian.Uint64(sum[:8]); got != want {
+				t.Errorf("textKey = %x, want %x", got, want)
+			}
+		})
+	}
+	if textKey("a") == textKey("b") {
+		t.Error("textKey(a) == textKey(b)")
+	}
 }
