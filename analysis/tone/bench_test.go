@@ -67,7 +67,11 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		buildLexicon(r, lr, news, target)
+		vec, err := parseVec(vecLexData, "vec")
+		if err != nil {
+			b.Fatal(err)
+		}
+		buildLexicon(r, lr, news, target, vec)
 	}
 }
 

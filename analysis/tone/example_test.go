@@ -28,7 +28,7 @@ func Example() {
 
 func ExampleNames() {
 	fmt.Println(tone.Names())
-	// Output: [nb news news1 rules vader]
+	// Output: [nb news news1 newsvec rules vader]
 }
 
 func ExampleToward() {

@@ -147,12 +147,13 @@ func TestFitNewsWeights(t *testing.T) {
 	}{
 		{"news", "data/news-weights.txt", "cv:news", newsFeatures},
 		{"news1", "data/news1-weights.txt", "cv:news1", news1Features},
+		{"newsvec", "data/newsvec-weights.txt", "cv:newsvec", newsvecFeatures},
 	} {
 		xs := make([][]float64, len(feats))
 		for i := range feats {
 			xs[i] = pick(&feats[i], m.feats)
 		}
-		w := fitLinear(xs, gold, lambdaNews)
+		w := fitLinearPen(xs, gold, penalties(m.feats))
 		fitted := make([]float64, len(xs))
 		for i, x := range xs {
 			fitted[i] = w.apply(x)

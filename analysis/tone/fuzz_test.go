@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"bytes"
 	"math"
 	"testing"
 
@@ -64,5 +65,7 @@ func FuzzParseData(f *testing.F) {
 		parseWeights(data, "fuzz")
 		parseTargetLex(data, "fuzz")
 		parseTowardWeights(data, "fuzz")
+		parseVec(data, "fuzz")
+		parseVecLines(bytes.NewReader(data), "fuzz")
 	})
 }

@@ -15,6 +15,7 @@ type wordInfo struct {
 	news    float64    // news-domain tone (data/newsmtsc-logratio.tsv)
 	stem    float64    // VADER valence of the word's stem when the form itself is not listed ("deaths" → "death")
 	target  [2]float64 // tone before / after a mention (data/newsmtsc-target.tsv)
+	vec     float32    // VADER valence carried by word vectors (data/vader-vec.tsv.gz), when flags&hasVec
 	flags   uint8
 }
 
@@ -23,6 +24,7 @@ const (
 	isBooster
 	isNegate
 	isShift
+	hasVec
 )
 
 // lexicon maps a token's Norm to its wordInfo.
@@ -92,7 +94,7 @@ func (lx *lexicon) find(w string) *wordInfo {
 var unknown = &wordInfo{}
 
 // buildLexicon merges the rule words and lexicons into one table.
-func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string][2]float64) *lexicon {
+func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string][2]float64, vec map[string]float32) *lexicon {
 	m := make(map[string]wordInfo, len(nb)+len(r.lex))
 	get := func(w string) wordInfo {
 		if inf, ok := m[w]; ok {
@@ -143,6 +145,23 @@ func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string]
 			m[w] = inf
 		}
 	}
+	// the vectors' words last, so that words only they list take no stem
+	// valence (the older scorers read the same entries as before)
+	for w, v := range vec {
+		inf := get(w)
+		inf.vec, inf.flags = v, inf.flags|hasVec
+		m[w] = inf
+	}
+	// a form with an apostrophe the vectors do not list ("iran's", "don't")
+	// takes the vector value of its part before the apostrophe
+	for w, inf := range m {
+		if inf.flags&hasVec == 0 {
+			if v, ok := vecBefore(vec, w); ok {
+				inf.vec, inf.flags = v, inf.flags|hasVec
+				m[w] = inf
+			}
+		}
+	}
 	// the entries in one array (in map order: where an entry lies changes
 	// nothing that a lookup finds)
 	size := 1
@@ -177,7 +196,33 @@ func (lx *lexicon) lookup(norm string) *wordInfo {
 	if strings.Contains(norm, "n't") {
 		inf.flags |= isNegate
 	}
+	if v := lx.find(vecStem(norm)); v != nil && v.flags&hasVec != 0 {
+		inf.vec, inf.flags = v.vec, inf.flags|hasVec
+	}
 	return inf
+}
+
+// vecStem returns the form under which the word vectors list a word with an
+// apostrophe, as GloVe's tokenizer splits it: the part before "n't"
+// ("shouldn't" → "should", "can't" → "ca") or before the apostrophe
+// ("iran's" → "iran"); "" when w has no apostrophe after its first byte.
+func vecStem(w string) string {
+	if i := strings.Index(w, "n't"); i > 0 {
+		return w[:i]
+	}
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		return w[:i]
+	}
+	return ""
+}
+
+// vecBefore returns the vector value of vecStem(w), when it has one.
+func vecBefore(vec map[string]float32, w string) (float32, bool) {
+	if st := vecStem(w); st != "" {
+		v, ok := vec[st]
+		return v, ok
+	}
+	return 0, false
 }
 
 var (
@@ -197,7 +242,7 @@ func theLexicon() *lexicon {
 		if err != nil {
 			panic(err) // the asset is compiled in: a broken build
 		}
-		lexVal = buildLexicon(theRules(), nb, newsLex, targetLex)
+		lexVal = buildLexicon(theRules(), nb, newsLex, targetLex, vecLex)
 	})
 	return lexVal
 }

@@ -3,8 +3,10 @@ package tone
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -31,11 +33,14 @@ const (
 	fRaw            // rule valence pos − neg before the compound squash / √words
 	fPosW           // rule positive valence / √words
 	fNegW           // rule negative valence (absolute) / √words
+	fVecMean        // mean of the words' vector valence (data/vader-vec.tsv.gz)
+	fVecMax         // the largest vector valence among the words
+	fVecMin         // the smallest
 	nFeat
 )
 
 var featNames = [nFeat]string{"comp", "pos", "neg", "npos", "nneg", "nb", "news", "question", "sqrtwords",
-	"stempos", "stemneg", "raw", "posw", "negw"}
+	"stempos", "stemneg", "raw", "posw", "negw", "vecmean", "vecmax", "vecmin"}
 
 //go:embed data/newsmtsc-logratio.tsv
 var newsLexData []byte
@@ -45,6 +50,12 @@ var newsWeightsData []byte
 
 //go:embed data/news1-weights.txt
 var news1WeightsData []byte
+
+//go:embed data/newsvec-weights.txt
+var newsvecWeightsData []byte
+
+//go:embed data/vader-vec.tsv.gz
+var vecLexData []byte
 
 // newsModel is a fitted news scorer: weights over the features, then calib.
 type newsModel struct {
@@ -57,6 +68,8 @@ var (
 	newsLex  map[string]float64
 	newsM    newsModel // "news": data/news-weights.txt
 	news1M   newsModel // "news1": data/news1-weights.txt
+	newsvecM newsModel // "newsvec": data/newsvec-weights.txt
+	vecLex   map[string]float32
 )
 
 func loadNews() {
@@ -68,6 +81,12 @@ func loadNews() {
 		}
 		if err == nil {
 			news1M.w, news1M.c, err = parseWeights(news1WeightsData, "data/news1-weights.txt")
+		}
+		if err == nil {
+			newsvecM.w, newsvecM.c, err = parseWeights(newsvecWeightsData, "data/newsvec-weights.txt")
+		}
+		if err == nil {
+			vecLex, err = parseVec(vecLexData, "data/vader-vec.tsv.gz")
 		}
 		if err != nil {
 			panic(err) // embedded data: a broken build
@@ -95,6 +114,42 @@ func parseLogRatios(data []byte, name string) (map[string]float64, error) {
 		m[w] = x
 	}
 	return m, sc.Err()
+}
+
+// parseVec reads data/vader-vec.tsv.gz: gzipped "word<TAB>value" lines, #
+// starting a comment (parseVecLines).
+func parseVec(data []byte, name string) (map[string]float32, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return parseVecLines(zr, name)
+}
+
+// parseVecLines reads "word<TAB>value" lines; # starts a comment. Errors name
+// the file and line.
+func parseVecLines(r io.Reader, name string) (map[string]float32, error) {
+	m := make(map[string]float32, 60000)
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		s := sc.Bytes()
+		if len(s) == 0 || s[0] == '#' {
+			continue
+		}
+		i := bytes.IndexByte(s, '\t')
+		if i <= 0 {
+			return nil, fmt.Errorf("%s:%d: want word<TAB>value", name, line)
+		}
+		x, err := strconv.ParseFloat(string(s[i+1:]), 32)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		m[string(s[:i])] = float32(x)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return m, nil
 }
 
 // parseWeights reads "name value" lines: bias, featNames, calib_delta and
@@ -196,9 +251,20 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 // valences and the lexicon entries of its words (ruleValences).
 func addFeatures(f *[nFeat]float64, toks []token.Token, val []float64, infos []*wordInfo, sv sentenceValence) {
 	var nbSum, newsSum, npos, nneg, spos, sneg float64
+	var vecSum float64
+	var vecMax, vecMin float32
+	nvec := 0
 	for wi, inf := range infos {
 		nbSum += inf.nb
 		newsSum += inf.news
+		if inf.flags&hasVec != 0 {
+			vecSum += float64(inf.vec)
+			if nvec == 0 {
+				vecMax, vecMin = inf.vec, inf.vec
+			}
+			vecMax, vecMin = max(vecMax, inf.vec), min(vecMin, inf.vec)
+			nvec++
+		}
 		if inf.stem != 0 {
 			v := inf.stem
 			if negated(infos, wi) {
@@ -227,6 +293,11 @@ func addFeatures(f *[nFeat]float64, toks []token.Token, val []float64, infos []*
 	f[fPos] += sv.pos
 	f[fNeg] += sv.neg
 	f[fQuest] += quest
+	if nvec > 0 {
+		f[fVecMean] += vecSum / float64(nvec)
+		f[fVecMax] += float64(vecMax)
+		f[fVecMin] += float64(vecMin)
+	}
 	if sv.words > 0 {
 		sq := math.Sqrt(float64(sv.words))
 		f[fNPos] += npos / sq

@@ -88,11 +88,12 @@ type Scorer interface {
 const Default = "news"
 
 var registry = map[string]func() Scorer{
-	"nb":    func() Scorer { return nbScorer{} },
-	"vader": func() Scorer { return vaderScorer{} },
-	"rules": func() Scorer { return rulesScorer{} },
-	"news":  func() Scorer { return newsScorer{"news", &newsM} },
-	"news1": func() Scorer { return newsScorer{"news1", &news1M} },
+	"nb":      func() Scorer { return nbScorer{} },
+	"vader":   func() Scorer { return vaderScorer{} },
+	"rules":   func() Scorer { return rulesScorer{} },
+	"news":    func() Scorer { return newsScorer{"news", &newsM} },
+	"news1":   func() Scorer { return newsScorer{"news1", &news1M} },
+	"newsvec": func() Scorer { return newsScorer{"newsvec", &newsvecM} },
 }
 
 // New returns the scorer called name (one of Names).
