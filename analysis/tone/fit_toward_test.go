@@ -310,10 +310,9 @@ var (
 // foldLexicon builds (and caches for the next call with the same maps) the
 // lexicon with a fold's fitted lexicons.
 func foldLexicon(lex map[string][2]float64, news map[string]float64) *lexicon {
-	loadNews()
 	if foldLex == nil || fmt.Sprintf("%p%p", foldLexKey.lex, foldLexKey.news) != fmt.Sprintf("%p%p", lex, news) {
 		foldLexKey.lex, foldLexKey.news = lex, news
-		foldLex = buildLexicon(theRules(), mustNB(), news, lex, vecLex)
+		foldLex = buildLexicon(theRules(), mustNB(), news, lex, mustVec())
 	}
 	return foldLex
 }

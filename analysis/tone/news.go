@@ -69,7 +69,6 @@ var (
 	newsM    newsModel // "news": data/news-weights.txt
 	news1M   newsModel // "news1": data/news1-weights.txt
 	newsvecM newsModel // "newsvec": data/newsvec-weights.txt
-	vecLex   map[string]float32
 )
 
 func loadNews() {
@@ -84,9 +83,6 @@ func loadNews() {
 		}
 		if err == nil {
 			newsvecM.w, newsvecM.c, err = parseWeights(newsvecWeightsData, "data/newsvec-weights.txt")
-		}
-		if err == nil {
-			vecLex, err = parseVec(vecLexData, "data/vader-vec.tsv.gz")
 		}
 		if err != nil {
 			panic(err) // embedded data: a broken build
@@ -115,6 +111,9 @@ func parseLogRatios(data []byte, name string) (map[string]float64, error) {
 	}
 	return m, sc.Err()
 }
+
+// loadVec reads the embedded data/vader-vec.tsv.gz.
+func loadVec() (map[string]float32, error) { return parseVec(vecLexData, "data/vader-vec.tsv.gz") }
 
 // parseVec reads data/vader-vec.tsv.gz: gzipped "word<TAB>value" lines, #
 // starting a comment (parseVecLines).

@@ -9,8 +9,19 @@ import (
 	"github.com/framescope/framescope/analysis/token"
 )
 
+// mustVec returns the map of data/vader-vec.tsv.gz (the lexicon does not
+// keep it).
+func mustVec() map[string]float32 {
+	m, err := loadVec()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
 func TestVecLexicon(t *testing.T) {
 	lx := theLexicon()
+	vecLex := mustVec()
 	for _, c := range []struct {
 		name, word, from string // from: the vectors' word whose value it takes, "" for none
 	}{
@@ -44,6 +55,7 @@ func TestVecLexicon(t *testing.T) {
 // sentence's words, summed over the sentences and divided by √k.
 func TestVecFeatures(t *testing.T) {
 	lx := theLexicon()
+	vecLex := mustVec()
 	texts := []string{
 		"",
 		"Nothing here.",
