@@ -31,6 +31,7 @@ type dirFrame struct {
 	rel     string // slash-separated, "" for the root
 	entries []fs.DirEntry
 	i       int
+	dir     dirFD // the folder, open, for opening its files by name
 }
 
 func openFolder(r *Reader, root string) (*folder, error) {
@@ -38,7 +39,7 @@ func openFolder(r *Reader, root string) (*folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
-	f := &folder{root: root, stack: []dirFrame{{entries: entries}}, dedup: map[uint64]int32{}}
+	f := &folder{root: root, stack: []dirFrame{{entries: entries, dir: openDir(root)}}, dedup: map[uint64]int32{}}
 	mpath := filepath.Join(root, manifestName)
 	if fi, err := os.Stat(mpath); err == nil && fi.Mode().IsRegular() {
 		file, err := os.Open(mpath)
@@ -60,6 +61,10 @@ func openFolder(r *Reader, root string) (*folder, error) {
 }
 
 func (f *folder) close() error {
+	for i := range f.stack {
+		f.stack[i].dir.close()
+	}
+	f.stack = nil
 	if f.mfile == nil {
 		return nil
 	}
@@ -72,6 +77,7 @@ func (f *folder) next(r *Reader) (Article, bool) {
 	for len(f.stack) > 0 {
 		top := &f.stack[len(f.stack)-1]
 		if top.i >= len(top.entries) {
+			top.dir.close()
 			f.stack = f.stack[:len(f.stack)-1]
 			continue
 		}
@@ -115,7 +121,7 @@ func (f *folder) next(r *Reader) (Article, bool) {
 					continue
 				}
 			}
-			f.stack = append(f.stack, dirFrame{rel: rel, entries: entries})
+			f.stack = append(f.stack, dirFrame{rel: rel, entries: entries, dir: openDir(full)})
 			continue
 		}
 		if !isTxt {
@@ -132,7 +138,7 @@ func (f *folder) next(r *Reader) (Article, bool) {
 			r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + mode.String() + ")"})
 			continue
 		}
-		if a, ok := f.read(r, rel, full); ok {
+		if a, ok := f.read(r, rel, full, top.dir, e.Name()); ok {
 			return a, true
 		}
 	}
@@ -148,22 +154,22 @@ func (f *folder) next(r *Reader) (Article, bool) {
 }
 
 // read reads one .txt file, recording its status; ok when it is an article.
-func (f *folder) read(r *Reader, rel, full string) (Article, bool) {
+// The file is full, also name in the open folder dir.
+func (f *folder) read(r *Reader, rel, full string, dir dirFD, name string) (Article, bool) {
 	max := r.opt.MaxArticleBytes
-	file, err := os.Open(full)
+	file, err := openText(dir, name, full)
 	if err != nil {
 		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot open: " + errText(err)})
 		return Article{}, false
 	}
 	defer file.Close()
-	fi, err := file.Stat()
+	size, typ, err := file.stat()
 	if err != nil {
 		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "cannot stat: " + errText(err)})
 		return Article{}, false
 	}
-	size := fi.Size()
-	if !fi.Mode().IsRegular() { // replaced since it was listed
-		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + fi.Mode().Type().String() + ")"})
+	if !typ.IsRegular() { // replaced since it was listed
+		r.record(Status{Path: rel, Status: StatusSkipped, Reason: "not a regular file (" + typ.String() + ")"})
 		return Article{}, false
 	}
 	if size > max {
