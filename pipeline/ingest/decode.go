@@ -40,6 +40,11 @@ type decoded struct {
 	notes    []string // conversions that went well ("decoded as Windows-1252")
 	warns    []string // problems the text was read despite
 	skip     string   // why the input is not an article; "" when it is one
+
+	// The control bytes of text when decodeBytes counted them (text is then
+	// the bytes it was given), so that finishText does not count again.
+	counted   bool
+	nul, ctrl int
 }
 
 // status is the Status and Reason that d reports.
@@ -116,6 +121,7 @@ func decodeBytes(b []byte) decoded {
 	if utf8.Valid(b) {
 		d.encoding = UTF8
 		d.text = string(b)
+		d.counted, d.nul, d.ctrl = true, nul, ctrl
 		return d
 	}
 	validMulti, invalid, high := utf8Census(b)
@@ -195,9 +201,26 @@ func isControl(c byte) bool {
 	return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f
 }
 
-// countControls counts NUL bytes and all control bytes (NUL included).
+// countControls counts NUL bytes and all control bytes (NUL included). It
+// passes over eight bytes at a time that hold none.
 func countControls[T string | []byte](b T) (nul, ctrl int) {
-	for i := 0; i < len(b); i++ {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if !hasByteBelow(x, 0x20) && !hasByteBelow(x^(ones*0x7f), 1) {
+			continue // every byte is 0x20 or more and none is 0x7f
+		}
+		for _, c := range [8]byte{b[i], b[i+1], b[i+2], b[i+3], b[i+4], b[i+5], b[i+6], b[i+7]} {
+			if isControl(c) {
+				ctrl++
+				if c == 0 {
+					nul++
+				}
+			}
+		}
+	}
+	for ; i < len(b); i++ {
 		if c := b[i]; isControl(c) {
 			ctrl++
 			if c == 0 {
@@ -207,6 +230,11 @@ func countControls[T string | []byte](b T) (nul, ctrl int) {
 	}
 	return nul, ctrl
 }
+
+const ones = 0x0101010101010101
+
+// hasByteBelow reports whether a byte of x is below n (n ≤ 128).
+func hasByteBelow(x uint64, n byte) bool { return (x-ones*uint64(n))&^x&(ones*0x80) != 0 }
 
 // utf8Census counts well-formed multi-byte sequences, invalid sequences and
 // bytes above 0x7F.
@@ -271,7 +299,10 @@ func finishText(d *decoded) {
 	if d.skip != "" {
 		return
 	}
-	nul, ctrl := countControls(d.text)
+	nul, ctrl := d.nul, d.ctrl
+	if !d.counted {
+		nul, ctrl = countControls(d.text)
+	}
 	if float64(ctrl) > binaryControlShare*float64(len(d.text)) {
 		if nul > 0 {
 			d.skip = fmt.Sprintf("binary content (NUL bytes: %d of %d bytes)", nul, len(d.text))

@@ -371,3 +371,53 @@ func TestTextKey(t *testing.T) {
 		t.Error("textKey(a) == textKey(b)")
 	}
 }
+
+// countControlsByByte is countControls one byte at a time.
+func countControlsByByte(b []byte) (nul, ctrl int) {
+	for _, c := range b {
+		if isControl(c) {
+			ctrl++
+			if c == 0 {
+				nul++
+			}
+		}
+	}
+	return nul, ctrl
+}
+
+func TestCountControls(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		in        string
+		nul, ctrl int
+	}{
+		{"empty", "", 0, 0},
+		{"plain", "Iran and Pakistan agreed.\n\tOn Tuesday\r\n", 0, 0},
+		{"NUL in a word of eight", "abcdefg\x00hijklmno", 1, 1},
+		{"NUL in the tail", "abcdefgh\x00", 1, 1},
+		{"DEL and bell", "a\x7fbcdefgh\x07", 0, 2},
+		{"every control", "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f", 1, 28},
+		{"high bytes", "\x80\x9f\xa0\xff\x7e\x20 é", 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nul, ctrl := countControls(tc.in)
+			bn, bc := countControls([]byte(tc.in))
+			if nul != tc.nul || ctrl != tc.ctrl || bn != nul || bc != ctrl {
+				t.Errorf("countControls = %d, %d (bytes %d, %d), want %d, %d", nul, ctrl, bn, bc, tc.nul, tc.ctrl)
+			}
+		})
+	}
+}
+
+func FuzzCountControls(f *testing.F) {
+	f.Add([]byte("abcdefg\x00hijklmno\x7f\x1f \x20\t\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		wn, wc := countControlsByByte(b)
+		if n, c := countControls(b); n != wn || c != wc {
+			t.Fatalf("countControls(%q) = %d, %d, want %d, %d", b, n, c, wn, wc)
+		}
+		if n, c := countControls(string(b)); n != wn || c != wc {
+			t.Fatalf("countControls(string %q) = %d, %d, want %d, %d", b, n, c, wn, wc)
+		}
+	})
+}
