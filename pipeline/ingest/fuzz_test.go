@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -214,6 +215,31 @@ func FuzzParseObject(f *testing.F) {
 			if err := json.Unmarshal(fast[i].raw, &want); fast[i].kind() == "a string" && ((err == nil) != fok || want != fs) {
 				t.Fatalf("member %d: str %q %v, json.Unmarshal %q %v", i, fs, fok, want, err)
 			}
+		}
+	})
+}
+
+// FuzzParseRecord checks parseRecord, whose plain records skip
+// encoding/csv, against encoding/csv on any record and delimiter.
+func FuzzParseRecord(f *testing.F) {
+	for _, s := range []string{
+		"a.txt,X,2019,,\n", "a.txt;X\r\n", "a\tb", "", "\n", "\r\n", "a\r", "a,\"b\",c\n", "a\nb\n",
+		"a\"b,c\n", " a , b ,\n", ",,\n", "x\r\ny\n",
+	} {
+		for _, comma := range []byte{',', ';', '\t'} {
+			f.Add([]byte(s), comma)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, comma byte) {
+		switch comma {
+		case ',', ';', '\t':
+		default:
+			return // sniffDelimiter's delimiters only
+		}
+		got, gerr := parseRecord(bytes.Clone(raw), comma)
+		want, werr := parseRecordCSV(bytes.Clone(raw), comma)
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) || !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("parseRecord(%q, %q) = %q, %v; encoding/csv %q, %v", raw, comma, got, gerr, want, werr)
 		}
 	})
 }

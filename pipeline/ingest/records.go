@@ -123,10 +123,47 @@ func (s *recordSplitter) next() (record, error) {
 	}
 }
 
-// parseRecord parses one record's bytes into fields with encoding/csv. A nil
-// slice and nil error mean a blank line. Errors are *csv.ParseError with
+// parseRecord parses one record's bytes into fields as encoding/csv does. A
+// nil slice and nil error mean a blank line. Errors are *csv.ParseError with
 // lines relative to the record.
 func parseRecord(raw []byte, comma byte) ([]string, error) {
+	if fields, ok := splitPlainRecord(raw, comma); ok {
+		return fields, nil
+	}
+	return parseRecordCSV(raw, comma)
+}
+
+// splitPlainRecord splits a record that holds no quote and no line break but
+// a final "\n" or "\r\n" at its commas, as encoding/csv would, without its
+// reader; ok is false for any other record. A manifest's rows are mostly
+// such records.
+func splitPlainRecord(raw []byte, comma byte) (fields []string, ok bool) {
+	line := bytes.TrimSuffix(raw, []byte("\n"))
+	if len(line) < len(raw) {
+		line = bytes.TrimSuffix(line, []byte("\r"))
+	}
+	for _, c := range line {
+		if c == '"' || c == '\n' || c == '\r' {
+			return nil, false
+		}
+	}
+	if len(line) == 0 {
+		return nil, true // a blank line
+	}
+	s := string(line)
+	fields = make([]string, 0, bytes.Count(line, []byte{comma})+1)
+	for {
+		i := strings.IndexByte(s, comma)
+		if i < 0 {
+			return append(fields, s), true
+		}
+		fields = append(fields, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// parseRecordCSV is parseRecord with encoding/csv's Reader.
+func parseRecordCSV(raw []byte, comma byte) ([]string, error) {
 	// csv.NewReader wraps its input in a new 4 KiB bufio.Reader unless it is
 	// one already: hand it a pooled one, so a record costs no such buffer.
 	p := recordReaders.Get().(*recordReader)
