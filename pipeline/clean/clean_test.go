@@ -464,22 +464,14 @@ func FuzzArticle(f *testing.F) {
 func BenchmarkArticle(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join(seedsDir(), "*.txt"))
 	var texts []string
-	size := 0
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		texts = append(texts, string(data))
-		size += len(data)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range texts {
-			Article(s, Hints{})
-		}
-	}
+	benchArticles(b, texts)
 }
 
 func ExampleArticle() {

@@ -56,6 +56,8 @@ var fastCases = []string{
 	"5 January 2018, The Iran Project – x", "He can be REACHED at x", "He tweets @x", "John Smith is a writer.", "Dr  Mary\tAnn Lee-Smith was the editor of x", "John is a writer", "Dawn.com", "Tribune.COM", "The Express Tribune",
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home Latest Pakistan World Business Sport Opinion", "Home  Latest\u00a0World & Business", "Home Latest World", "Home Latest World Business\xff",
+	"dawn.com", "Dawn.COM", "\u212aarachi.pk", "a.b", "x y.com", "This content is for subscribers only.", "Continue reading with your account",
+	"To learn more about republishing this content", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
@@ -120,6 +122,9 @@ func checkTitleTests(t *testing.T, s string) {
 			want := r.re.MatchString(s)
 			if r.guard != nil && !r.guard(s) && want {
 				t.Errorf("%s: guard rules out %q, which the pattern matches", r.rule, s)
+			}
+			if r.needs != nil && want && !containsAny(strings.ToLower(s), r.needs) {
+				t.Errorf("%s: %q holds none of the needs %q, but the pattern matches", r.rule, s, r.needs)
 			}
 			if r.alts == nil {
 				continue

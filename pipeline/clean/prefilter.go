@@ -980,9 +980,10 @@ func (f *prefilter) mayFound(folded string, have *byteSet, found *foundSet) bool
 	if f.always {
 		return true
 	}
-	if folded != "" {
+	if c := folded[0:min(1, len(folded))]; c != "" && f.firsts[c[0]>>6]&(1<<(c[0]&63)) != 0 {
+		// (A prefix starts with one of firsts: most strings fail there.)
 		for _, a := range f.anchors {
-			for _, p := range a.byFirst[folded[0]] {
+			for _, p := range a.byFirst[c[0]] {
 				if strings.HasPrefix(folded, p) {
 					return true
 				}

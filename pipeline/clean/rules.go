@@ -72,7 +72,30 @@ var captionDated = rx(`(?i)\b(` + captionVerbs + `|stand guard|stands guard)\b.{
 // and selective enough to stand in for its prefilter (which is then not
 // built, so that the pattern's words stay out of the needle indexes that
 // every unit is searched with).
-var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear}
+var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear, bareDomain: mayBeDomain}
+
+// bareDomain is a site's domain alone on a line ("dawn.com", "Dawn.com"),
+// as a reader view or a social post's link card shows it.
+var bareDomain = rx(`(?i)^([a-z0-9-]+\.)+(com|net|org|pk|ir|tv|info|news|co\.uk|com\.pk|gov\.pk|uk|in|ae|qa|tr|cn|ru|de|fr|af|sa|eu|us|ca|au)$`)
+
+// mayBeDomain reports whether bareDomain may match s: a dot, and only
+// ASCII letters, digits, dots and hyphens (or a Kelvin sign, which (?i)
+// matches with k).
+func mayBeDomain(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			dot = true
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-':
+		case c >= utf8.RuneSelf:
+			return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+		default:
+			return false
+		}
+	}
+	return dot
+}
 
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = withFilters([]pattern{
@@ -127,7 +150,7 @@ var boilerplateRules = withFilters([]pattern{
 	// A comment box's moderation notice: "Your comment will be published
 	// after review.", "Comments are published once approved".
 	{"comment form", rx(`(?i)^(your (comment|reply|message)s? (will|must|may|would) (only )?(be|not be) (published|approved|reviewed|displayed|visible|moderated|shown)\b|comments? (are|will be) (published|displayed|reviewed|visible|shown|moderated) (after|once|only|before)\b)`), 200, nil},
-	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(twitter|x|facebook|instagram|youtube|online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
+	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:)`), 200, nil},
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
@@ -152,8 +175,10 @@ var boilerplateRules = withFilters([]pattern{
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	// A site's motto under its name: "A Journal of Analysis and News",
 	// "Pakistan's leading English newspaper", "The voice of the people".
-	{"site tagline", rx(`(?i)^((a|an|the|your)\s+([\p{L}'’-]+\s+){0,3}(journal|newspaper|news ?paper|voice|source|window|magazine|portal|platform|gateway|guide|home|destination)\s+(of|for|on|from|to|in)\s+[^.!?:]{1,50}|[\p{L}'’.]+\s+(leading|largest|first|oldest|biggest|premier|most (trusted|popular|read|widely read)|number one|no\.? ?1|independent)\s+([\p{L}-]+\s+){0,2}(news|newspaper|daily|weekly|source|magazine|channel|website|portal|news ?site)\b[^.!?]{0,40})$`), 90, nil},
-	{"url", rx(`(?i)^(https?://|www\.)\S+$|^([a-z0-9-]+\.)+(com|net|org|pk|ir|tv|info|news|co\.uk|com\.pk|gov\.pk|uk|in|ae|qa|tr|cn|ru|de|fr|af|sa|eu|us|ca|au)$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
+	{"site tagline", rx(`(?i)^((a|an|the|your)\s+([\p{L}'’-]+\s+){0,3}(journal|newspaper|news ?paper|voice|source|window|magazine|portal|platform|gateway|guide|home|destination)\s+(of|for|on|from|to|in)\s+[^.!?:]{1,50}|[\p{L}'’.]+\s+(leading|largest|first|oldest|biggest|premier|most (trusted|popular|read|widely read)|number one|no\.? ?1|independent)\s+([\p{L}-]+\s+){0,2}(news|newspaper|daily|weekly|source|magazine|channel|website|portal|news ?site)\b[^.!?]{0,40})$`), 90,
+		[]string{"journal", "news", "voice", "source", "window", "magazine", "portal", "platform", "gateway", "guide", "home", "destination", "daily", "weekly", "channel", "website"}},
+	{"url", bareDomain, 60, nil},
+	{"url", rx(`(?i)^(https?://|www\.)\S+$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
 	{"thread stats", rx(`(?i)^(replies|views|watchers|participants)\s*:?\s*[\d.,]+\s*[km]?\+?$`), 30, nil},
 	// A social post's counts: "354 shares", "2.3K reactions".
