@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -139,6 +140,7 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 	}
 	fparas := sc.fparas[:len(paras)]
 	defer clear(fparas) // let go of the article's tokens and sentences
+	defer func() { clear(sc.attrs); sc.attrs = sc.attrs[:0] }()
 	toks := sc.toks[:0]
 	defer func() { sc.toks = toks[:0] }()
 	for i, p := range paras {
@@ -172,7 +174,8 @@ func scoreParagraphs(text string, paras []clean.Paragraph, m *Models) []Paragrap
 			Tone: math.NaN(), ToneOut: math.NaN(), ToneQuote: math.NaN(),
 			Scored: fp.Decide,
 		}
-		attrs := voice.AttributeTokens(text, p.Span, p.Sentences, fp.Tokens)
+		sc.attrs = voice.AppendAttributeTokens(sc.attrs[:0], text, p.Span, p.Sentences, fp.Tokens)
+		attrs := sc.attrs
 		sp.Voice = voice.Of(attrs)
 		sp.Speakers = speakers(attrs)
 		if fp.Decide {
@@ -197,6 +200,7 @@ type scoreScratch struct {
 	toks   []token.Token
 	fparas []frames.Para
 	para   tone.Para
+	attrs  []voice.Attribution // a paragraph's
 
 	codebook *frames.Codebook // whose actors index holds
 	index    map[string]int
@@ -234,14 +238,30 @@ func resolve(given, givenFrom, found, foundHow string) Field {
 	return Field{"", FromUnknown}
 }
 
+// speakers lists the speakers named in attrs, each once, in order; nil when
+// none is.
 func speakers(attrs []voice.Attribution) []string {
 	var out []string
-	seen := map[string]bool{}
+	var seen map[string]bool // once out is long
 	for _, a := range attrs {
-		if a.Speaker != "" && !seen[a.Speaker] {
+		switch {
+		case a.Speaker == "":
+			continue
+		case seen != nil:
+			if seen[a.Speaker] {
+				continue
+			}
 			seen[a.Speaker] = true
-			out = append(out, a.Speaker)
+		case slices.Contains(out, a.Speaker):
+			continue
+		case len(out) >= 16:
+			seen = make(map[string]bool, 2*len(out))
+			for _, s := range out {
+				seen[s] = true
+			}
+			seen[a.Speaker] = true
 		}
+		out = append(out, a.Speaker)
 	}
 	return out
 }

@@ -65,12 +65,18 @@ func cutEvery(span token.Span, n int) []token.Span {
 func TestAttributeTokensSameAsAttribute(t *testing.T) {
 	cases := attributeCases(t)
 	quotes := 0
+	head := Attribution{Voice: Mixed, Speaker: "kept", Cue: "kept"}
+	var buf []Attribution // reused from case to case, as a caller would
 	for _, c := range cases {
 		toks := token.Tokenize(c.text, c.para, nil)
 		want := Attribute(c.text, c.sents)
 		got := AttributeTokens(c.text, c.para, c.sents, toks)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: AttributeTokens = %+v, Attribute = %+v", c.text[c.para.Start:c.para.End], got, want)
+		}
+		buf = AppendAttributeTokens(append(buf[:0], head), c.text, c.para, c.sents, toks)
+		if buf[0] != head || !reflect.DeepEqual(buf[1:], want) && len(want) > 0 {
+			t.Errorf("%q: AppendAttributeTokens = %+v after %+v, want %+v", c.text[c.para.Start:c.para.End], buf[1:], buf[0], want)
 		}
 		for _, a := range want {
 			if a.Voice == Quote {

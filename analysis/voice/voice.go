@@ -26,6 +26,7 @@
 package voice
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -72,7 +73,7 @@ func Of(attrs []Attribution) Voice {
 // open at the end of one sentence carries its voice, and its speaker, into
 // the next ones.
 func Attribute(text string, sentences []token.Span) []Attribution {
-	return attributeAll(text, sentences, nil)
+	return attributeAll(nil, text, sentences, nil)
 }
 
 // AttributeTokens is Attribute for the sentences of the paragraph
@@ -81,7 +82,14 @@ func Attribute(text string, sentences []token.Span) []Attribution {
 // sentence's tokens from toks instead of tokenizing it again where that gives
 // the same tokens (see paraTokens).
 func AttributeTokens(text string, para token.Span, sentences []token.Span, toks []token.Token) []Attribution {
-	return attributeAll(text, sentences, &paraTokens{text: text, span: para, toks: toks})
+	return AppendAttributeTokens(nil, text, para, sentences, toks)
+}
+
+// AppendAttributeTokens appends AttributeTokens's attributions to dst and
+// returns the extended slice, so that a caller can reuse one buffer from
+// paragraph to paragraph.
+func AppendAttributeTokens(dst []Attribution, text string, para token.Span, sentences []token.Span, toks []token.Token) []Attribution {
+	return attributeAll(dst, text, sentences, &paraTokens{text: text, span: para, toks: toks})
 }
 
 // paraTokens gives a sentence's tokens from its paragraph's.
@@ -125,10 +133,16 @@ func (p *paraTokens) of(s token.Span) (toks []token.Token, ok bool) {
 	return p.toks[p.k:j], true
 }
 
-// attributeAll is Attribute, with the sentences' tokens from pt when it is
-// not nil.
-func attributeAll(text string, sentences []token.Span, pt *paraTokens) []Attribution {
-	out := make([]Attribution, len(sentences))
+// attributeAll appends Attribute's attributions to dst, with the sentences'
+// tokens from pt when it is not nil.
+func attributeAll(dst []Attribution, text string, sentences []token.Span, pt *paraTokens) []Attribution {
+	if dst == nil {
+		dst = make([]Attribution, 0, len(sentences))
+	}
+	dst = slices.Grow(dst, len(sentences))
+	first := len(dst)
+	dst = dst[:first+len(sentences)]
+	out := dst[first:]
 	open := false
 	run := -1 // first sentence of the current quotation run
 	// An odd number of straight double quotes (an inch mark, a typo) would
@@ -172,7 +186,7 @@ func attributeAll(text string, sentences []token.Span, pt *paraTokens) []Attribu
 		}
 		open = q.endsOpen
 	}
-	return out
+	return dst
 }
 
 // tokenPool keeps token buffers between calls: a paragraph's tokens are
