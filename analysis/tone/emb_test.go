@@ -281,51 +281,57 @@ func TestEmbExperiments(t *testing.T) {
 	for i := range vxf {
 		both[i] = append(append([]float64(nil), vxf[i]...), embs60[i]...)
 	}
-	// the shipped features (data/vader-vec.tsv.gz through the lexicon) with
-	// the vector features' penalty varied
-	fl := newsvecFeatures
+	// variants of the vector features, from the lexicon's entries
 	mts := [][]mtscSentence{mtscSentences(t, "eval/newsmtsc/devtest_rw.jsonl"), mtscSentences(t, "eval/newsmtsc/devtest_mt.jsonl")}
-	fitVec := func(train []int, lambda float64) linear {
-		xs := make([][]float64, len(train))
-		g := make([]float64, len(train))
-		for n, i := range train {
-			xs[n] = pick(&feats[i], fl)
-			g[n] = rows[i].gold
-		}
-		pen := make([]float64, len(fl))
-		for k := range pen {
-			pen[k] = lambdaNews
-			if k >= nNews {
-				pen[k] = lambda
-			}
-		}
-		return fitLinearPen(xs, g, pen)
-	}
-	for _, c := range []struct {
-		name   string
-		fl     []int
-		lambda float64
-	}{
-		{"news", newsFeatures, 1},
-		{"mean", append(append([]int(nil), newsFeatures...), fVecMean), 1e-3},
-		{"mean", append(append([]int(nil), newsFeatures...), fVecMean), 1},
-		{"mean,max,min", newsvecFeatures, 1e-3},
-		{"mean,max,min", newsvecFeatures, 1},
-		{"mean,max,min", newsvecFeatures, 3},
+	for _, v := range []vecVariant{
+		{},
+		{neg: true},
+		{name: true},
+		{lex: 1},
+		{lex: 2},
+		{lex: 3},
+		{neg: true, name: true},
+		{parts: true},
+		{neg: true, name: true, parts: true},
 	} {
-		fl = c.fl
-		lambda := c.lambda
-		for _, seed := range []uint64{1, 2, 3} {
-			res = append(res, cvRun(fmt.Sprintf("cv:news+%s λ%g seed %d", c.name, lambda, seed), rows, folds, seed, func(train []int) func(int) float64 {
-				w := fitVec(train, lambda)
-				return func(i int) float64 { return w.apply(pick(&feats[i], fl)) }
-			}))
+		vf := make([][]float64, len(rows))
+		for i, r := range rows {
+			vf[i] = v.feats(lx, r.toks)
 		}
-		w := fitVec(seq(len(rows)), lambda)
+		x := make([][]float64, len(rows))
+		for i := range rows {
+			x[i] = append(pick(&feats[i], newsFeatures), vf[i]...)
+		}
+		fitV := func(train []int) linear {
+			xs := make([][]float64, len(train))
+			g := make([]float64, len(train))
+			for n, i := range train {
+				xs[n] = x[i]
+				g[n] = rows[i].gold
+			}
+			pen := make([]float64, len(x[0]))
+			for k := range pen {
+				pen[k] = lambdaNews
+				if k >= nNews {
+					pen[k] = lambdaVec
+				}
+			}
+			return fitLinearPen(xs, g, pen)
+		}
+		var rs, fs []float64
+		for _, seed := range []uint64{1, 2, 3} {
+			r := cvRun("", rows, folds, seed, func(train []int) func(int) float64 {
+				w := fitV(train)
+				return func(i int) float64 { return w.apply(x[i]) }
+			})
+			rs = append(rs, r.R)
+			fs = append(fs, r.F1)
+		}
+		w := fitV(seq(len(rows)))
 		fitted := make([]float64, len(rows))
 		g := make([]float64, len(rows))
 		for i := range rows {
-			fitted[i] = w.apply(pick(&feats[i], fl))
+			fitted[i] = w.apply(x[i])
 			g[i] = rows[i].gold
 		}
 		cal := fitCalib(fitted, g)
@@ -335,7 +341,7 @@ func TestEmbExperiments(t *testing.T) {
 			for _, m := range mt {
 				var f [nFeat]float64
 				features(lx, m.toks, &f)
-				sc := cal.apply(w.apply(pick(&f, fl)))
+				sc := cal.apply(w.apply(append(pick(&f, newsFeatures), v.feats(lx, m.toks)...)))
 				for _, gl := range m.gold {
 					gold = append(gold, gl)
 					pred = append(pred, class3(sc))
@@ -343,7 +349,8 @@ func TestEmbExperiments(t *testing.T) {
 			}
 			f1s = append(f1s, macroF1(gold, pred, classesPNZ))
 		}
-		t.Logf("news+%s λ%g: NewsMTSC sentence F1 rw %.3f mt %.3f; weights %.3g", c.name, lambda, f1s[0], f1s[1], w.w[nNews:])
+		t.Logf("%+v: NYT CV r %.3f F1 %.3f (seeds 1-3: r %.3f F1 %.3f); NewsMTSC F1 rw %.3f mt %.3f; weights %.3g",
+			v, mean(rs), mean(fs), rs, fs, f1s[0], f1s[1], w.w[nNews:])
 	}
 	var b strings.Builder
 	WriteTable(&b, res, nil)
@@ -644,6 +651,88 @@ func vecVocabulary(e *embTable, n int) []string {
 		toks := token.All(w)
 		if len(toks) == 1 && toks[0].Kind == token.Word && toks[0].Norm == w {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func mean(x []float64) float64 {
+	var s float64
+	for _, v := range x {
+		s += v
+	}
+	return s / float64(len(x))
+}
+
+// vecVariant is a way of reading the words' vector valence into features.
+type vecVariant struct {
+	neg   bool // flip (by negScalar) in a negation's scope
+	name  bool // no value for the words of multi-word names in running text
+	lex   int  // words VADER lists: 0 their vector valence, 1 their raw valence/4, 2 left out, 3 their rule valence/4
+	parts bool // also Σ positive and Σ negative values / √n
+}
+
+func (v vecVariant) feats(lx *lexicon, toks []token.Token) []float64 {
+	nf := 3
+	if v.parts {
+		nf = 5
+	}
+	out := make([]float64, nf)
+	tinfo := lookupAll(lx, toks, nil)
+	val := make([]float64, len(toks))
+	k := 0
+	for i := 0; i < len(toks); {
+		j := sentenceEnd(toks, i)
+		_, words, infos := ruleValences(toks[i:j], tinfo[i:j], val[i:j], nil, nil)
+		running := runningText(toks[i:j], words)
+		var sum, pos, neg float64
+		mx, mn := math.Inf(-1), math.Inf(1)
+		n := 0
+		for wi, inf := range infos {
+			if inf.flags&hasVec == 0 {
+				continue
+			}
+			x := float64(inf.vec)
+			if inf.flags&inLex != 0 {
+				switch v.lex {
+				case 1:
+					x = inf.val / 4
+				case 2:
+					continue
+				case 3:
+					x = val[i+words[wi]] / 4
+				}
+			}
+			if v.name && running && inName(toks[i:j], words, wi) {
+				continue
+			}
+			if v.neg && v.lex != 3 && negated(infos, wi) {
+				x *= negScalar
+			}
+			sum += x
+			mx, mn = max(mx, x), min(mn, x)
+			if x > 0 {
+				pos += x
+			} else {
+				neg += x
+			}
+			n++
+		}
+		if n > 0 {
+			out[0] += sum / float64(n)
+			out[1] += mx
+			out[2] += mn
+			if v.parts {
+				out[3] += pos / math.Sqrt(float64(n))
+				out[4] += neg / math.Sqrt(float64(n))
+			}
+		}
+		k++
+		i = j
+	}
+	if k > 1 {
+		for d := range out {
+			out[d] /= math.Sqrt(float64(k))
 		}
 	}
 	return out

@@ -286,14 +286,15 @@ type TargetResult struct {
 // cvModels are the feature sets CrossValidateNYT refits within each fold; the
 // last is the news scorer's.
 var cvModels = []struct {
-	name  string
-	feats []int
+	name    string
+	feats   []int
+	neutral bool // with a neutral stage (neutral.go)
 }{
-	{"cv:rules-fit", []int{fComp, fPos, fNeg}},
-	{"cv:rules+nb", []int{fComp, fPos, fNeg, fNB, fWords}},
-	{"cv:news1", news1Features},
-	{"cv:news", newsFeatures},
-	{"cv:newsvec", newsvecFeatures},
+	{"cv:rules-fit", []int{fComp, fPos, fNeg}, false},
+	{"cv:rules+nb", []int{fComp, fPos, fNeg, fNB, fWords}, false},
+	{"cv:news1", news1Features, false},
+	{"cv:news", newsFeatures, false},
+	{"cv:newsvec", newsvecFeatures, true},
 }
 
 // news1Features are the features of the first news scorer, "news1".
@@ -347,41 +348,40 @@ func CrossValidateNYT(path string, folds, resamples int, seed uint64) ([]NYTResu
 	if err != nil {
 		return nil, err
 	}
-	feats := make([][nFeat]float64, len(rows))
-	arts := make([]string, len(rows))
-	lx := theLexicon()
-	for i, r := range rows {
-		features(lx, r.toks, &feats[i])
-		arts[i] = r.article
-	}
-	fold := foldsByGroup(arts, folds, seed)
+	d := nytFit(rows)
+	fold := foldsByGroup(d.groups, folds, seed)
 	var out []NYTResult
 	for _, m := range cvModels {
 		scores := make([]float64, len(rows))
 		for k := range folds {
-			var tf [][]float64
-			var tg []float64
+			var train []int
 			for i := range rows {
 				if fold[i] != k {
-					tf = append(tf, pick(&feats[i], m.feats))
-					tg = append(tg, rows[i].gold)
+					train = append(train, i)
 				}
 			}
-			w := fitLinearPen(tf, tg, penalties(m.feats))
-			fitted := make([]float64, len(tf))
-			for i, x := range tf {
-				fitted[i] = w.apply(x)
-			}
-			c := fitCalib(fitted, tg)
+			s := newsScorer{m: new(fitNewsModel(d, train, m.feats, m.neutral))}
 			for i := range rows {
 				if fold[i] == k {
-					scores[i] = c.apply(w.apply(pick(&feats[i], m.feats)))
+					scores[i] = s.fromFeatures(&d.feats[i])
 				}
 			}
 		}
 		out = append(out, nytResult(m.name, rows, scores, resamples, seed))
 	}
 	return out, nil
+}
+
+// nytFit returns the rows' features, gold and articles.
+func nytFit(rows []nytRow) *newsFit {
+	d := &newsFit{feats: make([][nFeat]float64, len(rows)), gold: make([]float64, len(rows)), groups: make([]string, len(rows))}
+	lx := theLexicon()
+	for i, r := range rows {
+		features(lx, r.toks, &d.feats[i])
+		d.gold[i] = r.gold
+		d.groups[i] = r.article
+	}
+	return d
 }
 
 // pick returns the features idx of f.

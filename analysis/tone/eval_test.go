@@ -59,7 +59,7 @@ func TestCrossValidateNYT(t *testing.T) {
 	floors := map[string][2]float64{ // r, F1 with 4 folds; just below what was measured
 		"cv:news1":   {0.53, 0.53},
 		"cv:news":    {0.55, 0.53},
-		"cv:newsvec": {0.57, 0.54},
+		"cv:newsvec": {0.57, 0.56},
 	}
 	for _, r := range res {
 		f, ok := floors[r.Scorer]
@@ -81,7 +81,7 @@ func TestEvalTargets(t *testing.T) {
 	var b strings.Builder
 	WriteTable(&b, nil, res)
 	t.Logf("\n%s", b.String())
-	floors := map[string]float64{"sentence:vader": 0.50, "sentence:rules": 0.52, "sentence:news": 0.54, "sentence:news1": 0.54, "sentence:newsvec": 0.54, "toward": 0.59}
+	floors := map[string]float64{"sentence:vader": 0.50, "sentence:rules": 0.52, "sentence:news": 0.54, "sentence:news1": 0.54, "sentence:newsvec": 0.56, "toward": 0.59}
 	for _, r := range res {
 		if r.N != 1146 {
 			t.Errorf("%s: N = %d, want 1146", r.Scorer, r.N)

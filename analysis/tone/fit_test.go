@@ -134,31 +134,17 @@ func TestFitNewsWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	feats := make([][nFeat]float64, len(rows))
-	gold := make([]float64, len(rows))
-	lx := theLexicon()
-	for i, r := range rows {
-		features(lx, r.toks, &feats[i])
-		gold[i] = r.gold
-	}
+	d := nytFit(rows)
 	for _, m := range []struct {
 		scorer, file, cv string
 		feats            []int
+		neutral          bool
 	}{
-		{"news", "data/news-weights.txt", "cv:news", newsFeatures},
-		{"news1", "data/news1-weights.txt", "cv:news1", news1Features},
-		{"newsvec", "data/newsvec-weights.txt", "cv:newsvec", newsvecFeatures},
+		{"news", "data/news-weights.txt", "cv:news", newsFeatures, false},
+		{"news1", "data/news1-weights.txt", "cv:news1", news1Features, false},
+		{"newsvec", "data/newsvec-weights.txt", "cv:newsvec", newsvecFeatures, true},
 	} {
-		xs := make([][]float64, len(feats))
-		for i := range feats {
-			xs[i] = pick(&feats[i], m.feats)
-		}
-		w := fitLinearPen(xs, gold, penalties(m.feats))
-		fitted := make([]float64, len(xs))
-		for i, x := range xs {
-			fitted[i] = w.apply(x)
-		}
-		c := fitCalib(fitted, gold)
+		fm := fitNewsModel(d, seq(len(rows)), m.feats, m.neutral)
 		out, err := os.Create(m.file)
 		if err != nil {
 			t.Fatal(err)
@@ -166,15 +152,26 @@ func TestFitNewsWeights(t *testing.T) {
 		bw := bufio.NewWriter(out)
 		fmt.Fprintf(bw, "# Weights of the %q tone scorer: score = calib(tanh(bias + Σ weight·feature)), features in\n", m.scorer)
 		fmt.Fprintf(bw, "# news.go, calib (fit.go) moving the neutral band to where people put it (best 3-class F1).\n")
+		if m.neutral {
+			fmt.Fprintf(bw, "# Then the neutral stage (neutral.go): neutral when tanh(neutral.bias + Σ neutral.weight·feature)\n")
+			fmt.Fprintf(bw, "# > neutral_threshold; calib and the stage fitted on %d-fold out-of-fold scores (fitNewsModel).\n", neutralFolds)
+		}
 		fmt.Fprintf(bw, "# Fitted by least squares (fit.go) on all %d sentences of the NYT editorial dev file\n", len(rows))
 		fmt.Fprintf(bw, "# (Hutto & Gilbert 2014, odd-numbered articles; gold = mean rating / 4). Honest figures: the\n")
 		fmt.Fprintf(bw, "# %s row of CrossValidateNYT (grouped by article), never these weights on that file.\n", m.cv)
 		fmt.Fprintf(bw, "# Refit: go test ./analysis/tone -run TestFitNewsWeights -fit\n")
-		fmt.Fprintf(bw, "bias %.6g\n", w.bias)
-		for k, i := range m.feats {
-			fmt.Fprintf(bw, "%s %.6g\n", featNames[i], w.w[k])
+		fmt.Fprintf(bw, "bias %.6g\n", fm.w.bias)
+		for _, i := range m.feats {
+			fmt.Fprintf(bw, "%s %.6g\n", featNames[i], fm.w.w[i])
 		}
-		fmt.Fprintf(bw, "calib_delta %.6g\ncalib_tau %.6g\n", c.delta, c.tau)
+		fmt.Fprintf(bw, "calib_delta %.6g\ncalib_tau %.6g\n", fm.c.delta, fm.c.tau)
+		if fm.neu != nil {
+			fmt.Fprintf(bw, "neutral.bias %.6g\n", fm.neu.m.bias)
+			for i, n := range neuFeatNames {
+				fmt.Fprintf(bw, "neutral.%s %.6g\n", n, fm.neu.m.w[i])
+			}
+			fmt.Fprintf(bw, "neutral_threshold %.6g\n", fm.neu.threshold)
+		}
 		if err := bw.Flush(); err != nil {
 			t.Fatal(err)
 		}

@@ -57,10 +57,12 @@ var newsvecWeightsData []byte
 //go:embed data/vader-vec.tsv.gz
 var vecLexData []byte
 
-// newsModel is a fitted news scorer: weights over the features, then calib.
+// newsModel is a fitted news scorer: weights over the features, then calib,
+// then, when neu is not nil, its neutral stage (neutral.go).
 type newsModel struct {
-	w linear
-	c calib
+	w   linear
+	c   calib
+	neu *neutralStage
 }
 
 var (
@@ -76,13 +78,13 @@ func loadNews() {
 		var err error
 		newsLex, err = parseLogRatios(newsLexData, "data/newsmtsc-logratio.tsv")
 		if err == nil {
-			newsM.w, newsM.c, err = parseWeights(newsWeightsData, "data/news-weights.txt")
+			newsM, err = parseWeights(newsWeightsData, "data/news-weights.txt")
 		}
 		if err == nil {
-			news1M.w, news1M.c, err = parseWeights(news1WeightsData, "data/news1-weights.txt")
+			news1M, err = parseWeights(news1WeightsData, "data/news1-weights.txt")
 		}
 		if err == nil {
-			newsvecM.w, newsvecM.c, err = parseWeights(newsvecWeightsData, "data/newsvec-weights.txt")
+			newsvecM, err = parseWeights(newsvecWeightsData, "data/newsvec-weights.txt")
 		}
 		if err != nil {
 			panic(err) // embedded data: a broken build
@@ -152,22 +154,59 @@ func parseVecLines(r io.Reader, name string) (map[string]float32, error) {
 }
 
 // parseWeights reads "name value" lines: bias, featNames, calib_delta and
-// calib_tau.
-func parseWeights(data []byte, name string) (linear, calib, error) {
-	m := linear{w: make([]float64, nFeat)}
+// calib_tau, and for a neutral stage neutral.bias, neutral.<neuFeatNames>
+// and neutral_threshold.
+func parseWeights(data []byte, name string) (newsModel, error) {
+	m := newsModel{w: linear{w: make([]float64, nFeat)}}
+	var neu neutralStage
+	hasNeu := false
 	c, err := readWeights(data, name, func(key string, v float64) error {
-		if key == "bias" {
-			m.bias = v
+		if nk, ok := strings.CutPrefix(key, "neutral."); ok {
+			hasNeu = true
+			if nk == "bias" {
+				neu.m.bias = v
+				return nil
+			}
+			k := neuFeatIndex(nk)
+			if k < 0 {
+				return fmt.Errorf("unknown weight %q", key)
+			}
+			if neu.m.w == nil {
+				neu.m.w = make([]float64, nNeuFeat)
+			}
+			neu.m.w[k] = v
+			return nil
+		}
+		switch key {
+		case "bias":
+			m.w.bias = v
+			return nil
+		case "neutral_threshold":
+			hasNeu = true
+			neu.threshold = v
 			return nil
 		}
 		k := featIndex(key)
 		if k < 0 {
 			return fmt.Errorf("unknown weight %q", key)
 		}
-		m.w[k] = v
+		m.w.w[k] = v
 		return nil
 	})
-	return m, c, err
+	m.c = c
+	if hasNeu {
+		m.neu = &neu
+	}
+	return m, err
+}
+
+func neuFeatIndex(name string) int {
+	for i, n := range neuFeatNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // readWeights reads a weights file of "name value" lines (blank lines and #
@@ -342,7 +381,11 @@ func (s newsScorer) fromFeatures(f *[nFeat]float64) float64 {
 	if f[fWords] == 0 { // no words: nothing to read a tone from
 		return 0
 	}
-	return s.m.c.apply(s.m.w.apply(f[:]))
+	r := s.m.w.apply(f[:])
+	if s.m.neu != nil {
+		return s.m.neu.apply(f, r, s.m.c.apply(r))
+	}
+	return s.m.c.apply(r)
 }
 
 // scorePara is Score from a Para's shared work (paraScorer).
