@@ -212,13 +212,16 @@ func (m *Matcher) wchild(wi int32, b byte) int32 {
 }
 
 type rule struct {
-	mask    uint64 // bits of the groups in all (groups ≥ 64 are not in the mask)
-	id      string
-	all     []int32
-	none    []int32
-	within  int
-	weight  float64
-	context int32 // -1 none; ≥0 rule index; ≤ -2: group index -(g+2)
+	mask uint64 // bits of the groups in all (groups ≥ 64 are not in the mask)
+	id   string
+	all  []int32
+	// noneMask has the bits of the groups in none below 64; noneRest holds
+	// the others, tested match by match.
+	noneMask uint64
+	noneRest []int32
+	within   int
+	weight   float64
+	context  int32 // -1 none; ≥0 rule index; ≤ -2: group index -(g+2)
 	// unless holds indexes into the article's fired flags (a rule's index,
 	// or the number of rules plus a group's index).
 	unless []int32
@@ -326,7 +329,11 @@ func NewMatcher(cb *Codebook) *Matcher {
 				}
 			}
 			for _, g := range r.None {
-				rc.none = append(rc.none, gidx[g])
+				if gidx[g] < 64 {
+					rc.noneMask |= 1 << uint(gidx[g])
+				} else {
+					rc.noneRest = append(rc.noneRest, gidx[g])
+				}
 			}
 			if r.Context != "" {
 				if i, ok := ridx[r.Context]; ok {
@@ -495,6 +502,7 @@ type paraState struct {
 	hits      [][]Hit // per frame
 	score     [][]float64
 	gmask     []uint64 // per frame and sentence: the groups that matched (negated or not)
+	pmask     []uint64 // the same for un-negated matches only (what a rule's none tests)
 }
 
 const (
@@ -560,12 +568,14 @@ func (m *Matcher) Article(text string, paras []Para) []Result {
 		ps.score = resizeF(ps.score, nf)
 		ns := len(ps.sents)
 		ps.gmask = ps.gmask[:0]
+		ps.pmask = ps.pmask[:0]
 		for fi := range m.frames {
 			ps.hits[fi] = ps.hits[fi][:0]
 			ps.score[fi] = ps.score[fi][:0]
 			for range ns {
 				ps.score[fi] = append(ps.score[fi], 0)
 				ps.gmask = append(ps.gmask, 0)
+				ps.pmask = append(ps.pmask, 0)
 			}
 		}
 		m.terms(p.Tokens, ps, fired)
@@ -919,6 +929,9 @@ func (m *Matcher) terms(toks []token.Token, ps *paraState, fired [][]bool) {
 			fi := p.owner
 			if p.sub < 64 {
 				ps.gmask[int(fi)*ns+int(mt.sent)] |= 1 << uint(p.sub)
+				if !mt.neg {
+					ps.pmask[int(fi)*ns+int(mt.sent)] |= 1 << uint(p.sub)
+				}
 			}
 			if !mt.neg {
 				fired[fi][len(m.frames[fi].rules)+int(p.sub)] = true
@@ -943,6 +956,7 @@ const (
 func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, pass int) {
 	fc := &m.frames[fi]
 	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
+	pmask := ps.pmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
 	// A rule can fire in a sentence only if all its groups matched there, so
 	// only if they all matched somewhere in the paragraph.
 	var union uint64
@@ -981,7 +995,7 @@ func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []b
 			continue
 		}
 		for si := range ps.sents {
-			if gmask[si]&r.mask != r.mask {
+			if gmask[si]&r.mask != r.mask || pmask[si]&r.noneMask != 0 {
 				continue
 			}
 			h, ok := m.evalRule(toks, ps, fi, r, int32(si))
@@ -1017,12 +1031,14 @@ func (m *Matcher) evalRule(toks []token.Token, ps *paraState, fi int, r *rule, s
 	if len(ms) < len(r.all) {
 		return Hit{}, false
 	}
-	for _, mt := range ms {
-		p := &m.pats[mt.pat]
-		if mt.sent == si && !mt.drop && !mt.neg && p.kind == kGroup && int(p.owner) == fi {
-			for _, g := range r.none {
-				if p.sub == g {
-					return Hit{}, false
+	if len(r.noneRest) > 0 {
+		for _, mt := range ms {
+			p := &m.pats[mt.pat]
+			if mt.sent == si && !mt.drop && !mt.neg && p.kind == kGroup && int(p.owner) == fi {
+				for _, g := range r.noneRest {
+					if p.sub == g {
+						return Hit{}, false
+					}
 				}
 			}
 		}
