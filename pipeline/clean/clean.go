@@ -809,6 +809,11 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) {
+		// "X and Y review an honour guard." over "Photo by Tasnim".
+		c.set(i, Boilerplate, "photo caption")
+		return
+	}
 	if c.st == inBody && i > 0 && len(s) < 300 &&
 		mayBeAuthorBio(s) && (c.units[i-1].role == Boilerplate || hasAuthorContact(s)) && authorBio.MatchString(s) {
 		c.set(i, Boilerplate, "author bio")
@@ -875,6 +880,23 @@ func (c *classifier) classifyTop(i int) bool {
 	}
 	return false
 }
+
+// creditNext reports whether the unit after i is a photo credit alone
+// ("Photo by Tasnim", "Photo: AFP"), which credits the caption above it.
+func (c *classifier) creditNext(i int) bool {
+	if i+1 >= len(c.units) {
+		return false
+	}
+	n := c.units[i+1]
+	return (n.bp == "photo caption" || n.bp == "byline") && words(n.s) <= 6 && creditAlone.MatchString(n.s)
+}
+
+// creditAlone is a photo credit with nothing else: "Photo by Tasnim",
+// "Photo: Mehdi Marizad/AFP", "(Photo: IRNA)".
+var creditAlone = rx(`(?i)^\(?\s*(photo|photos|image|picture|pic|photograph|file photo|credit)s?\s*(by\b|:|credit|courtesy)`)
+
+// captionVerb is a present-tense verb of a photo caption.
+var captionVerb = rx(`(?i)\b(` + captionVerbs + `|review|stand guard)\b`)
 
 // tagItem reports whether unit i is an item of a tags list below its bare
 // "Tags" line.
@@ -1008,6 +1030,12 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	u := c.units[i]
 	s := u.s
 	switch {
+	case subjectLine.MatchString(s):
+		c.set(i, Headline, "forum thread title") // "Subject: Fwd: …" of a forwarded message
+	case strings.TrimSpace(s) == "--":
+		// The delimiter of the sender's signature, which follows.
+		c.set(i, Comment, "forum post")
+		c.st = inPost
 	case meta == "forum post header":
 		c.set(i, Comment, meta)
 		c.st = inPost
@@ -1055,6 +1083,10 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Comment, "forum post")
 	}
 }
+
+// subjectLine is the subject of a forwarded or replied message: the
+// title of the thread it starts.
+var subjectLine = rx(`(?i)^subject:\s*(re|fwd?):`)
 
 // shareNote is a forum user's line that introduces an article they paste:
 // "Sharing this article for …", "Interesting report from Dawn:", "Here is
