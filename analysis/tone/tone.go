@@ -52,7 +52,7 @@
 // divides its log-odds by √words.
 //
 // Loading. The first score in a process loads the cdipaolo model (0.2-0.3 s
-// with its lexicon; some 75 MB allocated in passing), govader's lexicon and
+// with its lexicon; some 70 MB allocated in passing), govader's lexicon and
 // the embedded data, merged into one table so that scoring costs one lookup
 // per word. Scorers are safe for concurrent use and deterministic.
 //
