@@ -283,8 +283,8 @@ type TargetResult struct {
 	F1, F1Low, F1High float64
 }
 
-// cvModels are the feature sets CrossValidateNYT refits within each fold; the
-// last is the news scorer's.
+// cvModels are the models CrossValidateNYT refits within each fold: smaller
+// feature sets, then news1's, news's and newsvec's (the Default).
 var cvModels = []struct {
 	name    string
 	feats   []int
@@ -313,9 +313,9 @@ var newsFeatures = []int{fComp, fPos, fNeg, fNPos, fNNeg, fNB, fNews, fQuest, fW
 var newsvecFeatures = append(append([]int(nil), newsFeatures...), fVecMean, fVecMax, fVecMin)
 
 // lambdaNews is the ridge penalty of the news scorers' fit, lambdaVec that
-// of the vector features (fVecMean, fVecMax, fVecMin): with 1e-3 they gain
-// 0.003 of cross-validated r on the NYT file but lose 0.02 of sentence F1 on
-// NewsMTSC devtest_rw.
+// of the vector features (fVecMean, fVecMax, fVecMin): with 1e-3 they gained
+// 0.003 of cross-validated r on the NYT file but lost 0.02 of sentence F1 on
+// NewsMTSC devtest_rw (measured without newsvec's neutral stage).
 const (
 	lambdaNews = 1e-3
 	lambdaVec  = 1.0
