@@ -37,6 +37,13 @@ func (c *csvRows) bytes(b []byte) {
 	c.buf = appendField(c.buf, b)
 }
 
+// fields adds one or more fields as another csvRows formatted them (its
+// buf, without the line end).
+func (c *csvRows) fields(b []byte) {
+	c.sep()
+	c.buf = append(c.buf, b...)
+}
+
 // appendField appends s to buf as encoding/csv writes a field.
 func appendField[S string | []byte](buf []byte, s S) []byte {
 	if !needsQuotes(s) {
@@ -87,11 +94,32 @@ func (c *csvRows) num(v float64) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return
 	}
-	start := len(c.buf)
-	c.buf = strconv.AppendFloat(c.buf, v, 'f', 4, 64)
-	if string(c.buf[start:]) == "-0.0000" {
-		c.buf = append(c.buf[:start], "0.0000"...)
+	c.buf = appendScore(c.buf, v)
+}
+
+// appendScore appends v with four decimals as strconv.AppendFloat(buf, v,
+// 'f', 4, 64) does, but "0.0000" for "-0.0000". A score far from a tie
+// between two four-decimal numbers (the usual case) is rounded from v×10⁴,
+// whose error is below 10⁻⁶ for |v| < 10⁵, without strconv's exact decimal
+// conversion; the others go to strconv.
+func appendScore(buf []byte, v float64) []byte {
+	x := v * 1e4
+	if t := math.Trunc(x); math.Abs(x) < 1e9 && math.Abs(math.Abs(x-t)-0.5) > 1e-6 {
+		n := int64(math.Round(x))
+		if n < 0 {
+			buf = append(buf, '-')
+			n = -n
+		}
+		buf = strconv.AppendInt(buf, n/10000, 10)
+		f := n % 10000
+		return append(buf, '.', byte('0'+f/1000), byte('0'+f/100%10), byte('0'+f/10%10), byte('0'+f%10))
 	}
+	start := len(buf)
+	buf = strconv.AppendFloat(buf, v, 'f', 4, 64)
+	if string(buf[start:]) == "-0.0000" {
+		buf = append(buf[:start], "0.0000"...)
+	}
+	return buf
 }
 
 // end finishes the row.

@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +54,35 @@ func TestCSVRowsQuotesAsEncodingCSV(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got, want := viaCSVRows(tc.record), viaEncodingCSV(tc.record); !bytes.Equal(got, want) {
 				t.Errorf("csvRows wrote %q, encoding/csv %q", got, want)
+			}
+		})
+	}
+}
+
+// TestCSVRowsFields checks that fields formatted apart and added with
+// fields give the row str gives.
+func TestCSVRowsFields(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		head, rest []string
+	}{
+		{"plain", []string{"a.txt", "Dawn", "2019"}, []string{"1", "x"}},
+		{"quoted", []string{"a,b.txt", `say "hi"`}, []string{" y"}},
+		{"one empty field", []string{""}, []string{"x"}},
+		{"empty fields", []string{"", ""}, []string{"", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var head, c csvRows
+			for _, f := range tc.head {
+				head.str(f)
+			}
+			c.fields(head.buf)
+			for _, f := range tc.rest {
+				c.str(f)
+			}
+			c.end()
+			if want := viaEncodingCSV(append(append([]string{}, tc.head...), tc.rest...)); !bytes.Equal(c.buf, want) {
+				t.Errorf("fields then str wrote %q, encoding/csv %q", c.buf, want)
 			}
 		})
 	}
@@ -212,6 +243,81 @@ func FuzzAppendKWIC(f *testing.F) {
 		h := frames.Hit{Start: start, End: end}
 		if got, want := string(appendKWIC(nil, text, h, width)), frames.KWIC(text, h, width); got != want {
 			t.Fatalf("KWIC(%q, %d, %d, %d): appendKWIC %q, frames.KWIC %q", text, start, end, width, got, want)
+		}
+	})
+}
+
+// scoreByStrconv is num's formatting with strconv alone.
+func scoreByStrconv(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	if s == "-0.0000" {
+		return "0.0000"
+	}
+	return s
+}
+
+func TestAppendScore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		v    float64
+		want string
+	}{
+		{"zero", 0, "0.0000"},
+		{"negative zero", math.Copysign(0, -1), "0.0000"},
+		{"rounds to negative zero", -0.00004, "0.0000"},
+		{"rounds up", 0.12345678, "0.1235"},
+		{"rounds down", -0.12344999, "-0.1234"},
+		{"exact tie goes to even (strconv)", 1.0 / 32, "0.0312"},
+		{"exact tie, odd", 3.0 / 32, "0.0938"},
+		{"negative tie", -1.0 / 32, "-0.0312"},
+		{"one", 1, "1.0000"},
+		{"minus one", -1, "-1.0000"},
+		{"large", 123456.78901, "123456.7890"},
+		{"huge", 1e300, strconv.FormatFloat(1e300, 'f', 4, 64)},
+		{"tiny", 1e-300, "0.0000"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(appendScore([]byte("x"), tc.v))
+			if got != "x"+tc.want || got != "x"+scoreByStrconv(tc.v) {
+				t.Errorf("appendScore(%v) = %q, want %q (strconv %q)", tc.v, got[1:], tc.want, scoreByStrconv(tc.v))
+			}
+		})
+	}
+	t.Run("seeded draws", func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 100000 {
+			// scores in [-2, 2], and numbers within a few ulps of a tie
+			v := 4*rng.Float64() - 2
+			tie := (float64(rng.IntN(40001)-20000) + 0.5) / 1e4
+			for _, v := range []float64{v, tie, math.Nextafter(tie, 2), math.Nextafter(tie, -2)} {
+				if got, want := string(appendScore(nil, v)), scoreByStrconv(v); got != want {
+					t.Fatalf("appendScore(%v) = %q, strconv %q", v, got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzAppendScore checks appendScore against strconv on any float and on
+// numbers next to a tie between two four-decimal numbers.
+func FuzzAppendScore(f *testing.F) {
+	f.Add(math.Float64bits(0.12345), int64(12345), uint8(0))
+	f.Add(math.Float64bits(-1.0/32), int64(-3125), uint8(3))
+	f.Fuzz(func(t *testing.T, bits uint64, tie int64, ulps uint8) {
+		vs := []float64{math.Float64frombits(bits)}
+		// (tie+0.5)/10⁴ and its neighbours a few ulps away
+		v := (float64(tie%1e9) + 0.5) / 1e4
+		for range int(ulps % 8) {
+			v = math.Nextafter(v, math.Inf(1))
+		}
+		vs = append(vs, v, -v, math.Nextafter(v, 0))
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			if got, want := string(appendScore(nil, v)), scoreByStrconv(v); got != want {
+				t.Fatalf("appendScore(%v) = %q, strconv %q", v, got, want)
+			}
 		}
 	})
 }

@@ -79,3 +79,29 @@ func BenchmarkScoreParagraphs(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFormatRows is the worker's formatting of the per-article tables
+// (paragraphs.csv, articles.csv, matches.csv and the aggregators'
+// paragraphs) on a 1 MB generated corpus, scored before the timer starts.
+func BenchmarkFormatRows(b *testing.B) {
+	m, err := NewModels("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts, n := generated(b)
+	scored := make([]Article, len(arts))
+	for i, a := range arts {
+		scored[i] = ScoreArticle(a, m)
+	}
+	f := rowFormat{cb: m.Codebook}
+	var rows articleRows
+	var out int
+	cpuLoop(b, n, func() {
+		out = 0
+		for i := range scored {
+			f.format(&scored[i], &rows)
+			out += len(rows.paras.buf) + len(rows.article.buf) + len(rows.matches.buf)
+		}
+	})
+	b.ReportMetric(float64(out)/float64(n), "out-bytes/in-byte")
+}

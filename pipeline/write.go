@@ -98,6 +98,7 @@ type articleRows struct {
 
 	hits    []frames.Hit // a frame's hits in order of offset
 	scratch []byte       // a field being built (terms, context)
+	prefix  csvRows      // the fields a table's rows for the article begin with
 }
 
 // maxKeptRows is the capacity above which an articleRows's buffers are not
@@ -134,12 +135,14 @@ func (f rowFormat) format(a *Article, r *articleRows) {
 // paragraphs formats a's rows of paragraphs.csv.
 func (f rowFormat) paragraphs(a *Article, year string, r *articleRows) {
 	c := &r.paras
+	r.prefix.reset() // the fields every row of the article begins with
+	r.prefix.str(a.Doc)
+	r.prefix.str(a.Source.Value)
+	r.prefix.str(a.Date.Value)
+	r.prefix.str(year)
 	for i := range a.Paras {
 		p := &a.Paras[i]
-		c.str(a.Doc)
-		c.str(a.Source.Value)
-		c.str(a.Date.Value)
-		c.str(year)
+		c.fields(r.prefix.buf)
 		c.int(p.Index)
 		c.int(p.Span.Start)
 		c.int(p.Span.End)
@@ -209,15 +212,17 @@ func (f rowFormat) articleRow(a *Article, year string, c *csvRows) {
 // frame, in order of offset.
 func (f rowFormat) matchRows(a *Article, year string, r *articleRows) {
 	c := &r.matches
+	r.prefix.reset()
+	r.prefix.str(a.Doc)
+	r.prefix.str(a.Source.Value)
+	r.prefix.str(year)
 	for pi := range a.Paras {
 		p := &a.Paras[pi]
 		for i, d := range p.Frames {
 			r.hits = append(r.hits[:0], d.Hits...)
 			slices.SortStableFunc(r.hits, func(x, y frames.Hit) int { return x.Start - y.Start })
 			for _, h := range r.hits {
-				c.str(a.Doc)
-				c.str(a.Source.Value)
-				c.str(year)
+				c.fields(r.prefix.buf)
 				c.int(p.Index)
 				c.str(string(p.Role))
 				c.str(string(p.Voice))
@@ -391,10 +396,16 @@ func (j *fieldsJoiner) add(s string) {
 		if c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				j.space = true
-			} else {
-				j.word(s[i : i+1])
+				i++
+				continue
 			}
-			i++
+			// a run of ASCII bytes that are not white space, at once
+			k := i + 1
+			for k < len(s) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]] {
+				k++
+			}
+			j.word(s[i:k])
+			i = k
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
