@@ -147,7 +147,7 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 	if known != nil {
 		u.bp = known.bp
 	} else {
-		u.bp = t.match(boilerplateRules)
+		u.bp = boilerplateOf(&t)
 		if u.bp == "" && sectionMenu(s) {
 			u.bp = "menu"
 		}
@@ -268,7 +268,7 @@ func splitLines(text string, p token.Span, facts []lineFacts) ([]token.Span, []l
 // lineKind finds the rule that makes a line a unit of its own (see kind).
 func lineKind(s string) lineFacts {
 	t := newLineText(s)
-	if r := t.match(boilerplateRules); r != "" {
+	if r := boilerplateOf(&t); r != "" {
 		return lineFacts{bp: r}
 	}
 	if sectionMenu(s) {
@@ -282,6 +282,31 @@ func lineKind(s string) lineFacts {
 	}
 	return lineFacts{haveMeta: true, haveStamp: true, stamp: len(s) <= 60 && postTimestamp.MatchString(s)}
 }
+
+// boilerplateOf is the boilerplate rule the text matches, or "". A
+// paragraph of reported speech that ends with an agency's credit ("…,”
+// Raisi said. — Reuters") is text that names its source, not a caption.
+func boilerplateOf(t *lineText) string {
+	r := t.match(boilerplateRules)
+	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
+		return ""
+	}
+	return r
+}
+
+// dashCredit is an agency's or photographer's credit after a dash at the
+// end: "… on Monday. — AFP".
+var dashCredit = rx(`[.”"’]\s*[–—-]+\s*[\p{L}/ .]{2,40}$`)
+
+// creditedStop is dashCredit.MatchString(s), tried only when a dash is
+// among the last 46 bytes, where the pattern needs one.
+func creditedStop(s string) bool {
+	tail := s[max(0, len(s)-46):]
+	return strings.ContainsAny(tail, "-–—") && dashCredit.MatchString(s)
+}
+
+// reportedSpeech is a verb of reported speech, which captions lack.
+var reportedSpeech = rx(`\b(said|says|told|added|stated|according to|announced|noted|stressed)\b`)
 
 // kind names the rule that makes the line a unit of its own, or "".
 func (f *lineFacts) kind() string {
@@ -657,8 +682,8 @@ func proseLike(s string) bool {
 		return true // long, whatever its words
 	}
 	n := words(s)
-	if segment.EndsSentence(s) && n >= 6 {
-		return true
+	if (segment.EndsSentence(s) || creditedStop(s)) && n >= 6 {
+		return true // "… said on Monday." or "… on Monday. — APP"
 	}
 	return n > 22 || len(s) > 160
 }
@@ -788,12 +813,20 @@ func (c *classifier) classify(i int) {
 			c.set(i, Body, "interview turn")
 			return
 		}
-		if words(s) <= 4 && c.units[i-1].role == Body && c.proseAfter(i) >= 2 {
+		if whollyQuoted(s) {
+			c.set(i, Body, "text") // “We are brothers”: a quotation, not a title
+			c.st = inBody
+			return
+		}
+		if words(s) <= 4 && c.units[i-1].role == Body && (c.proseAfter(i) >= 2 || c.textNext(i)) {
+			// A short title between paragraphs of text, with text under it.
 			c.set(i, Headline, "subheading")
 			return
 		}
-		if i == len(c.units)-1 && c.units[i-1].role == Body && sentenceOpeners[firstWord(s)] {
-			c.set(i, Body, "truncated text") // "The two sides also discussed"
+		if i == len(c.units)-1 && (c.units[i-1].role == Body && sentenceOpeners[firstWord(s)] || c.bodySeen > 0 && cutSentence(s)) {
+			// "The two sides also discussed", or a long sentence that
+			// lost its stop: text, not a headline (headlines are shorter).
+			c.set(i, Body, "truncated text")
 			return
 		}
 		if c.bylineThenText(i) {
@@ -897,6 +930,37 @@ var creditAlone = rx(`(?i)^\(?\s*(photo|photos|image|picture|pic|photograph|file
 
 // captionVerb is a present-tense verb of a photo caption.
 var captionVerb = rx(`(?i)\b(` + captionVerbs + `|review|stand guard)\b`)
+
+// textNext reports whether the unit after i is text: prose, or a last line
+// cut off mid-sentence.
+func (c *classifier) textNext(i int) bool {
+	if i+1 >= len(c.units) {
+		return false
+	}
+	n := c.units[i+1]
+	return n.prose || i+2 == len(c.units) && n.kind() == "" && cutSentence(n.s)
+}
+
+// cutSentence reports whether s reads as a sentence that lost its stop: at
+// least 13 words, four of them in lower case (headlines are shorter).
+func cutSentence(s string) bool { return words(s) >= 13 && lowerWords(s) >= 4 }
+
+// whollyQuoted reports whether s is a quotation and nothing else: “We are
+// brothers”.
+func whollyQuoted(s string) bool {
+	open, size := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if size == len(s) {
+		return false
+	}
+	switch open {
+	case '“':
+		return last == '”' && !strings.ContainsRune(s[size:len(s)-len("”")], '”')
+	case '"':
+		return last == '"' && strings.Count(s, `"`) == 2
+	}
+	return false
+}
 
 // tagItem reports whether unit i is an item of a tags list below its bare
 // "Tags" line.
