@@ -745,7 +745,7 @@ func (c *classifier) classify(i int) {
 		// A comment count under the headline ("12 Comments") is a link; the
 		// thread starts only after the text.
 		c.set(i, Boilerplate, bp)
-		if c.st == inBody && !zeroComments(s) {
+		if c.st == inBody && !zeroComments(s) && !c.textGoesOn(i) {
 			c.st, c.threadAt = inComment, i
 		}
 		return
@@ -1033,6 +1033,33 @@ func (c *classifier) startComments(i int) {
 	c.set(i-1, Comment, "commenter name")
 	c.set(i, Comment, "comment timestamp")
 	c.st, c.threadAt = inComment, i-1
+}
+
+// textGoesOn reports whether the article's text goes on after the comments
+// header at i: past the page's furniture, two paragraphs of news prose
+// (60 bytes or more, without the first person or chat) before anything a comment has
+// (a name, a time stamp, buttons). A comment count in a share bar between
+// paragraphs ("5 Comments", "Share") then opens no thread.
+func (c *classifier) textGoesOn(i int) bool {
+	n := 0
+	for _, u := range c.units[i+1:] {
+		switch {
+		case u.bp != "":
+			// ("Share" is both a share bar's and a comment's button.)
+			if !navRules[u.bp] || u.bp == "comments header" || u.bp == "comment form" {
+				return false
+			}
+		case u.meta != "" || u.stamp:
+			return false
+		case u.prose && len(u.s) >= 60 && !firstPerson.MatchString(u.s) && !informal.MatchString(u.s):
+			if n++; n == 2 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // noCommentSince reports whether no unit from j on has the comment role.

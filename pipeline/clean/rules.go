@@ -161,6 +161,9 @@ var boilerplateRules = withFilters([]pattern{
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
+	// A developing story's note: "More to follow.", "This is a developing
+	// story.", "(Details to come)".
+	{"editorial note", rx(`(?i)^\(?\s*((more|details|further details|updates?) (to follow|to come|awaited|soon)|this (is a|story is) (developing|breaking)( story| news)?|(this )?story (is )?(developing|will be updated)|developing story|breaking news,? more (to follow|soon))\s*[.!…]*\s*\)?$`), 80, nil},
 	// Where the text also ran: "This article appeared in the South China
 	// Morning Post print edition as: …", "A version of this article
 	// appears in print on …".
