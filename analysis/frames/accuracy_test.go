@@ -481,9 +481,10 @@ func TestAccuracyHeldOut13(t *testing.T) {
 	}
 }
 
-// Round 4's sets, written before any round 4 change and scored once untuned
-// (the first-run figures are in each file's header); the floors sit just
-// under what round 4's changes reached on them.
+// Round 4's sets: heldout14-17 written before any round 4 change, 18-25 each
+// after the previous set's fixes; each scored once untuned (the first-run
+// figures are in each file's header). The floors sit just under what round
+// 4's changes reached on them.
 func TestAccuracyHeldOutRound4(t *testing.T) {
 	tests := []struct {
 		name  string
