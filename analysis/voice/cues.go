@@ -220,15 +220,24 @@ func tokensHaveCue(toks []token.Token) bool {
 		return true
 	}
 	for i := range toks {
-		w := toks[i].Norm
-		n := len(w)
-		if toks[i].Kind != token.Word || n < cueMin || n > cueMax || n >= len(cueShape) {
-			continue
-		}
-		a, z := w[0]-'a', w[n-1]-'a' // cue words are a-z when cueMin > 0
-		if a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0 && cueSet[w] {
+		if toks[i].Kind == token.Word && isCueWord(toks[i].Norm) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCueWord reports whether w may be a word of cueWordList: false means it
+// is not. Every word passes when the cues hold a word the shape table cannot
+// look up.
+func isCueWord(w string) bool {
+	if cueMin <= 0 {
+		return true
+	}
+	n := len(w)
+	if n < cueMin || n > cueMax || n >= len(cueShape) {
+		return false
+	}
+	a, z := w[0]-'a', w[n-1]-'a' // cue words are a-z when cueMin > 0
+	return a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0 && cueSet[w]
 }

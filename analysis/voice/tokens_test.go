@@ -135,3 +135,109 @@ func ExampleAttributeTokens() {
 	// outlet "" ""
 	// quote "Hatami" "said"
 }
+
+// scanQuotesByRune is scanQuotes as first written, one rune at a time: the
+// reference FuzzScanQuotes checks scanQuotes against. It follows the quotation marks of the sentence s. Curly double
+// quotes open and close; a straight double quote toggles (when straight is
+// set); curly single quotes
+// count when ‘ opens and ’ closes before a non-letter (so that apostrophes
+// don't).
+func scanQuotesByRune(text string, s token.Span, open, straight bool) quoteScan {
+	if !open && noQuoteMarks(text[s.Start:s.End]) {
+		return quoteScan{} // nothing opens, so nothing is inside
+	}
+	q := quoteScan{startsOpen: open}
+	inBytes, total := 0, 0
+	single := false
+	wordIn := false
+	for i, r := range text[s.Start:s.End] {
+		switch r {
+		case '“', '«':
+			if !open {
+				q.opened = true
+			}
+			open = true
+			continue
+		case '”', '»':
+			open = false
+			continue
+		case '"':
+			if !straight {
+				continue
+			}
+			open = !open
+			if open {
+				q.opened = true
+			}
+			continue
+		case '‘':
+			if !open {
+				single = true
+				q.opened = true
+			}
+			continue
+		case '’':
+			j := s.Start + i + len("’")
+			if single && (j >= s.End || !isLetterByte(text[j])) {
+				single = false
+			}
+			continue
+		}
+		inside := open || single
+		if r != ' ' {
+			total++
+			if inside {
+				inBytes++
+			}
+		}
+		isWord := r != ' ' && r != '\n' && r != '\t'
+		if inside && isWord && !wordIn {
+			q.quotedWords++
+		}
+		wordIn = inside && isWord
+	}
+	q.endsOpen = open
+	q.inside = total > 0 && inBytes*2 > total && (q.startsOpen || q.quotedWords >= 3)
+	if q.startsOpen {
+		q.inside = true
+	}
+	return q
+}
+
+func TestScanQuotesSameAsByRune(t *testing.T) {
+	for _, tc := range []struct {
+		name, text     string
+		open, straight bool
+	}{
+		{"no marks", "Iran and Pakistan agreed.", false, true},
+		{"curly quote", "“We consider it our own. We will act,” Salami said.", false, true},
+		{"open at start", "We will act together, he said.”", true, true},
+		{"straight quotes", `He called it "a very dangerous step for the region" on Monday.`, false, true},
+		{"straight ignored", `An 8" gun and "words"`, false, false},
+		{"single quotes", "The ‘axis of resistance’ isn’t new, ‘said’ nobody.", false, true},
+		{"guillemets", "«Nous agirons» dit-il\tici\nlà", false, true},
+		{"white space runs", "“ a  b\t\tc\n\nd ”", false, true},
+		{"invalid UTF-8", "“\xffab\xe2\x80 cd”", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := token.Span{Start: 0, End: len(tc.text)}
+			if got, want := scanQuotes(tc.text, s, tc.open, tc.straight), scanQuotesByRune(tc.text, s, tc.open, tc.straight); got != want {
+				t.Errorf("scanQuotes = %+v, by rune %+v", got, want)
+			}
+		})
+	}
+}
+
+func FuzzScanQuotes(f *testing.F) {
+	f.Add("“We consider it our own. We will act,” Salami said.", 0, false, true)
+	f.Add("‘a’ b’s \"c d\" «e»\t\n", 2, true, true)
+	f.Fuzz(func(t *testing.T, text string, start int, open, straight bool) {
+		if start < 0 || start > len(text) {
+			start = 0
+		}
+		s := token.Span{Start: start, End: len(text)}
+		if got, want := scanQuotes(text, s, open, straight), scanQuotesByRune(text, s, open, straight); got != want {
+			t.Fatalf("scanQuotes(%q, %v, %v, %v) = %+v, by rune %+v", text, s, open, straight, got, want)
+		}
+	})
+}

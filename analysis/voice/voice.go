@@ -235,7 +235,29 @@ func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
 	inBytes, total := 0, 0
 	single := false
 	wordIn := false
-	for i, r := range text[s.Start:s.End] {
+	sent := text[s.Start:s.End]
+	for i := 0; i < len(sent); {
+		if c := sent[i]; c < utf8.RuneSelf && !quoteScanStop[c] {
+			// a run of ASCII bytes that are neither white space nor a
+			// quotation mark: one word, or the rest of one
+			k := i + 1
+			for k < len(sent) && sent[k] < utf8.RuneSelf && !quoteScanStop[sent[k]] {
+				k++
+			}
+			inside := open || single
+			total += k - i
+			if inside {
+				inBytes += k - i
+				if !wordIn {
+					q.quotedWords++
+				}
+			}
+			wordIn = inside
+			i = k
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(sent[i:])
+		i += size
 		switch r {
 		case '“', '«':
 			if !open {
@@ -262,7 +284,7 @@ func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
 			}
 			continue
 		case '’':
-			j := s.Start + i + len("’")
+			j := s.Start + i // after the ’
 			if single && (j >= s.End || !isLetterByte(text[j])) {
 				single = false
 			}
@@ -289,6 +311,10 @@ func scanQuotes(text string, s token.Span, open, straight bool) quoteScan {
 	return q
 }
 
+// quoteScanStop are the ASCII bytes scanQuotes looks at one by one: white
+// space it tells apart, and the straight quote.
+var quoteScanStop = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '"': true}
+
 // noQuoteMarks reports whether s holds none of the marks scanQuotes reads:
 // '"', and “ ” ‘ ’ (which start with the byte 0xE2) and « » (0xC2).
 func noQuoteMarks(s string) bool {
@@ -305,6 +331,9 @@ func attribute(text string, toks []token.Token) Attribution {
 			continue
 		}
 		w := t.Norm
+		if !isCueWord(w) {
+			continue // every case below needs a word of cueWordList
+		}
 		switch {
 		case w == "according" && k+1 < len(toks) && toks[k+1].Norm == "to":
 			if k+2 < len(toks) && notSources[toks[k+2].Norm] {
