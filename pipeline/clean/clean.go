@@ -469,6 +469,7 @@ type classifier struct {
 	proseFrom       []int // proseFrom[i]: prose units from i on, up to the next comments header
 	bodySeen        int   // units given the body role so far
 	titleAt         int   // the first unit that is the headline, or -1
+	forumMarks      bool  // the page has forum markup besides "X said:" lines
 	threadAt        int   // the unit that started the comments, once st is inComment
 }
 
@@ -517,6 +518,13 @@ func (c *classifier) run() {
 			c.proseFrom[i] = c.proseFrom[i+1] + 1
 		default:
 			c.proseFrom[i] = c.proseFrom[i+1]
+		}
+	}
+	for _, u := range c.units {
+		if u.meta == "forum member line" && !hasPrefixLowerASCII(u.s, "location") || u.meta == "forum post header" && !saidHeader.MatchString(u.s) ||
+			u.meta == "comment buttons" && clickToExpand.MatchString(u.s) {
+			c.forumMarks = true
+			break
 		}
 	}
 	c.chooseTitle()
@@ -692,6 +700,11 @@ func (c *classifier) classify(i int) {
 	u := c.units[i]
 	s, n, bp, meta, stamp := u.s, u.norm, u.bp, u.meta, u.stamp
 
+	if meta == "forum post header" && (c.st == inBody || c.st == top) && !c.forumMarks && saidHeader.MatchString(s) {
+		// "Raisi said:" before a quotation, on a page with no other
+		// forum markup: text, not a forum user's quote header.
+		meta, u.meta = "", ""
+	}
 	if meta == "forum post header" {
 		if strings.HasPrefix(strings.ToLower(s), "thread:") {
 			c.set(i, Headline, "forum thread title")
@@ -1174,6 +1187,13 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Comment, "forum post")
 	}
 }
+
+// saidHeader is a forum's quote header ("Zarvan said:"), which in an
+// article introduces a quotation ("Raisi said:").
+var saidHeader = rx(`(?i)^@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$`)
+
+// clickToExpand is the button under a quoted post in forum software.
+var clickToExpand = rx(`(?i)click to expand|reply with quote|multi-?quote|quote`)
 
 // subjectLine is the subject of a forwarded or replied message: the
 // title of the thread it starts.

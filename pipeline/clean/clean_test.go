@@ -277,16 +277,22 @@ func TestFound(t *testing.T) {
 	}
 }
 
-// TestSaidColonIsText: a line that introduces a quotation ("He said:") is
-// text, and the text after it stays text.
+// TestSaidColonIsText: a line that introduces a quotation ("He said:",
+// "Raisi said:") is text, and the text after it stays text, on a page with
+// no forum markup.
 func TestSaidColonIsText(t *testing.T) {
-	text := "Talks resume on the border\n\nThe two countries began a new round of talks on Monday in the capital.\n\nHe said:\n\n“We will not allow anyone to use our soil against our neighbours.”\n\nLocation: Taftan\n\nThe talks will continue until Friday, officials said."
-	ps, _ := Article(text, Hints{})
-	for _, p := range ps[1:] {
-		s := text[p.Span.Start:p.Span.End]
-		if p.Role == Comment || s != "Location: Taftan" && p.Role != Body {
-			t.Errorf("%q: %s (%s)", s, p.Role, p.Rule)
-		}
+	for _, intro := range []string{"He said:", "Raisi said:", "Amir-Abdollahian wrote:"} {
+		t.Run(intro, func(t *testing.T) {
+			text := "Talks resume on the border\n\nThe two countries began a new round of talks on Monday in the capital.\n\n" + intro +
+				"\n\n“We will not allow anyone to use our soil against our neighbours.”\n\nLocation: Taftan\n\nThe talks will continue until Friday, officials said."
+			ps, _ := Article(text, Hints{})
+			for _, p := range ps[1:] {
+				s := text[p.Span.Start:p.Span.End]
+				if p.Role == Comment || s != "Location: Taftan" && p.Role != Body {
+					t.Errorf("%q: %s (%s)", s, p.Role, p.Rule)
+				}
+			}
+		})
 	}
 }
 
