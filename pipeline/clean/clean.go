@@ -728,6 +728,8 @@ func (c *classifier) classify(i int) {
 	switch c.st {
 	case inComment:
 		switch {
+		case bp == "comments header" && repliesCount(s):
+			c.set(i, Comment, "comment buttons") // "Replies (2)" under a comment
 		case bp == "comments header":
 			c.set(i, Boilerplate, bp)
 			if zeroComments(s) && c.noCommentSince(c.threadAt) {
@@ -1083,6 +1085,12 @@ func (c *classifier) noCommentSince(j int) bool {
 		}
 	}
 	return true
+}
+
+// repliesCount reports whether a comments header counts the replies to
+// one comment ("Replies (2)", "3 replies") rather than the thread's comments.
+func repliesCount(s string) bool {
+	return containsFoldASCII(s, "repl") && !containsFoldASCII(s, "comment") && !containsFoldASCII(s, "leave")
 }
 
 // zeroComments reports whether a comments header says there are none ("0

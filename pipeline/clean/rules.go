@@ -193,7 +193,7 @@ var boilerplateRules = withFilters([]pattern{
 	// A social post's counts: "354 shares", "2.3K reactions".
 	{"thread stats", rx(`(?i)^[\d.,]+\s*[km]?\+?\s+(shares?|reactions?|retweets?|reposts?|quote tweets?)$`), 30, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,160}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?) (is |are |has been |have been )?(now )?(closed|disabled|turned off)( for this (article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|reject all|i agree|agree|more options|manage (options|preferences|settings)|got it|dismiss|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 })
 
@@ -212,7 +212,7 @@ var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*`
 
 // liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
 // "10.42am: …").
-var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b`))
+var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b(\s*\(\s*(\p{L}+\s+){0,2}time\s*\))?`))
 
 // commenterName is a short line naming a commenter: "• cuban", "Raj",
 // "Meraj shahab", "@user".
