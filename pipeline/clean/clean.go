@@ -844,6 +844,11 @@ func (c *classifier) classify(i int) {
 			c.set(i, Body, "truncated text")
 			return
 		}
+		if i+2 < len(c.units) && c.units[i+1].stamp && timeIn.MatchString(c.units[i+1].s) && c.units[i+2].prose && lowerWords(s) > 0 {
+			// A title over its time stamp and text: a live blog's post.
+			c.set(i, Headline, "live-blog post title")
+			return
+		}
 		if c.bylineThenText(i) {
 			// A title over its own byline and text: a live blog's
 			// post, or a section signed by its writer.
@@ -1027,6 +1032,13 @@ func (c *classifier) nameBefore(i int) bool {
 	}
 	p := c.units[i-1]
 	if p.bp != "" || p.role == Headline || !commenterName.MatchString(p.s) || words(p.s) > 5 || segment.EndsSentence(p.s) {
+		return false
+	}
+	// A commenter's name has at most one word in lower case ("Meraj
+	// shahab"), unlike a post's title ("China calls for restraint"); and
+	// a comment's stamp has a time or an age, unlike a press release's
+	// place and date at its foot.
+	if lowerWords(p.s) > 1 || !timeIn.MatchString(c.units[i].s) && !containsFoldASCII(c.units[i].s, "ago") {
 		return false
 	}
 	// Comments follow the text: at least two paragraphs of it.

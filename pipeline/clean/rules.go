@@ -157,7 +157,7 @@ var boilerplateRules = withFilters([]pattern{
 	// after review.", "Comments are published once approved".
 	{"comment form", rx(`(?i)^(your (comment|reply|message)s? (will|must|may|would) (only )?(be|not be) (published|approved|reviewed|displayed|visible|moderated|shown)\b|comments? (are|will be) (published|displayed|reviewed|visible|shown|moderated) (after|once|only|before)\b|((for more information|for details),? )?(please )?(see|read|review) our (comments?|community|commenting|discussion) (faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
-	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:)`), 200, nil},
+	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:|(tel|telephone|phone|ph|fax|mobile|cell|whatsapp)\s*[:.]?\s*\+?[\d ()./-]{6,}$)`), 200, nil},
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
@@ -407,7 +407,7 @@ var outletName = rx(`^(?i:the\s+)?([\p{Lu}][\p{L}.&'-]*\s+){0,3}(?i:news( agency
 // regexp package's backtracker.
 var (
 	officeName = rx(`^([\p{Lu}][\p{L}.&'-]*\s+){0,3}(Public Relations|Foreign Affairs|External Affairs|Ministry|Embassy|Consulate|Commission|Secretariat|Directorate)$`)
-	officeOf   = rx(`^(?i:ministry|embassy|consulate|government|office|department|high commission|permanent mission) (?i:of|for) (?:(?:the|of|and|for)\s+|[\p{Lu}][\p{L}'’-]*\s*){1,8}$`)
+	officeOf   = rx(`^(?i:ministry|embassy|consulate|government|office|department|high commission|permanent mission) (?i:of|for) (?:(?:the|of|and|for)\s+|[\p{Lu}][\p{L}'’-]*\s*){1,8}(?:[–—,-]\s*[\p{Lu}][\p{L}'’-]*)?$`)
 )
 
 // isOutletName reports whether s names an outlet or an office (outletName,
