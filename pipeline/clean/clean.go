@@ -520,11 +520,18 @@ func (c *classifier) run() {
 			c.proseFrom[i] = c.proseFrom[i+1]
 		}
 	}
+	mail := 0
 	for _, u := range c.units {
-		if u.meta == "forum member line" && !hasPrefixLowerASCII(u.s, "location") || u.meta == "forum post header" && !saidHeader.MatchString(u.s) ||
+		if u.meta == "forum member line" && !hasPrefixLowerASCII(u.s, "location") || u.meta == "forum post header" && !weakHeader.MatchString(u.s) ||
 			u.meta == "comment buttons" && clickToExpand.MatchString(u.s) {
 			c.forumMarks = true
 			break
+		}
+		if u.meta == "forum post header" && mailHeader.MatchString(u.s) {
+			if mail++; mail == 2 {
+				c.forumMarks = true // a message's From: and Sent: lines
+				break
+			}
 		}
 	}
 	c.chooseTitle()
@@ -700,9 +707,10 @@ func (c *classifier) classify(i int) {
 	u := c.units[i]
 	s, n, bp, meta, stamp := u.s, u.norm, u.bp, u.meta, u.stamp
 
-	if meta == "forum post header" && (c.st == inBody || c.st == top) && !c.forumMarks && saidHeader.MatchString(s) {
-		// "Raisi said:" before a quotation, on a page with no other
-		// forum markup: text, not a forum user's quote header.
+	if meta == "forum post header" && (c.st == inBody || c.st == top) && !c.forumMarks && weakHeader.MatchString(s) {
+		// "Raisi said:" before a quotation, "Re: your editorial" in a
+		// letter, "From: …" over a letter, on a page with no other forum
+		// or mail markup: text or furniture, not a post's header.
 		meta, u.meta = "", ""
 	}
 	if meta == "forum post header" {
@@ -1208,9 +1216,13 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	}
 }
 
-// saidHeader is a forum's quote header ("Zarvan said:"), which in an
-// article introduces a quotation ("Raisi said:").
-var saidHeader = rx(`(?i)^@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$`)
+// weakHeader is a post header that only other forum or mail markup on the
+// page makes one: "Zarvan said:" (in an article, "Raisi said:" introduces
+// a quotation), "Re: …", "Quote:", a mail header line ("From: …").
+var weakHeader = rx(`(?i)^(@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|(re|fw|fwd):\s|quote( from)?:|(from|sent|to|cc):\s)`)
+
+// mailHeader is a header line of an e-mail message.
+var mailHeader = rx(`(?i)^(from|sent|to|cc):\s`)
 
 // clickToExpand is the button under a quoted post in forum software.
 var clickToExpand = rx(`(?i)click to expand|reply with quote|multi-?quote|quote`)

@@ -112,3 +112,21 @@ func containsDigit(s string) bool {
 	}
 	return false
 }
+
+// TestLoneHeaderNotForum: a line that reads like a forum or mail header
+// ("Re: …", "From: …", "Quote:") on a page with no other such markup does
+// not turn the text after it into posts.
+func TestLoneHeaderNotForum(t *testing.T) {
+	for _, line := range []string{"Re: Your editorial of January 20", "From: Asma Baloch", "Quote:", "Raisi said:"} {
+		t.Run(line, func(t *testing.T) {
+			text := "Letters to the editor\n\nThe two countries began a new round of talks on Monday in the capital.\n\n" + line +
+				"\n\nThe editorial rightly argued that trade with Iran is a lifeline for Balochistan and must not stop.\n\nThe talks will continue until Friday, officials said."
+			ps, _ := Article(text, Hints{})
+			for _, p := range ps {
+				if p.Role == Comment {
+					t.Errorf("%q: %s (%s)", text[p.Span.Start:p.Span.End], p.Role, p.Rule)
+				}
+			}
+		})
+	}
+}
