@@ -789,8 +789,9 @@ func (c *classifier) classify(i int) {
 		}
 		c.set(i, Boilerplate, "publication line")
 		return
-	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2:
-		// "Raj | Jan 5, 2018 5:13PM" after the text starts the comments.
+	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2 && !c.textGoesOn(i):
+		// "Raj | Jan 5, 2018 5:13PM" after the text starts the comments
+		// (unless news prose goes on after it: then it stamps a post).
 		c.set(i, Comment, meta)
 		c.st, c.threadAt = inComment, i
 		return

@@ -130,3 +130,18 @@ func TestLoneHeaderNotForum(t *testing.T) {
 		})
 	}
 }
+
+// TestPostStampNotComments: a "Place, date time" stamp between paragraphs of
+// news prose stamps a post; it does not open a comment thread.
+func TestPostStampNotComments(t *testing.T) {
+	text := "Talks resume on the border\n\nThe two countries began a new round of talks on Monday in the capital city of Islamabad.\n\n" +
+		"Officials said the meeting was held in a cordial atmosphere and would go on.\n\nIslamabad, Jan 18, 10:05 AM\n\n" +
+		"The Foreign Office said Iran’s ambassador, who is currently visiting Iran, would not be allowed to return.\n\n" +
+		"China’s foreign ministry spokesperson urged both sides to act with restraint and avoid escalation."
+	ps, _ := Article(text, Hints{})
+	for _, p := range ps {
+		if p.Role == Comment {
+			t.Errorf("%q: %s (%s)", text[p.Span.Start:p.Span.End], p.Role, p.Rule)
+		}
+	}
+}
