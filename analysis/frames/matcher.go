@@ -259,6 +259,12 @@ type Matcher struct {
 	// rootBits has bit rootKey(k) set for every exact root key k: an 8 KB
 	// filter that rejects most tokens before any hashing.
 	rootBits *[1 << 10]uint64
+	// rootWild has bit b1<<8|b2 set when a root wildcard's trie goes on
+	// from the bytes b1 b2 (or ends after b1): an 8 KB filter that spares
+	// most tokens the walk down the root wildcards. rootWild1 has bit b1 set
+	// when a wildcard ends after the one byte b1.
+	rootWild  *[1 << 10]uint64
+	rootWild1 [4]uint64
 	// The flattened wildcard tries of all nodes (see wflat); index 0 is unused.
 	wn     []wflat
 	eKey   []byte
@@ -371,8 +377,36 @@ func NewMatcher(cb *Codebook) *Matcher {
 		b := rootKey(k)
 		m.rootBits[b>>6] |= 1 << (b & 63)
 	})
+	m.rootWild = new([1 << 10]uint64)
+	if wi := m.root.exact.wi; wi != 0 {
+		for b1 := 0; b1 < 256; b1++ {
+			w1 := m.wchild(wi, byte(b1))
+			if w1 == 0 {
+				continue
+			}
+			if m.wn[w1].next != nil {
+				m.rootWild1[b1>>6] |= 1 << (b1 & 63)
+			}
+			for b2 := 0; b2 < 256; b2++ {
+				if m.wn[w1].next != nil || m.wchild(w1, byte(b2)) != 0 {
+					k := b1<<8 | b2
+					m.rootWild[k>>6] |= 1 << (k & 63)
+				}
+			}
+		}
+	}
 	m.pool.New = func() any { return new(scratch) }
 	return m
+}
+
+// mayBeWild reports whether a root wildcard can match a prefix of the
+// non-empty form s (false positives possible, no false negatives).
+func (m *Matcher) mayBeWild(s string) bool {
+	if len(s) == 1 {
+		return m.rootWild1[s[0]>>6]&(1<<(s[0]&63)) != 0
+	}
+	k := int(s[0])<<8 | int(s[1])
+	return m.rootWild[k>>6]&(1<<(k&63)) != 0
 }
 
 // rootKey mixes a form's first two bytes and its length into 16 bits.
@@ -682,7 +716,7 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 				m.walk(s, toks, c, i+1, 1)
 			}
 		}
-		if wi := root.exact.wi; wi != 0 {
+		if wi := root.exact.wi; wi != 0 && norm != "" && m.mayBeWild(norm) {
 			for b := 0; b < len(norm); b++ {
 				if wi = m.wchild(wi, norm[b]); wi == 0 {
 					break
