@@ -291,8 +291,23 @@ func boilerplateOf(t *lineText) string {
 	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
 		return ""
 	}
+	if r == "" && len(t.s) <= 300 && creditedStop(t.s) && creditName.MatchString(t.s) &&
+		(captionVerb.MatchString(t.s) || passiveNow.MatchString(t.s)) && !reportedSpeech.MatchString(t.s) {
+		// "Prime Minister Imran Khan is welcomed … in Mashhad. — PID": a
+		// caption in the present tense with its credit after a dash.
+		return "photo caption"
+	}
 	return r
 }
+
+// creditName is a credit after a dash at the end: an acronym or up to
+// three capitalised words, joined by slashes or spaces ("— PID", "— Photo
+// courtesy ISPR", "— AFP/File").
+var creditName = rx(`[.”"’]\s*[–—-]+\s*(\p{Lu}[\p{L}.]*)([ /]+\p{Lu}[\p{L}.]*){0,2}\s*$`)
+
+// passiveNow is a verb in the present passive, as captions use it ("is
+// welcomed", "are seen").
+var passiveNow = rx(`\b(is|are)\s+(being\s+)?\p{L}+ed\b`)
 
 // dashCredit is an agency's or photographer's credit after a dash at the
 // end: "… on Monday. — AFP".
@@ -847,7 +862,7 @@ func (c *classifier) classify(i int) {
 			c.set(i, Headline, "subheading")
 			return
 		}
-		if i == len(c.units)-1 && (c.units[i-1].role == Body && sentenceOpeners[firstWord(s)] || c.bodySeen > 0 && cutSentence(s)) {
+		if c.lastText(i) && (c.units[i-1].role == Body && sentenceOpeners[firstWord(s)] || c.bodySeen > 0 && cutSentence(s)) {
 			// "The two sides also discussed", or a long sentence that
 			// lost its stop: text, not a headline (headlines are shorter).
 			c.set(i, Body, "truncated text")
@@ -959,6 +974,17 @@ var creditAlone = rx(`(?i)^\(?\s*(photo|photos|image|picture|pic|photograph|file
 
 // captionVerb is a present-tense verb of a photo caption.
 var captionVerb = rx(`(?i)\b(` + captionVerbs + `|review|stand guard)\b`)
+
+// lastText reports whether nothing but furniture (units of their own
+// kind: boilerplate, comment lines, stamps) follows unit i.
+func (c *classifier) lastText(i int) bool {
+	for _, u := range c.units[i+1:] {
+		if u.kind() == "" {
+			return false
+		}
+	}
+	return true
+}
 
 // textNext reports whether the unit after i is text: prose, or a last line
 // cut off mid-sentence.
