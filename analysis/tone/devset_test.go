@@ -94,7 +94,7 @@ func TestDevSet(t *testing.T) {
 	}
 	checkGolden(t, "devset.golden", out.String())
 
-	floors := map[string]float64{"news": 0.75, "news1": 0.75, "newsvec": 0.83, "rules": 0.78, "vader": 0.78, "toward": 0.55}
+	floors := map[string]float64{"news": 0.75, "news1": 0.75, "newsvec": 0.84, "rules": 0.78, "vader": 0.78, "toward": 0.55}
 	for n, f := range floors {
 		if f1[n] < f {
 			t.Errorf("%s: macro F1 %.3f on the own dev set, want at least %.2f", n, f1[n], f)

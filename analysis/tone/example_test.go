@@ -74,8 +74,8 @@ func ExamplePara() {
 	// the same as scoring each on its own
 	fmt.Println(p.Score(s) == s.Score(text, toks))
 	// Output:
-	// paragraph +0.06
-	// first sentence -0.34, second +0.42
+	// paragraph +0.05
+	// first sentence -0.35, second +0.41
 	// toward the minister +0.68
 	// true
 }
