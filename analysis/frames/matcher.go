@@ -989,14 +989,6 @@ const (
 // read it.
 func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []bool, pass int) {
 	fc := &m.frames[fi]
-	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
-	pmask := ps.pmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
-	// A rule can fire in a sentence only if all its groups matched there, so
-	// only if they all matched somewhere in the paragraph.
-	var union uint64
-	for _, g := range gmask {
-		union |= g
-	}
 	var list []int32
 	switch pass {
 	case passPlain:
@@ -1006,7 +998,18 @@ func (m *Matcher) evalFrame(toks []token.Token, ps *paraState, fi int, fired []b
 	default:
 		list = fc.withCtx
 	}
-	if len(list) == 0 || union == 0 && !fc.zeroMask {
+	if len(list) == 0 {
+		return
+	}
+	gmask := ps.gmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
+	pmask := ps.pmask[fi*len(ps.sents) : (fi+1)*len(ps.sents)]
+	// A rule can fire in a sentence only if all its groups matched there, so
+	// only if they all matched somewhere in the paragraph.
+	var union uint64
+	for _, g := range gmask {
+		union |= g
+	}
+	if union == 0 && !fc.zeroMask {
 		return
 	}
 	for _, ri := range list {
