@@ -245,6 +245,9 @@ func FuzzFastPaths(f *testing.F) {
 		checkNeedleSets(t, lists, sets, s)
 		checkIndexed(t, indexed, s)
 		checkTitleTests(t, s)
+		if lowerIsFold(s) && strings.ToLower(s) != fold(s) {
+			t.Errorf("lowerIsFold(%q), but ToLower gives %q and fold %q", s, strings.ToLower(s), fold(s))
+		}
 		if got, want := hasLicenceWord(s), containsAny(strings.ToLower(s), licenceWords); got != want {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}

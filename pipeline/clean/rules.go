@@ -109,8 +109,8 @@ var boilerplateRules = withFilters([]pattern{
 	// A paywall's notice where the text stops: "This content is for
 	// subscribers only.", "Subscribe to read", "Continue reading with a
 	// subscription".
-	{"newsletter prompt", rx(`(?i)^((this|the) (content|article|story|page|report) is (only )?(for|available (only )?to|reserved for|exclusive to) (paid |premium |registered )?(subscribers|members)|subscribe to (read|continue|unlock)|to (continue|keep) reading,? (please )?(subscribe|log ?in|sign ?in|register)|continue reading with (a|an|your)\b[^.!?]{0,40}(subscription|account|membership))`), 200, []string{"subscri", "member", "log", "sign", "regist", "account"}},
-	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^(you can )?share (this|the) (story|article|post|page|video)\b[^.!?]{0,40}:?$|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
+	{"newsletter prompt", rx(`(?i)^((this|the) (content|article|story|page|report)\s+is\s+(only\s+)?(for|available\s+(only\s+)?to|reserved\s+for|exclusive\s+to)\s+(paid\s+|premium\s+|registered\s+)?(subscribers|members)|subscribe to (read|continue|unlock)|to (continue|keep) reading,? (please )?(subscribe|log ?in|sign ?in|register)|continue reading with (a|an|your)\b[^.!?]{0,40}(subscription|account|membership))`), 200, []string{"subscri", "member", "log", "sign", "regist", "account"}},
+	{"share or follow prompt", rx(`(?i)\bfollow @\w+|^(you\s+can\s+)?share\s+(this|the)\s+(story|article|post|page|video)\b[^.!?]{0,40}:?$|^((follow|like|join)\s+.{1,40}?\s+on|(share|post|send|pin) (it |this )?(on|to|via|with)) (facebook|twitter|x|instagram|telegram|whatsapp|youtube|google news|linkedin|reddit|pinterest|e-?mail|messenger)`), 160, nil},
 	{"newsletter prompt", rx(`(?i)(in|to) your inbox\W*$|^(get|receive) (the|our) (latest|top|best|daily|weekly|morning|evening)|^(daily|weekly|morning|evening) (newsletter|briefing|digest)\b`), 140, inboxNeeds},
 	{"newsletter prompt", rx(`(?i)^(catch|get|track|read|follow|stay (updated|informed|tuned))\b.{0,40}\b(latest|breaking) (\w+ )?(news|updates|stories|headlines)\b`), 200, []string{"latest", "breaking"}},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
@@ -119,7 +119,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
 	// Where a copy stops and points to the rest: "This article is
 	// truncated. Read the full story at …", "(Continued on page 5)".
-	{"read more link", rx(`(?i)^(\(?(this|the) (article|story|excerpt|text|report|post) (is|has been|was) (truncated|abridged|shortened|excerpted|cut)\b|read the (full|complete|rest of the|whole|original) (story|article|report|piece|post)\b[^.!?]{0,60}\W*$|continue reading (at|on)\b[^.!?]{0,60}\W*$|\(?continued on (page|p\.?) ?[\da-z]{1,4}\)?\W*$|\[\s*(truncated|excerpt|continued)\s*\]\W*$)`), 200, nil},
+	{"read more link", rx(`(?i)^(\(?(this|the) (article|story|excerpt|text|report|post)\s+(is|has\s+been|was)\s+(truncated|abridged|shortened|excerpted|cut)\b|read the\s+(full|complete|rest\s+of\s+the|whole|original)\s+(story|article|report|piece|post)\b[^.!?]{0,60}\W*$|continue reading (at|on)\b[^.!?]{0,60}\W*$|\(?continued\s+on\s+(page|p\.?)\s*[\da-z]{1,4}\)?\W*$|\[\s*(truncated|excerpt|continued)\s*\]\W*$)`), 200, nil},
 	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|from [\p{Lu}][\p{L}&.-]{1,20}['’]s|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^[(*]?\s*(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
@@ -155,7 +155,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha|sort( comments)? by(\s*:?\s*(oldest|newest|latest|top|best|popular|most relevant|relevance|most liked|old|new)( first)?)?|oldest( first)?|newest( first)?|most relevant|all comments|(top|best|popular|newest|oldest|latest) comments)\s*\*?\s*:?$`), 40, nil},
 	// A comment box's moderation notice: "Your comment will be published
 	// after review.", "Comments are published once approved".
-	{"comment form", rx(`(?i)^(your (comment|reply|message)s? (will|must|may|would) (only )?(be|not be) (published|approved|reviewed|displayed|visible|moderated|shown)\b|comments? (are|will be) (published|displayed|reviewed|visible|shown|moderated) (after|once|only|before)\b|((for more information|for details),? )?(please )?(see|read|review) our (comments?|community|commenting|discussion) (faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
+	{"comment form", rx(`(?i)^(your (comment|reply|message)s?\s+(will|must|may|would)\s+(only\s+)?(be|not\s+be)\s+(published|approved|reviewed|displayed|visible|moderated|shown)\b|comments?\s+(are|will\s+be)\s+(published|displayed|reviewed|visible|shown|moderated)\s+(after|once|only|before)\b|((for more\s+information|for\s+details),?\s+)?(please\s+)?(see|read|review)\s+our\s+(comments?|community|commenting|discussion)\s+(faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:|(tel|telephone|phone|ph|fax|mobile|cell|whatsapp)\s*[:.]?\s*\+?[\d ()./-]{6,}$)`), 200, nil},
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
@@ -167,17 +167,17 @@ var boilerplateRules = withFilters([]pattern{
 	// Where the text also ran: "This article appeared in the South China
 	// Morning Post print edition as: …", "A version of this article
 	// appears in print on …".
-	{"editorial note", rx(`(?i)^(this (article|story|piece|report|column) (also |first |originally )?(appeared|appears|was published|ran) in (the )?[^.!?]{1,80}\b(print|newspaper|weekend|sunday|daily|weekly|magazine) (edition|issue)|a version of this (article|story|piece) (also )?(appears|appeared|ran) in print\b)`), 400, nil},
+	{"editorial note", rx(`(?i)^(this (article|story|piece|report|column)\s+(also\s+|first\s+|originally\s+)?(appeared|appears|was\s+published|ran)\s+in\s+(the\s+)?[^.!?]{1,80}\b(print|newspaper|weekend|sunday|daily|weekly|magazine) (edition|issue)|a version of this\s+(article|story|piece)\s+(also\s+)?(appears|appeared|ran)\s+in\s+print\b)`), 400, nil},
 	{"editorial note", rx(`(?i)\b((has|have) not been edited by .{1,40}\bstaff|(published|generated|reproduced) from a syndicated (news )?feed)\b`), 300, []string{"edited by", "syndicated"}},
-	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report|piece|text) (has been|was|is|were) (originally )?(edited|condensed|updated|corrected|amended|translated|abridged|machine[- ]translated)\b|(translated|adapted) (from|by)\b[^.!?]{1,60}$|an earlier version of this (article|story))`), 300, nil},
+	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report|piece|text)\s+(has\s+been|was|is|were)\s+(originally\s+)?(edited|condensed|updated|corrected|amended|translated|abridged|machine[- ]translated)\b|(translated|adapted) (from|by)\b[^.!?]{1,60}$|an earlier version of this (article|story))`), 300, nil},
 	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40}|list of \d+ items?|end of list|\[?(…|\.{3,})\]?)$`), 60, nil},
 	// A page's reading tools and trust links: "Save articles to read later
 	// and create your own reading list.", "In this article:", "Why you can
 	// trust SCMP".
-	{"site furniture", rx(`(?i)^(save (articles?|stories|this( article| story)?|it) (to|for) read(ing)? later\b[^.!?]{0,60}|(add|save) (this |it )?to (my |your )?(reading list|read later|bookmarks|favou?rites)|in this (article|story)\s*:?|why you can trust .{1,30}|(our|editorial) (standards|ethics|policy)|how we (report|fact-check|work))\W*$`), 120, nil},
+	{"site furniture", rx(`(?i)^(save (articles?|stories|this(\s+article|\s+story)?|it)\s+(to|for)\s+read(ing)?\s+later\b[^.!?]{0,60}|(add|save) (this |it )?to (my |your )?(reading list|read later|bookmarks|favou?rites)|in this\s+(article|story)\s*:?|why you can trust .{1,30}|(our|editorial)\s+(standards|ethics|policy)|how we\s+(report|fact-check|work))\W*$`), 120, nil},
 	// A live blog's note on itself: "Welcome to our live coverage of …",
 	// "This live blog has now closed.", "Follow our live updates below."
-	{"site notice", rx(`(?i)^(welcome to (our|the|this) live (coverage|blog|page|updates|reporting)\b|(follow|read) (our|the) live (coverage|updates|blog)\b|this live (blog|page|coverage) (has|is) (now )?(closed|ended|moved|over|paused)\b|we('re| are) (now )?(pausing|ending|closing|wrapping up) (our|this) live (coverage|blog|updates)\b|our live coverage (has|is) (now )?(ended|closed|moved|paused)\b)`), 300, []string{"live"}},
+	{"site notice", rx(`(?i)^(welcome\s+to\s+(our|the|this)\s+live\s+(coverage|blog|page|updates|reporting)\b|(follow|read) (our|the)\s+live\s+(coverage|updates|blog)\b|this live\s+(blog|page|coverage)\s+(has|is)\s+(now\s+)?(closed|ended|moved|over|paused)\b|we('re|\s+are)\s+(now\s+)?(pausing|ending|closing|wrapping\s+up)\s+(our|this)\s+live\s+(coverage|blog|updates)\b|our live\s+coverage\s+(has|is)\s+(now\s+)?(ended|closed|moved|paused)\b)`), 300, []string{"live"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
 	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 400, []string{"republish", "reprint", "syndicat", "licens"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|service) contains only (a portion|part|some|a selection)|contact us for (subscription|licensing|syndication|reprints?)|(subscription|licensing|syndication|reprint) (options|inquiries|enquiries))\b`), 400, []string{"contains only", "contact us", "options", "inquiries", "enquiries"}},
@@ -193,7 +193,7 @@ var boilerplateRules = withFilters([]pattern{
 	// A social post's counts: "354 shares", "2.3K reactions".
 	{"thread stats", rx(`(?i)^[\d.,]+\s*[km]?\+?\s+(shares?|reactions?|retweets?|reposts?|quote tweets?)$`), 30, nil},
 	{"menu", rx(`^([^|»›>•·/]{1,30}(\s*[|»›>•·]\s*|\s/\s)){2,}[^|»›>•·/]{0,160}$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?) (is |are |has been |have been )?(now )?(closed|disabled|turned off)( for this (article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?)\s+(is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(now\s+)?(closed|disabled|turned\s+off)(\s+for\s+this\s+(article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|reject all|i agree|agree|more options|manage (options|preferences|settings)|got it|dismiss|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 })
 
@@ -590,12 +590,21 @@ func (t *lineText) fold() string {
 	return t.folded
 }
 
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
+// lowerIsFold reports whether strings.ToLower(s) == fold(s): every rune
+// that is not ASCII lower-cases as it folds (curly quotes, dashes and most
+// punctuation stay as they are under both; an invalid byte becomes U+FFFD
+// under both).
+func lowerIsFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+		if s[i] < utf8.RuneSelf {
+			continue
 		}
+		for _, r := range s[i:] {
+			if r >= utf8.RuneSelf && unicode.ToLower(r) != foldRune(r) {
+				return false
+			}
+		}
+		return true
 	}
 	return true
 }
@@ -624,8 +633,9 @@ func (t *lineText) loweredFound() *foundSet {
 func (t *lineText) lowered() string {
 	if !t.haveL {
 		t.haveL = true
-		if t.haveF && isASCII(t.s) {
-			// Both lower-case the ASCII letters and nothing else.
+		if t.haveF && lowerIsFold(t.s) {
+			// Both give the same string (on ASCII text, both lower-case
+			// the letters and nothing else).
 			t.lower, t.lowerSet = t.folded, t.foldSet
 			return t.lower
 		}
