@@ -99,13 +99,14 @@ const (
 	fUpper                    // upper-case letter
 	fLetter                   // letter
 	fSpace                    // white space (unicode.IsSpace)
+	fLower                    // lower-case letter
 )
 
 var class = func() (c [256]uint8) {
 	for b := range utf8.RuneSelf {
 		switch {
 		case 'a' <= b && b <= 'z':
-			c[b] = fWord | fLetter
+			c[b] = fWord | fLetter | fLower
 		case 'A' <= b && b <= 'Z':
 			c[b] = fWord | fLetter | fUpper
 		case '0' <= b && b <= '9':
@@ -231,19 +232,20 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 	}
 	// the common case: ASCII letters and digits up to an ASCII byte that is
 	// not an apostrophe
-	j, upper, letters := i, 0, 0
+	j, seen := i, uint8(0) // seen: the classes of the word's bytes, or-ed
 	for j < end {
 		f := class[text[j]]
 		if f&fWord == 0 {
 			break
 		}
-		upper += int(f & fUpper >> 1)
-		letters += int(f & fLetter >> 2)
+		seen |= f
 		j++
 	}
 	if j == end || text[j] < utf8.RuneSelf && text[j] != '\'' {
-		t := Token{Start: i, End: j, Kind: Word, Title: class[text[i]]&fUpper != 0, Caps: letters >= 2 && upper == letters}
-		if upper == 0 {
+		t := Token{Start: i, End: j, Kind: Word, Title: class[text[i]]&fUpper != 0}
+		// Caps: two letters or more, every one upper-case
+		t.Caps = seen&fUpper != 0 && seen&fLower == 0 && asciiLetters(text[i:j]) >= 2
+		if seen&fUpper == 0 {
 			t.Norm = text[i:j]
 		} else {
 			low.add(text[i:j], end-i)
@@ -284,6 +286,17 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 		return j, append(dst, word(text, i, poss, end, wide >= poss, low), Token{Start: poss, End: j, Norm: "'s", Kind: Word})
 	}
 	return j, append(dst, word(text, i, j, end, wide >= j, low))
+}
+
+// asciiLetters counts the ASCII letters of s.
+func asciiLetters(s string) int {
+	n := 0
+	for k := 0; k < len(s); k++ {
+		if class[s[k]]&fLetter != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func runeAt(text string, i, end int) rune {
