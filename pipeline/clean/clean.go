@@ -313,11 +313,30 @@ var passiveNow = rx(`\b(is|are)\s+(being\s+)?\p{L}+ed\b`)
 // end: "… on Monday. — AFP".
 var dashCredit = rx(`[.”"’]\s*[–—-]+\s*[\p{L}/ .]{2,40}$`)
 
-// creditedStop is dashCredit.MatchString(s), tried only when a dash is
-// among the last 46 bytes, where the pattern needs one.
+// creditedStop is dashCredit.MatchString(s), tried only when the pattern
+// may match: reading back from the end over what a credit holds (letters,
+// '/', '.', spaces), a dash with a stop or a closing quotation mark before
+// it, spaces and dashes aside.
 func creditedStop(s string) bool {
-	tail := s[max(0, len(s)-46):]
-	return strings.ContainsAny(tail, "-–—") && dashCredit.MatchString(s)
+	n := 0 // runes read that are not spaces: the credit has at most 40
+	for rest := s; rest != "" && n <= 40; {
+		r, size := utf8.DecodeLastRuneInString(rest)
+		rest = rest[:len(rest)-size]
+		if !(r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f') {
+			n++
+		}
+		switch {
+		case r == '-' || r == '–' || r == '—':
+			before := strings.TrimRight(rest, " \t\n\r\f-–—")
+			if strings.HasSuffix(before, ".") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, `"`) || strings.HasSuffix(before, "’") {
+				return dashCredit.MatchString(s)
+			}
+		case unicode.IsLetter(r) || r == '/' || r == '.' || r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // reportedSpeech is a verb of reported speech, which captions lack.
@@ -1099,7 +1118,8 @@ func (c *classifier) startComments(i int) {
 
 // textGoesOn reports whether the article's text goes on after the comments
 // header at i: past the page's furniture, two paragraphs of news prose
-// (60 bytes or more, without the first person or chat) before anything a comment has
+// (60 bytes or more, without the first person or chat in its first 300
+// bytes) before anything a comment has
 // (a name, a time stamp, buttons). A comment count in a share bar between
 // paragraphs ("5 Comments", "Share") then opens no thread.
 func (c *classifier) textGoesOn(i int) bool {
@@ -1113,7 +1133,7 @@ func (c *classifier) textGoesOn(i int) bool {
 			}
 		case u.meta != "" || u.stamp:
 			return false
-		case u.prose && len(u.s) >= 60 && !firstPerson.MatchString(u.s) && !informal.MatchString(u.s):
+		case u.prose && len(u.s) >= 60 && !firstPerson.MatchString(head(u.s)) && !informal.MatchString(head(u.s)):
 			if n++; n == 2 {
 				return true
 			}
@@ -1123,6 +1143,10 @@ func (c *classifier) textGoesOn(i int) bool {
 	}
 	return false
 }
+
+// head is the first 300 bytes of s (or all of it), where a comment's voice
+// shows: the voice tests read no further.
+func head(s string) string { return s[:min(len(s), 300)] }
 
 // noCommentSince reports whether no unit from j on has the comment role.
 func (c *classifier) noCommentSince(j int) bool {

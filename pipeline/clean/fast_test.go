@@ -57,7 +57,7 @@ var fastCases = []string{
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home Latest Pakistan World Business Sport Opinion", "Home  Latest\u00a0World & Business", "Home Latest World", "Home Latest World Business\xff",
 	"dawn.com", "Dawn.COM", "\u212aarachi.pk", "a.b", "x y.com", "This content is for subscribers only.", "Continue reading with your account",
-	"To learn more about republishing this content", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
+	"To learn more about republishing this content", "A Journal of Analysis and News", "Pakistan's\tleading English newspaper", "X no.1 news site", "THE VOICE OF the people", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
@@ -245,6 +245,9 @@ func FuzzFastPaths(f *testing.F) {
 		checkNeedleSets(t, lists, sets, s)
 		checkIndexed(t, indexed, s)
 		checkTitleTests(t, s)
+		if got, want := creditedStop(s), dashCredit.MatchString(s); got != want {
+			t.Errorf("creditedStop(%q) = %v, want %v", s, got, want)
+		}
 		if lowerIsFold(s) && strings.ToLower(s) != fold(s) {
 			t.Errorf("lowerIsFold(%q), but ToLower gives %q and fold %q", s, strings.ToLower(s), fold(s))
 		}
@@ -252,4 +255,12 @@ func FuzzFastPaths(f *testing.F) {
 			t.Errorf("hasLicenceWord(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+func TestCreditedStop(t *testing.T) {
+	for _, s := range append(fastCases, "said on Monday. — AFP", "markets.—APP", "the al-Adl group", "”  –  Reuters", "x. -- Dawn", "end.\u00a0— AFP", "a — b", "“Go.” —Tasnim/Photo") {
+		if got, want := creditedStop(s), dashCredit.MatchString(s); got != want {
+			t.Errorf("creditedStop(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

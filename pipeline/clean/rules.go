@@ -72,7 +72,48 @@ var captionDated = rx(`(?i)\b(` + captionVerbs + `|stand guard|stands guard)\b.{
 // and selective enough to stand in for its prefilter (which is then not
 // built, so that the pattern's words stay out of the needle indexes that
 // every unit is searched with).
-var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear, bareDomain: mayBeDomain}
+var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear, bareDomain: mayBeDomain, siteTagline: mayBeTagline}
+
+// siteTagline is a site's motto under its name: "A Journal of Analysis and
+// News", "Pakistan's leading English newspaper".
+var siteTagline = rx(`(?i)^((a|an|the|your)\s+([\p{L}'’-]+\s+){0,3}(journal|newspaper|news ?paper|voice|source|window|magazine|portal|platform|gateway|guide|home|destination)\s+(of|for|on|from|to|in)\s+[^.!?:]{1,50}|[\p{L}'’.]+\s+(leading|largest|first|oldest|biggest|premier|most (trusted|popular|read|widely read)|number one|no\.? ?1|independent)\s+([\p{L}-]+\s+){0,2}(news|newspaper|daily|weekly|source|magazine|channel|website|portal|news ?site)\b[^.!?]{0,40})$`)
+
+// mayBeTagline reports whether siteTagline may match s: its first word is
+// "a", "an", "the" or "your" and one of the next four taglineNouns, or its
+// second word one of the boasts
+// ("leading", "largest", …), ASCII case aside; or s holds a rune that (?i)
+// matches with an ASCII letter (K, ſ).
+func mayBeTagline(s string) bool {
+	if len(s) > 90 {
+		return false
+	}
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && perlSpace(byte(r)) })
+	if len(ws) < 2 {
+		return false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "a", "an", "the", "your":
+		// Then, within the next four words, the noun of the motto.
+		for _, w := range ws[1:min(len(ws), 5)] {
+			if taglineNouns[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	switch w := strings.ToLower(ws[1]); w {
+	case "leading", "largest", "first", "oldest", "biggest", "premier", "most", "number", "independent":
+		return true
+	default:
+		return strings.HasPrefix(w, "no")
+	}
+}
+
+// taglineNouns are the nouns of siteTagline's first alternative ("news"
+// for "news paper").
+var taglineNouns = wordSet(`journal newspaper news voice source window magazine portal platform gateway guide home destination`)
 
 // bareDomain is a site's domain alone on a line ("dawn.com", "Dawn.com"),
 // as a reader view or a social post's link card shows it.
@@ -184,8 +225,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	// A site's motto under its name: "A Journal of Analysis and News",
 	// "Pakistan's leading English newspaper", "The voice of the people".
-	{"site tagline", rx(`(?i)^((a|an|the|your)\s+([\p{L}'’-]+\s+){0,3}(journal|newspaper|news ?paper|voice|source|window|magazine|portal|platform|gateway|guide|home|destination)\s+(of|for|on|from|to|in)\s+[^.!?:]{1,50}|[\p{L}'’.]+\s+(leading|largest|first|oldest|biggest|premier|most (trusted|popular|read|widely read)|number one|no\.? ?1|independent)\s+([\p{L}-]+\s+){0,2}(news|newspaper|daily|weekly|source|magazine|channel|website|portal|news ?site)\b[^.!?]{0,40})$`), 90,
-		[]string{"journal", "news", "voice", "source", "window", "magazine", "portal", "platform", "gateway", "guide", "home", "destination", "daily", "weekly", "channel", "website"}},
+	{"site tagline", siteTagline, 90, nil},
 	{"url", bareDomain, 60, nil},
 	{"url", rx(`(?i)^(https?://|www\.)\S+$|^the wayback machine\b|^this is google's cache\b`), 300, nil},
 	{"database field", rx(`(?i)^(length|byline|section|load-date|language|publication-type|dateline|subject|organization|geographic|person|industry|graphic|document-type|journal-code|correction-date|notes|pub-type|ticker|company|country|city|state)\s*:\s*.{0,200}$|^(?i:end of document|body|classification)$|^(?-i:(WC|PD|SN|SC|LA|CY|AN|ET|ED|PG|CO|IN|NS|RE|IPD|PUB) )\S.{0,200}$|^\[/?caption\b.{0,300}$`), 300, nil},
