@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -12,19 +14,35 @@ import (
 // floor once they have been scored.
 var indepSets = []string{"indep1", "indep2"}
 
+// pageScore is one page's count of units and of units whose role is right.
+type pageScore struct{ n, ok int }
+
 func TestIndepRoles(t *testing.T) {
+	var all []pageScore
 	for _, set := range indepSets {
-		t.Run(set, func(t *testing.T) { indepRoles(t, set) })
+		t.Run(set, func(t *testing.T) { all = append(all, indepRoles(t, set)...) })
 	}
+	n, ok := 0, 0
+	for _, p := range all {
+		n, ok = n+p.n, ok+p.ok
+	}
+	if n == 0 {
+		t.Fatal("no units scored")
+	}
+	lo, hi := pageBootstrap(all, 2000)
+	t.Logf("role accuracy pooled over %v: %d/%d = %.3f (95%% interval over pages %.3f–%.3f)",
+		indepSets, ok, n, float64(ok)/float64(n), lo, hi)
 }
 
 // indepRoles scores one set exactly as devRoles does (readDev, Article,
-// roleOf) and logs the accuracy, the confusion and each miss.
-func indepRoles(t *testing.T, set string) {
+// roleOf), logs the accuracy, the confusion and each miss, and returns the
+// score of each page.
+func indepRoles(t *testing.T, set string) []pageScore {
 	files, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no pages in testdata/%s: %v", set, err)
 	}
+	var pages []pageScore
 	n, ok := 0, 0
 	conf := confusion{}
 	for _, f := range files {
@@ -33,16 +51,58 @@ func indepRoles(t *testing.T, set string) {
 			t.Fatalf("%s: no coded units", f)
 		}
 		ps, _ := Article(text, Hints{})
+		var page pageScore
 		for _, u := range units {
 			got := roleOf(ps, u.span)
-			n++
+			page.n++
 			conf[[2]Role{u.role, got}]++
 			if got == u.role {
-				ok++
+				page.ok++
 			} else {
 				t.Logf("%s: got %s, want %s: %.80q", filepath.Base(f), got, u.role, text[u.span.Start:u.span.End])
 			}
 		}
+		n, ok = n+page.n, ok+page.ok
+		pages = append(pages, page)
 	}
 	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, float64(ok)/float64(n), conf)
+	return pages
+}
+
+// pageBootstrap returns the 2.5th and 97.5th percentiles of pooled accuracy
+// over reps resamples of whole pages (units of one page are not
+// independent), with a fixed seed.
+func pageBootstrap(pages []pageScore, reps int) (lo, hi float64) {
+	r := rand.New(rand.NewPCG(1, 2))
+	accs := make([]float64, reps)
+	for i := range accs {
+		n, ok := 0, 0
+		for range pages {
+			p := pages[r.IntN(len(pages))]
+			n, ok = n+p.n, ok+p.ok
+		}
+		accs[i] = float64(ok) / float64(n)
+	}
+	slices.Sort(accs)
+	return accs[reps*25/1000], accs[reps*975/1000-1]
+}
+
+func TestPageBootstrap(t *testing.T) {
+	tests := []struct {
+		name   string
+		pages  []pageScore
+		lo, hi float64
+	}{
+		{"all right", []pageScore{{10, 10}, {5, 5}}, 1, 1},
+		{"all wrong", []pageScore{{10, 0}, {5, 0}}, 0, 0},
+		{"mixed", []pageScore{{10, 10}, {10, 0}}, 0, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lo, hi := pageBootstrap(tc.pages, 1000)
+			if lo != tc.lo || hi != tc.hi {
+				t.Errorf("pageBootstrap = %v–%v, want %v–%v", lo, hi, tc.lo, tc.hi)
+			}
+		})
+	}
 }
