@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
@@ -526,6 +527,9 @@ func TestWriteAll(t *testing.T) {
 		}
 		if len(b) != f.Bytes {
 			t.Errorf("%s: %d bytes, File says %d", f.Name, len(b), f.Bytes)
+		}
+		if sha256.Sum256(b) != f.SHA256 {
+			t.Errorf("%s: File's SHA-256 is not the file's", f.Name)
 		}
 	}
 	if _, err := WriteAll(dir, figs, []string{"gif"}); err == nil {

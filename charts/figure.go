@@ -3,6 +3,7 @@ package charts
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -195,6 +196,7 @@ type File struct {
 	Name   string // path of the file
 	Format string
 	Bytes  int
+	SHA256 [sha256.Size]byte // of the file's bytes, so a caller listing its outputs need not read them back
 }
 
 // WriteAll writes every figure in every format to dir (created if needed)
@@ -240,7 +242,7 @@ func WriteAll(dir string, figs []*Figure, formats []string) ([]File, error) {
 					errs[i] = fmt.Errorf("charts: %w", err)
 					continue
 				}
-				files[i] = File{Name: name, Format: j.format, Bytes: buf.Len()}
+				files[i] = File{Name: name, Format: j.format, Bytes: buf.Len(), SHA256: sha256.Sum256(buf.Bytes())}
 			}
 		})
 	}

@@ -2,12 +2,14 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/charts"
@@ -15,8 +17,9 @@ import (
 )
 
 // finish writes what needs the whole run: aggregates.csv, comparisons.csv,
-// the charts, report.html and tables.tex. It returns warnings for the record.
-func (w *writers) finish(dir string, opt Options, statuses statusList) ([]string, error) {
+// the charts, report.html and tables.tex. It returns warnings for the record,
+// and adds how long each step took to times.
+func (w *writers) finish(dir string, opt Options, statuses statusList, times *stepTimes) ([]string, error) {
 	rows := w.body.Rows()
 	for _, r := range w.comments.Rows() {
 		if r.Voice == "all" {
@@ -25,12 +28,14 @@ func (w *writers) finish(dir string, opt Options, statuses statusList) ([]string
 		}
 	}
 	comps := w.body.Comparisons()
-	if err := writeWith(dir, "aggregates.csv", func(f *fileWriter) error { return aggregate.WriteRowsCSV(f, rows) }); err != nil {
+	times.step("statistics")
+	if err := w.writeWith(dir, "aggregates.csv", func(f *fileWriter) error { return aggregate.WriteRowsCSV(f, rows) }); err != nil {
 		return nil, err
 	}
-	if err := writeWith(dir, "comparisons.csv", func(f *fileWriter) error { return aggregate.WriteComparisonsCSV(f, comps) }); err != nil {
+	if err := w.writeWith(dir, "comparisons.csv", func(f *fileWriter) error { return aggregate.WriteComparisonsCSV(f, comps) }); err != nil {
 		return nil, err
 	}
+	times.step("tables")
 
 	var warnings []string
 	data := w.chartData(rows, opt)
@@ -43,23 +48,51 @@ func (w *writers) finish(dir string, opt Options, statuses statusList) ([]string
 	for _, f := range figs {
 		warnings = append(warnings, f.Warnings...)
 	}
-	if _, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats); err != nil {
+	files, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats)
+	if err != nil {
 		return nil, fmt.Errorf("charts: %w", err)
 	}
+	for _, f := range files {
+		rel, err := filepath.Rel(dir, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		w.outputs.add(OutputFile{Name: filepath.ToSlash(rel), Bytes: int64(f.Bytes), SHA256: hex.EncodeToString(f.SHA256[:])})
+	}
+	times.step("charts")
 	rd := w.reportData(rows, comps, figs, data, opt)
 	rd.Notes = append(rd.Notes, warnings...)
 	rd.Record = w.reportRecord(statuses)
-	if err := writeWith(dir, "report.html", func(f *fileWriter) error { return report.WriteHTML(f, rd) }); err != nil {
+	if err := w.writeWith(dir, "report.html", func(f *fileWriter) error { return report.WriteHTML(f, rd) }); err != nil {
 		return nil, err
 	}
-	if err := writeWith(dir, "tables.tex", func(f *fileWriter) error { return report.WriteTeX(f, rd.Tables) }); err != nil {
+	if err := w.writeWith(dir, "tables.tex", func(f *fileWriter) error { return report.WriteTeX(f, rd.Tables) }); err != nil {
 		return nil, err
 	}
+	times.step("report")
 	return warnings, nil
 }
 
-func writeWith(dir, name string, write func(*fileWriter) error) error {
-	f, err := createFile(dir, name)
+// stepTimes measures the steps at the end of a run, for stderr only: no
+// artefact holds a time.
+type stepTimes struct {
+	last  time.Time
+	steps []string
+}
+
+func newStepTimes() *stepTimes { return &stepTimes{last: time.Now()} }
+
+// step records that the step called name ended now.
+func (t *stepTimes) step(name string) {
+	now := time.Now()
+	t.steps = append(t.steps, fmt.Sprintf("%s %.2f s", name, now.Sub(t.last).Seconds()))
+	t.last = now
+}
+
+func (t *stepTimes) String() string { return strings.Join(t.steps, ", ") }
+
+func (w *writers) writeWith(dir, name string, write func(*fileWriter) error) error {
+	f, err := createFile(dir, name, &w.outputs)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ type writers struct {
 	opt Options
 
 	files                []*fileWriter
+	outputs              outputLog // every file written, with its size and hash, for run.json
 	paras, arts, matches *fileWriter
 	format               rowFormat
 	pq                   *parquetout.Writer // paragraphs.parquet; nil unless asked for
@@ -76,7 +77,7 @@ func newWriters(dir string, m *Models, opt Options) (*writers, error) {
 		cells: map[cellKey]*cell{}, dist: map[string]*reservoir{},
 		rng: rand.New(rand.NewPCG(opt.Seed, 0x5eed))}
 	open := func(name string) (*fileWriter, error) {
-		f, err := createFile(dir, name)
+		f, err := createFile(dir, name, &w.outputs)
 		if err == nil {
 			w.files = append(w.files, f)
 		}

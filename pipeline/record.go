@@ -3,15 +3,11 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 )
 
 // Record is run.json: what went in, what happened to each input, and what came
@@ -111,7 +107,7 @@ func writeRecord(dir string, opt Options, m *Models, statuses statusList, w *wri
 		}
 		rec.Counts.Statuses[statusWord(s.Status)]++
 	}
-	outs, err := hashOutputs(dir)
+	outs, err := w.outputs.list(dir)
 	if err != nil {
 		return err
 	}
@@ -180,29 +176,4 @@ func encodeRecord(w io.Writer, rec *Record, statuses statusList, perStatus []int
 	}
 	_, err := fmt.Fprintf(w, "\n  ],%s", after)
 	return err
-}
-
-// hashOutputs lists every file under dir, sorted, with its SHA-256.
-func hashOutputs(dir string) ([]OutputFile, error) {
-	var out []OutputFile
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		h := sha256.New()
-		n, err := io.Copy(h, f)
-		if err != nil {
-			return err
-		}
-		out = append(out, OutputFile{Name: filepath.ToSlash(rel), Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))})
-		return nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, err
 }

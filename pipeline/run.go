@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -139,7 +137,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if opt.Strict && sum.Skipped > 0 {
 		return sum, fmt.Errorf("%w (%d skipped; %s left unchanged)", ErrStrict, sum.Skipped, opt.Out)
 	}
-	warnings, err := w.finish(tmp.dir, opt, statuses)
+	times := newStepTimes()
+	warnings, err := w.finish(tmp.dir, opt, statuses, times)
 	if err != nil {
 		return sum, err
 	}
@@ -148,6 +147,10 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	if err := writeRecord(tmp.dir, opt, models, statuses, w, warnings); err != nil {
 		return sum, err
+	}
+	times.step("run.json")
+	if !opt.Quiet {
+		fmt.Fprintf(opt.Stderr, "framescope: end of run: %s\n", times)
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, ErrInterrupted
@@ -350,22 +353,23 @@ func scoreOne(in ingest.Article, m *Models, f *rowFormat) (s outcome) {
 }
 
 // fileWriter is a buffered output file.
+// fileWriter buffers writes to a sink, which writes, hashes and logs the file.
 type fileWriter struct {
-	f *os.File
+	s *sink
 	*bufio.Writer
 }
 
-func createFile(dir, name string) (*fileWriter, error) {
-	f, err := os.Create(filepath.Join(dir, name))
+func createFile(dir, name string, log *outputLog) (*fileWriter, error) {
+	s, err := newSink(dir, name, log)
 	if err != nil {
 		return nil, err
 	}
-	return &fileWriter{f, bufio.NewWriterSize(f, 1<<16)}, nil
+	return &fileWriter{s, bufio.NewWriterSize(s, 1<<16)}, nil
 }
 
 func (fw *fileWriter) Close() error {
 	err := fw.Flush()
-	if cerr := fw.f.Close(); err == nil {
+	if cerr := fw.s.Close(); err == nil {
 		err = cerr
 	}
 	return err
