@@ -412,8 +412,8 @@ func TestNonLatinLabels(t *testing.T) {
 				t.Errorf("%s: %q is not drawn", f.Name, code)
 			}
 		}
-		if !strings.Contains(strings.Join(f.Warnings, "\n"), ReasonScript+"): ") {
-			t.Errorf("%s: warnings %q do not announce the codes", f.Name, f.Warnings)
+		if w := AliasWarnings([]*Figure{f}); !strings.Contains(strings.Join(w, "\n"), ReasonScript+"): ") {
+			t.Errorf("%s: alias warnings %q do not announce the codes", f.Name, w)
 		}
 		for _, a := range f.Aliases {
 			if a.Reason == "" {

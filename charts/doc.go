@@ -21,6 +21,6 @@
 // Labels the fonts cannot draw (Persian, Urdu and other scripts missing from
 // Liberation; gonum/plot does no Arabic shaping) are never dropped silently:
 // they are replaced by a visible code such as "Outlet 3 [fa]", listed in
-// [Figure.Aliases] for the report to print, and announced in
-// [Figure.Warnings].
+// [Figure.Aliases] for the report to print, and announced by
+// [AliasWarnings].
 package charts

@@ -70,7 +70,7 @@ func ExampleNewHeatMap() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, w := range f.Warnings {
+	for _, w := range append(f.Warnings, charts.AliasWarnings([]*charts.Figure{f})...) {
 		fmt.Println(w)
 	}
 	out, err := os.Create(filepath.Join("testdata", "example_heatmap.svg"))
@@ -83,7 +83,7 @@ func ExampleNewHeatMap() {
 	}
 	// Output:
 	// frame_heatmap: 1 outlet × frame cell without an estimate (grey, "–")
-	// frame_heatmap: 1 label (script not in the figure fonts, shown as a code): Outlet 3 [ur] = روزنامہ جنگ
+	// charts: 1 label (script not in the figure fonts, shown as a code): Outlet 3 [ur] = روزنامہ جنگ
 }
 
 // ExampleNewToneDist writes testdata/example_tone_distribution.png, which

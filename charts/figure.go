@@ -37,9 +37,10 @@ type Figure struct {
 	Width, Height vg.Length // print size
 
 	// Aliases lists the labels drawn in place of names the fonts cannot
-	// draw or that were shortened; the report should print them.
+	// draw or that were shortened; the report should print them, and
+	// AliasWarnings announces them.
 	Aliases []Alias
-	// Warnings says what was left out or replaced, one sentence each.
+	// Warnings says what was left out, one sentence each.
 	Warnings []string
 
 	lay   layout

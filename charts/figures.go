@@ -90,6 +90,25 @@ func labelerFor(byGroup []Estimate, dists []Dist, bySeries []Estimate) *labeler 
 	return newLabeler(kinds)
 }
 
+// AliasWarnings announces the aliases of all figs, one sentence per reason,
+// each alias once however many figures show it.
+func AliasWarnings(figs []*Figure) []string {
+	all := AllAliases(figs)
+	var out []string
+	for _, why := range []string{ReasonScript, ReasonLetters, ReasonShortened} {
+		var list []string
+		for _, a := range all {
+			if a.Reason == why {
+				list = append(list, a.Shown+" = "+a.Name)
+			}
+		}
+		if len(list) > 0 {
+			out = append(out, fmt.Sprintf("charts: %s (%s): %s", count(len(list), "label"), why, strings.Join(list, "; ")))
+		}
+	}
+	return out
+}
+
 // AllAliases returns the aliases of all figs without repeats, sorted by the
 // label shown: the table the report prints once under the figures.
 func AllAliases(figs []*Figure) []Alias {

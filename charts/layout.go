@@ -3,7 +3,6 @@ package charts
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -87,17 +86,6 @@ func (f *Figure) finish(title, note string, items []legendItem) {
 	}
 	h += pad
 	f.Height = vg.Length(float64(int(h + 0.999))) // whole points
-	for _, why := range []string{ReasonScript, ReasonLetters, ReasonShortened} {
-		var list []string
-		for _, a := range f.Aliases {
-			if a.Reason == why {
-				list = append(list, a.Shown+" = "+a.Name)
-			}
-		}
-		if len(list) > 0 {
-			f.Warnings = append(f.Warnings, fmt.Sprintf("%s: %s (%s): %s", f.Name, count(len(list), "label"), why, strings.Join(list, "; ")))
-		}
-	}
 	if f.Height > maxFigureH {
 		f.Warnings = append(f.Warnings, fmt.Sprintf("%s: figure is %.1f in tall, more than a page allows (%.0f in); consider fewer outlets or splitting the figure", f.Name, float64(f.Height)/72, float64(maxFigureH)/72))
 	}

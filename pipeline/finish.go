@@ -48,6 +48,7 @@ func (w *writers) finish(dir string, opt Options, statuses statusList, times *st
 	for _, f := range figs {
 		warnings = append(warnings, f.Warnings...)
 	}
+	warnings = append(warnings, charts.AliasWarnings(figs)...)
 	files, err := charts.WriteAll(filepath.Join(dir, "charts"), figs, opt.Formats)
 	if err != nil {
 		return nil, fmt.Errorf("charts: %w", err)
