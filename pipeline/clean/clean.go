@@ -1133,7 +1133,7 @@ func (c *classifier) textGoesOn(i int) bool {
 			}
 		case u.meta != "" || u.stamp:
 			return false
-		case u.prose && len(u.s) >= 60 && !firstPerson.MatchString(head(u.s)) && !informal.MatchString(head(u.s)):
+		case u.prose && len(u.s) >= 60 && !chatty(head(u.s)):
 			if n++; n == 2 {
 				return true
 			}
@@ -1248,7 +1248,7 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Body, "datelined text in a post")
 		c.st = inQuoted
 	case c.st == inPost && u.prose && i > 0 && c.units[i-1].role == Comment && announcesShare(c.units[i-1].s) &&
-		len(s) >= 100 && segment.EndsSentence(s) && !firstPerson.MatchString(s) && !informal.MatchString(s):
+		len(s) >= 100 && segment.EndsSentence(s) && !chatty(s):
 		// "Sharing this article:" then a paragraph of news prose with no
 		// dateline: the article the user pasted.
 		c.set(i, Body, "article quoted in a post")
@@ -1298,6 +1298,52 @@ func announcesShare(s string) bool {
 
 // firstPerson is the voice of the user rather than of a news report.
 var firstPerson = rx(`(?i)\b(i|i'm|i've|i'd|my|me|mine|you|your|u|imo)\b`)
+
+// chatty reports whether s is in a user's voice: firstPerson or informal
+// matches it.
+func chatty(s string) bool {
+	if hasFirstPerson(s) {
+		return true
+	}
+	// Without those words, informal can match only "lol", "imho" or
+	// "anyone know".
+	return (containsFoldASCII(s, "lol") || containsFoldASCII(s, "imho") || containsFoldASCII(s, "anyone know")) && informal.MatchString(s)
+}
+
+// hasFirstPerson is firstPerson.MatchString(s), read by hand: the pattern's
+// words are runs of ASCII word characters between \b's (the apostrophe
+// forms are caught by their "i"), so it matches where a whole run of them,
+// in lower case, is one of firstPersonWords (none holds k or s, which (?i)
+// would also match with K or ſ).
+func hasFirstPerson(s string) bool {
+	for i := 0; i < len(s); {
+		if !isASCIIWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWord(s[j]) {
+			j++
+		}
+		if j-i <= 4 {
+			var buf [4]byte
+			for k := i; k < j; k++ {
+				c := s[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k-i] = c
+			}
+			if firstPersonWords[string(buf[:j-i])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+var firstPersonWords = wordSet(`i my me mine you your u imo`)
 
 // proseNext reports whether the next unit after i is formal prose of at least
 // two sentences or a datelined paragraph.

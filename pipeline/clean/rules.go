@@ -208,7 +208,7 @@ var boilerplateRules = withFilters([]pattern{
 	// Where the text also ran: "This article appeared in the South China
 	// Morning Post print edition as: …", "A version of this article
 	// appears in print on …".
-	{"editorial note", rx(`(?i)^(this (article|story|piece|report|column)\s+(also\s+|first\s+|originally\s+)?(appeared|appears|was\s+published|ran)\s+in\s+(the\s+)?[^.!?]{1,80}\b(print|newspaper|weekend|sunday|daily|weekly|magazine) (edition|issue)|a version of this\s+(article|story|piece)\s+(also\s+)?(appears|appeared|ran)\s+in\s+print\b)`), 400, nil},
+	{"editorial note", rx(`(?i)^(this (article|story|piece|report|column)\s+(also\s+|first\s+|originally\s+)?(appeared|appears|was\s+published|ran)\s+in\s+(the\s+)?[^.!?]{1,80}\b(print|newspaper|weekend|sunday|daily|weekly|magazine) (edition|issue)|a version of this\s+(article|story|piece)\s+(also\s+)?(appears|appeared|ran)\s+in\s+print\b)`), 250, nil},
 	{"editorial note", rx(`(?i)\b((has|have) not been edited by .{1,40}\bstaff|(published|generated|reproduced) from a syndicated (news )?feed)\b`), 300, []string{"edited by", "syndicated"}},
 	{"editorial note", rx(`(?i)^(this (interview|conversation|article|story|transcript|report|piece|text)\s+(has\s+been|was|is|were)\s+(originally\s+)?(edited|condensed|updated|corrected|amended|translated|abridged|machine[- ]translated)\b|(translated|adapted) (from|by)\b[^.!?]{1,60}$|an earlier version of this (article|story))`), 300, nil},
 	{"site furniture", rx(`(?i)^(like (loading|this)\W*|r/[\w-]{2,40}|list of \d+ items?|end of list|\[?(…|\.{3,})\]?)$`), 60, nil},
@@ -218,9 +218,9 @@ var boilerplateRules = withFilters([]pattern{
 	{"site furniture", rx(`(?i)^(save (articles?|stories|this(\s+article|\s+story)?|it)\s+(to|for)\s+read(ing)?\s+later\b[^.!?]{0,60}|(add|save) (this |it )?to (my |your )?(reading list|read later|bookmarks|favou?rites)|in this\s+(article|story)\s*:?|why you can trust .{1,30}|(our|editorial)\s+(standards|ethics|policy)|how we\s+(report|fact-check|work))\W*$`), 120, nil},
 	// A live blog's note on itself: "Welcome to our live coverage of …",
 	// "This live blog has now closed.", "Follow our live updates below."
-	{"site notice", rx(`(?i)^(welcome\s+to\s+(our|the|this)\s+live\s+(coverage|blog|page|updates|reporting)\b|(follow|read) (our|the)\s+live\s+(coverage|updates|blog)\b|this live\s+(blog|page|coverage)\s+(has|is)\s+(now\s+)?(closed|ended|moved|over|paused)\b|we('re|\s+are)\s+(now\s+)?(pausing|ending|closing|wrapping\s+up)\s+(our|this)\s+live\s+(coverage|blog|updates)\b|our live\s+coverage\s+(has|is)\s+(now\s+)?(ended|closed|moved|paused)\b)`), 300, []string{"live"}},
+	{"site notice", rx(`(?i)^(welcome\s+to\s+(our|the|this)\s+live\s+(coverage|blog|page|updates|reporting)\b|(follow|read) (our|the)\s+live\s+(coverage|updates|blog)\b|this live\s+(blog|page|coverage)\s+(has|is)\s+(now\s+)?(closed|ended|moved|over|paused)\b|we('re|\s+are)\s+(now\s+)?(pausing|ending|closing|wrapping\s+up)\s+(our|this)\s+live\s+(coverage|blog|updates)\b|our live\s+coverage\s+(has|is)\s+(now\s+)?(ended|closed|moved|paused)\b)`), 200, []string{"live"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
-	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 400, []string{"republish", "reprint", "syndicat", "licens"}},
+	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 300, []string{"republish", "reprint", "syndicat", "licens"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|service) contains only (a portion|part|some|a selection)|contact us for (subscription|licensing|syndication|reprints?)|(subscription|licensing|syndication|reprint) (options|inquiries|enquiries))\b`), 400, []string{"contains only", "contact us", "options", "inquiries", "enquiries"}},
 	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by)|views expressed (in this|are)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	// A site's motto under its name: "A Journal of Analysis and News",
@@ -702,6 +702,17 @@ func (t *lineText) match(rules []filteredRule) string {
 		}
 		if p.maxWords > 0 && t.words() > p.maxWords {
 			continue
+		}
+		if p.pre.onlyAnchored && s != "" && s[0] < utf8.RuneSelf {
+			// An ASCII first byte folds to its lower case: most rules
+			// fail here, before the line is folded (as mayString does).
+			c := s[0]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if p.pre.firsts[c>>6]&(1<<(c&63)) == 0 {
+				continue
+			}
 		}
 		if !p.pre.always && !p.pre.mayFound(t.fold(), &t.foldSet, t.foldedFound()) {
 			continue
