@@ -57,7 +57,7 @@ var fastCases = []string{
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home Latest Pakistan World Business Sport Opinion", "Home  Latest\u00a0World & Business", "Home Latest World", "Home Latest World Business\xff",
 	"dawn.com", "Dawn.COM", "\u212aarachi.pk", "a.b", "x y.com", "This content is for subscribers only.", "Continue reading with your account",
-	"To learn more about republishing this content", "I'm sure", "IMHO it is", "lol no", "Anyone know why?", "YOUR view", "you_r", "éi", "imo,", "mine!", "A Journal of Analysis and News", "Pakistan's\tleading English newspaper", "X no.1 news site", "THE VOICE OF the people", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
+	"Tehran, IRNA – x", "Zahedan, IRNA – Border", "ÉTÉ’s x-y, AFP: z", "To learn more about republishing this content", "I'm sure", "IMHO it is", "lol no", "Anyone know why?", "YOUR view", "you_r", "éi", "imo,", "mine!", "A Journal of Analysis and News", "Pakistan's\tleading English newspaper", "X no.1 news site", "THE VOICE OF the people", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }
 
@@ -245,6 +245,9 @@ func FuzzFastPaths(f *testing.F) {
 		checkNeedleSets(t, lists, sets, s)
 		checkIndexed(t, indexed, s)
 		checkTitleTests(t, s)
+		if placeAgencyRx.MatchString(s) && !mayBePlaceAgency(s) {
+			t.Errorf("mayBePlaceAgency(%q) = false, but placeAgencyRx matches", s)
+		}
 		if got, want := hasFirstPerson(s), firstPerson.MatchString(s); got != want {
 			t.Errorf("hasFirstPerson(%q) = %v, want %v", s, got, want)
 		}

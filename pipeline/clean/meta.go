@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // agencies maps the short names that news agencies put in datelines to their
@@ -144,10 +146,12 @@ func (c *classifier) fromDateline(s string, f *Found) {
 			return
 		}
 	}
-	if m := placeAgencyRx.FindStringSubmatch(s); m != nil && f.Source == "" {
-		if full, ok := agencies[strings.ToLower(m[1])]; ok {
-			f.Source, f.SourceHow = full, "dateline" // "Tehran, IRNA –"
-			return
+	if mayBePlaceAgency(s) && f.Source == "" {
+		if m := placeAgencyRx.FindStringSubmatch(s); m != nil {
+			if full, ok := agencies[strings.ToLower(m[1])]; ok {
+				f.Source, f.SourceHow = full, "dateline" // "Tehran, IRNA –"
+				return
+			}
 		}
 	}
 	if !hasDateline(s) {
@@ -216,3 +220,23 @@ func parseDate(s string) string {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// mayBePlaceAgency reports whether placeAgencyRx may match s: a capital,
+// then two to thirty letters, spaces or . ' ’ -, then a comma. Most first
+// paragraphs fail before their first comma.
+func mayBePlaceAgency(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	n := 0
+	for _, r := range s[size:] {
+		if r == ',' {
+			return n >= 2
+		}
+		if n++; n > 30 || !unicode.IsLetter(r) && r != ' ' && r != '.' && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return false
+}
