@@ -57,7 +57,7 @@ var (
 	digitNeeds     = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 	inboxNeeds     = []string{"inbox", "get ", "receive", "daily", "weekly", "morning", "evening"}
 	subscribeNeeds = []string{"click here", "subscribe", "become a", "support", "full access", "log"}
-	forumNeeds     = []string{"post", "old ", "from:", "sent:", "to:", "cc:", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
+	forumNeeds     = []string{"post", "repl", "quote", "re:", "fw", "wrote", "said", "says", "writes", "join", "posts:",
 		"location:", "member", "#", "thread:", "edited", "reputation", "discussion in", "submitted", "u/", "messages:",
 		"likes received", "trophy", "starter", "started", "start date", "reaction", "points", "messages", "rating", "senior", "full", "elite", "active", "new ", "banned", "regular",
 		"veteran", "professional", "think tank", "moderator", "administrator", "staff"}
@@ -156,8 +156,11 @@ var boilerplateRules = withFilters([]pattern{
 	{"newsletter prompt", rx(`(?i)^(catch|get|track|read|follow|stay (updated|informed|tuned))\b.{0,40}\b(latest|breaking) (\w+ )?(news|updates|stories|headlines)\b`), 200, []string{"latest", "breaking"}},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next)|read the full (story|article|report)|also read|see also)\b`), 200, nil},
-	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|(show|load|view|see|read) (more|all|\d+ more|older|newer|previous|earlier) (comments|responses|posts|updates)|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},
+	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
+	// A thread's link to more of itself: "Show More Comments", "Load
+	// more posts" (not "more replies", which belong to a comment).
+	{"read more link", rx(`(?i)^(show|load|view|see|read)\s+(more|all|\d+ more|older|newer|previous|earlier)\s+(comments|responses|posts|updates)\W*$`), 60, nil},
 	// Where a copy stops and points to the rest: "This article is
 	// truncated. Read the full story at …", "(Continued on page 5)".
 	{"read more link", rx(`(?i)^(\(?(this|the) (article|story|excerpt|text|report|post)\s+(is|has\s+been|was)\s+(truncated|abridged|shortened|excerpted|cut)\b|read the\s+(full|complete|rest\s+of\s+the|whole|original)\s+(story|article|report|piece|post)\b[^.!?]{0,60}\W*$|continue reading (at|on)\b[^.!?]{0,60}\W*$|\(?continued\s+on\s+(page|p\.?)\s*[\da-z]{1,4}\)?\W*$|\[\s*(truncated|excerpt|continued)\s*\]\W*$)`), 200, nil},
@@ -197,7 +200,10 @@ var boilerplateRules = withFilters([]pattern{
 	// A comment box's moderation notice: "Your comment will be published
 	// after review.", "Comments are published once approved".
 	{"comment form", rx(`(?i)^(your (comment|reply|message)s?\s+(will|must|may|would)\s+(only\s+)?(be|not\s+be)\s+(published|approved|reviewed|displayed|visible|moderated|shown)\b|comments?\s+(are|will\s+be)\s+(published|displayed|reviewed|visible|shown|moderated)\s+(after|once|only|before)\b|((for more\s+information|for\s+details),?\s+)?(please\s+)?(see|read|review)\s+our\s+(comments?|community|commenting|discussion)\s+(faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
-	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$|[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
+	// A caption credited to a screen grab: "… on January 29, 2024. —
+	// Screengrab/Geo News".
+	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$`), 300, []string{"screen", "handout"}},
+	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(online|app|inp|nni|ppi|reuters|afp|ap|epa|xinhua|anadolu|irna|file( photo)?|photos?( by .{1,30})?|dawn|express|agencies|courtesy .{1,30})\W*$`), 300, nil},
 	{"contact line", rx(`(?i)^(for (more|further) (information|details)|media (contact|enquiries|inquiries)|press contact|contact( us)?:|(tel|telephone|phone|ph|fax|mobile|cell|whatsapp)\s*[:.]?\s*\+?[\d ()./-]{6,}$)`), 200, nil},
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
@@ -242,7 +248,12 @@ var boilerplateRules = withFilters([]pattern{
 var commentMetaRules = withFilters([]pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$|^(like|reply)(\s*[·•|]\s*(like|reply|share|report|edit|delete|mark as spam|see translation|\d{1,5}|\d{1,3}\s*(s|m|h|d|w|y|mo|yrs?|mins?|hrs?|wks?)))+\W*$`), 60, nil},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}\s*(\||,|-|–|—|·|•|\bon\b)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)(\s*[|·•-]\s*(reply|report|like|share|flag|permalink))*\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?\s+.{1,40}|started by\s+.{1,80}|(from|sent|to|cc):\s+(\S+@\S+|.{1,60}\b\d{1,2}:\d{2}.{0,10}|[\p{Lu}][\p{L}.'’-]+( [\p{Lu}][\p{L}.'’-]+){0,3}( <\S+@\S+>)?)|(old|new)\s+(` + dateRx + `|\d{1,2}-\d{1,2}-\d{2,4}|today|yesterday)(\s*,?\s*` + timeRx + `)?)$`), 140, forumNeeds},
+	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?\s+.{1,40}|started by\s+.{1,80})$`), 140, forumNeeds},
+	// vBulletin's post date ("Old Thursday, January 25, 2024"), after the
+	// icon's alt text.
+	{"forum post header", rx(`(?i)^(old|new)\s+(` + dateRx + `|\d{1,2}-\d{1,2}-\d{2,4}|today|yesterday)(\s*,?\s*` + timeRx + `)?$`), 80, nil},
+	// The header lines of a forwarded or posted e-mail message.
+	{"forum post header", rx(`(?i)^(from|sent|to|cc):\s+(\S+@\S+|.{1,60}\b\d{1,2}:\d{2}.{0,10}|[\p{Lu}][\p{L}.'’-]+( [\p{Lu}][\p{L}.'’-]+){0,3}( <\S+@\S+>)?)$`), 140, nil},
 	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|joined:?\s+` + dateRx + `|start date:?\s+` + dateRx + `|posts:\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:?\s*[\d,]+|reaction score:?\s*[\d,]+|likes received:?\s*[\d,]+|trophy points:?\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|[\p{L} .'-]{1,40}\(\s*[\d.,]+\s*k?\+?\s*posts?\s*\))$`), 140, forumNeeds},
 })
 
