@@ -253,6 +253,57 @@ func TestKWIC(t *testing.T) {
 	}
 }
 
+// TestKWICOddHits: hits the matcher never produces (inside a character, out
+// of the text, reversed) and text that is not UTF-8 give a line, not a panic.
+func TestKWICOddHits(t *testing.T) {
+	text := "Iran’s défense chief" // ’ is bytes 4-6, é 10-11
+	tests := []struct {
+		name       string
+		text       string
+		start, end int
+		width      int
+		want       string
+	}{
+		{"starts inside a character", text, 5, 9, 0, "… [\x80\x99s ] …"},
+		{"ends inside a character", text, 0, 5, 0, "[Iran\xe2] …"},
+		{"inside one character, wide", text, 5, 6, 3, "… [\x80]\x99s …"},
+		{"past the end", text, 30, 40, 5, "… chief[]"},
+		{"reversed", text, 9, 2, 2, "… [] …"},
+		{"negative", text, -4, -1, 0, "[] …"},
+		{"continuation bytes only", "\x80\x80\x80\x80\x80\x80", 3, 4, 2, "… [\x80]\x80\x80"},
+		{"empty text", "", 0, 3, 10, "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := KWIC(tt.text, Hit{Start: tt.start, End: tt.end}, tt.width)
+			if got != tt.want {
+				t.Errorf("KWIC = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzKWIC: any text, hit and width give a line without panicking; the
+// hit's bytes (clamped to the text) appear in it in brackets, whitespace
+// folded.
+func FuzzKWIC(f *testing.F) {
+	f.Add("Iran’s défense chief said", 5, 9, 0)
+	f.Add("\x80\x80\x80\xe2\x80\x99x", 2, 3, 1)
+	f.Add("plain text here", 6, 10, 3)
+	f.Add("", -1, 5, -2)
+	f.Fuzz(func(t *testing.T, text string, start, end, width int) {
+		got := KWIC(text, Hit{Start: start, End: end}, width%1000)
+		s, e := max(0, min(start, len(text))), max(0, min(end, len(text)))
+		hit := ""
+		if s < e {
+			hit = strings.Join(strings.Fields(text[s:e]), " ")
+		}
+		if !strings.Contains(got, hit) || !strings.Contains(got, "[") || !strings.Contains(got, "]") {
+			t.Fatalf("KWIC(%q, %d, %d, %d) = %q lacks [%q]", text, start, end, width, got, hit)
+		}
+	})
+}
+
 func TestDefaultCodebook(t *testing.T) {
 	cb := Default()
 	if got := strings.Join(cb.FrameIDs(), ","); got != "us_israel_threat,muslim_unity,border_security" {

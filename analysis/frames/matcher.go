@@ -1171,19 +1171,24 @@ func (m *Matcher) mentions(toks []token.Token, ps *paraState, buf []Mention) ([]
 
 // KWIC returns a keyword-in-context line for a hit: up to width bytes of text
 // on each side (cut at rune boundaries, line breaks shown as spaces), and the
-// hit's own text in brackets.
+// hit's own text in brackets. Any hit and any text are accepted: offsets are
+// clamped to the text, and a hit that does not fall on rune boundaries (or
+// text that is not UTF-8) is shown byte for byte.
 func KWIC(text string, h Hit, width int) string {
 	width = max(width, 0)
 	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
 	if end < start {
 		end = start
 	}
+	// the context is cut forward to a rune start but never past the hit,
+	// and back to one but never before it: a hit that starts or ends inside
+	// a character, or text that is not UTF-8, leaves it as it is
 	ls := max(0, start-width)
-	for ls > 0 && ls < len(text) && !utf8.RuneStart(text[ls]) {
+	for ls > 0 && ls < start && !utf8.RuneStart(text[ls]) {
 		ls++
 	}
 	re := min(len(text), end+width)
-	for re < len(text) && re > 0 && !utf8.RuneStart(text[re]) {
+	for re < len(text) && re > end && !utf8.RuneStart(text[re]) {
 		re--
 	}
 	left := text[ls:start]
