@@ -145,8 +145,9 @@ func TestNBLogRatiosFast(t *testing.T) {
 }
 
 // TestLexiconFindsEveryWord checks the lexicon's table: every word of the
-// cdipaolo model and of VADER's lexicon is found with its value, every entry
-// is found under its word, and words of no resource are not found.
+// cdipaolo model and of VADER's lexicon is found with its value, every word
+// of the merged resources is found with exactly its entry, the table holds
+// no other word and each entry once, and words of no resource are not found.
 func TestLexiconFindsEveryWord(t *testing.T) {
 	lx := theLexicon()
 	for w, v := range mustNB() {
@@ -160,11 +161,21 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 			t.Fatalf("find(%q) = %+v, want VADER valence %v", w, inf, v)
 		}
 	}
+	vec, err := loadVec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mergeEntries(theRules(), mustNB(), newsLex, targetLex, vec)
+	for w, want := range m {
+		if inf := lx.find(w); inf == nil || inf.bits() != want.bits() {
+			t.Fatalf("find(%q) = %+v, want %+v", w, inf, want)
+		}
+	}
 	n := 0
 	for _, s := range lx.slots {
 		if s.n > 0 {
 			n++
-			if w := string(s.key[:s.n]); lx.find(w) != &lx.infos[s.inf] {
+			if w := string(s.key[:s.n]); lx.find(w) != &lx.infos[s.entry()] {
 				t.Fatalf("find(%q) is not its slot's entry", w)
 			}
 		}
@@ -175,8 +186,16 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 			t.Fatalf("find(%q) is not its entry", w)
 		}
 	}
-	if n != len(lx.infos) {
-		t.Errorf("%d words in the table, %d entries", n, len(lx.infos))
+	if n != len(m) {
+		t.Errorf("%d words in the table, %d merged", n, len(m))
+	}
+	seen := map[infoBits]bool{}
+	for i := range lx.infos {
+		if b := lx.infos[i].bits(); seen[b] {
+			t.Fatalf("entry %+v stored twice", lx.infos[i])
+		} else {
+			seen[b] = true
+		}
 	}
 	for _, w := range []string{"", "qqqxqqq", "framescopeword", strings.Repeat("z", 25)} {
 		if inf := lx.find(w); inf != nil {
