@@ -57,6 +57,7 @@ var fastCases = []string{
 	"Inter Services Public Relations", "Ministry of Foreign Affairs", "MINISTRY OF X", "Iran-Pakistan relations", "Tehran Times\t",
 	"Home Latest Pakistan World Business Sport Opinion", "Home  Latest\u00a0World & Business", "Home Latest World", "Home Latest World Business\xff",
 	"dawn.com", "Dawn.COM", "\u212aarachi.pk", "a.b", "x y.com", "This content is for subscribers only.", "Continue reading with your account",
+	"Soldiers stand guard near the border in Taftan, Balochistan, January 2024", "X MEETS Y in Tehran, Jan 5, 2018", "A \u212aing talks, 2019", "Seen here, May 2020", "Talks held, 2019",
 	"Tehran, IRNA – x", "Zahedan, IRNA – Border", "ÉTÉ’s x-y, AFP: z", "To learn more about republishing this content", "I'm sure", "IMHO it is", "lol no", "Anyone know why?", "YOUR view", "you_r", "éi", "imo,", "mine!", "A Journal of Analysis and News", "Pakistan's\tleading English newspaper", "X no.1 news site", "THE VOICE OF the people", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
 }

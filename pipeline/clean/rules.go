@@ -72,7 +72,56 @@ var captionDated = rx(`(?i)\b(` + captionVerbs + `|stand guard|stands guard)\b.{
 // and selective enough to stand in for its prefilter (which is then not
 // built, so that the pattern's words stay out of the needle indexes that
 // every unit is searched with).
-var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: endsWithYear, bareDomain: mayBeDomain, siteTagline: mayBeTagline}
+var patternGuards = map[*regexp.Regexp]func(string) bool{captionDated: mayBeCaptionDated, bareDomain: mayBeDomain, siteTagline: mayBeTagline}
+
+// mayBeCaptionDated reports whether captionDated may match s: it ends with
+// a year (endsWithYear) and holds one of the caption verbs as a whole word
+// (hasCaptionVerbWord).
+func mayBeCaptionDated(s string) bool { return endsWithYear(s) && hasCaptionVerbWord(s) }
+
+// hasCaptionVerbWord reports whether s holds, as a whole run of ASCII word
+// characters in any case, a word of captionVerbs or "stand guard" (for the
+// verbs of two words, the word that is always there: "shake(s)", "look(s)",
+// "seen", "stand(s)"). (?i) also matches k and s with the Kelvin sign and
+// the long s, so a string that holds one of those is not ruled out.
+func hasCaptionVerbWord(s string) bool {
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
+		return true
+	}
+	var buf [16]byte
+	for i := 0; i < len(s); {
+		if !isASCIIWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWord(s[j]) {
+			j++
+		}
+		if j-i <= len(buf) {
+			for k := i; k < j; k++ {
+				c := s[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k-i] = c
+			}
+			if captionVerbWords[string(buf[:j-i])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// captionVerbWords are the words of captionVerbs that hasCaptionVerbWord
+// looks for; keep them in step (FuzzFastPaths checks the guard against the
+// pattern).
+var captionVerbWords = wordSet(`meet meets meeting shake shakes speak speaks talk talks attend attends pose poses walk walks
+	arrive arrives greet greets welcome welcomes receive receives look looks sit sits stand stands listen listens
+	gesture gestures wave waves hold holds sign signs inspect inspects review reviews visit visits seen chat chats
+	confer confers address addresse addresss addresses pray prays`)
 
 // siteTagline is a site's motto under its name: "A Journal of Analysis and
 // News", "Pakistan's leading English newspaper".
