@@ -139,24 +139,47 @@ func mayBeTagline(s string) bool {
 	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return true
 	}
-	ws := strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && perlSpace(byte(r)) })
-	if len(ws) < 2 {
+	// The first five words, split at \s as the pattern is, in lower case
+	// in buf, each at buf[ends[k-1]:ends[k]].
+	var buf [96]byte
+	var ends [6]int
+	n, b := 0, buf[:0]
+	for i := 0; i < len(s) && n < 5; {
+		for i < len(s) && perlSpace(s[i]) {
+			i++
+		}
+		start := len(b)
+		for i < len(s) && !perlSpace(s[i]) {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+		}
+		if len(b) > start {
+			n++
+			ends[n] = len(b)
+		}
+	}
+	if n < 2 {
 		return false
 	}
-	switch strings.ToLower(ws[0]) {
+	word := func(k int) []byte { return b[ends[k]:ends[k+1]] }
+	switch string(word(0)) {
 	case "a", "an", "the", "your":
 		// Then, within the next four words, the noun of the motto.
-		for _, w := range ws[1:min(len(ws), 5)] {
-			if taglineNouns[strings.ToLower(w)] {
+		for k := 1; k < n; k++ {
+			if taglineNouns[string(word(k))] {
 				return true
 			}
 		}
 	}
-	switch w := strings.ToLower(ws[1]); w {
+	switch w := word(1); string(w) {
 	case "leading", "largest", "first", "oldest", "biggest", "premier", "most", "number", "independent":
 		return true
 	default:
-		return strings.HasPrefix(w, "no")
+		return len(w) >= 2 && w[0] == 'n' && w[1] == 'o'
 	}
 }
 

@@ -76,7 +76,22 @@ func dateWord(w string) dateWordKind {
 	if w == "" {
 		return dwFiller
 	}
-	l := strings.ToLower(w)
+	if len(w) > 16 {
+		return dwOther // no date word is as long
+	}
+	// Lower-case it in a buffer: the words of dates are ASCII.
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dwOther
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	l := string(buf[:len(w)])
 	if dateMonths[l] {
 		return dwMonth
 	}
