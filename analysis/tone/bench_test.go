@@ -1,13 +1,16 @@
 package tone
 
 import (
-	"github.com/framescope/framescope/analysis/cputime"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/framescope/framescope/analysis/cputime"
 	"github.com/framescope/framescope/analysis/token"
 )
 
@@ -63,7 +66,7 @@ func BenchmarkLoad(b *testing.B) {
 	target, _ := parseTargetLex(targetLexData, "target")
 	b.ReportAllocs()
 	for b.Loop() {
-		lr, err := loadNB()
+		lr, freq, err := loadNBFreq(true)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -71,8 +74,40 @@ func BenchmarkLoad(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		buildLexicon(r, lr, news, target, vec)
+		m := mergeEntries(r, lr, news, target, vec)
+		newLexicon(m, hotList(m, freq))
 	}
+}
+
+// BenchmarkLexiconHeap reports the live heap of the loaded lexicon, the
+// largest of the models a run keeps (live-MB: what a GC after loading finds
+// still reachable from it).
+func BenchmarkLexiconHeap(b *testing.B) {
+	r := theRules()
+	news, _ := parseLogRatios(newsLexData, "news")
+	target, _ := parseTargetLex(targetLexData, "target")
+	lr, freq, err := loadNBFreq(true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vec, err := loadVec()
+	if err != nil {
+		b.Fatal(err)
+	}
+	hot := hotList(mergeEntries(r, lr, news, target, vec), freq)
+	b.ReportAllocs()
+	var live uint64
+	for b.Loop() {
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		lx := newLexicon(mergeEntries(r, lr, news, target, vec), hot)
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		live = m1.HeapAlloc - m0.HeapAlloc
+		runtime.KeepAlive(lx)
+	}
+	b.ReportMetric(float64(live)/1e6, "live-MB")
 }
 
 // BenchmarkLookup is the lexicon lookup of every word of the seed articles.
@@ -93,14 +128,50 @@ func BenchmarkLookup(b *testing.B) {
 			}
 		}
 	}
+	benchLookups(b, words)
+}
+
+// BenchmarkLookupVocab looks up the words of the whole vocabulary (the
+// cdipaolo model's and VADER's, 143,000 words) in a seeded random order: the
+// cache misses of a large corpus, which BenchmarkLookup's few hundred
+// distinct words do not have.
+func BenchmarkLookupVocab(b *testing.B) {
 	lx := theLexicon()
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, w := range words {
-			lx.lookup(w)
+	var words []string
+	for _, s := range lx.slots {
+		if s.n > 0 {
+			words = append(words, string(s.key[:s.n]))
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(words)), "ns/lookup")
+	for w := range lx.long {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+	benchLookups(b, words)
+}
+
+// benchLookups looks up every word of words and reports ns and CPU ns per
+// lookup.
+func benchLookups(b *testing.B, words []string) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	lx := theLexicon()
+	b.ReportAllocs()
+	var sink float64
+	c0 := cputime.Thread()
+	for b.Loop() {
+		for _, w := range words {
+			sink += lx.lookup(w).nb
+		}
+	}
+	d := cputime.Thread() - c0
+	n := float64(b.N) * float64(len(words))
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/lookup")
+	b.ReportMetric(float64(d.Nanoseconds())/n, "cpu-ns/lookup")
+	if math.IsNaN(sink) {
+		b.Fatal("NaN log-ratio")
+	}
 }
 
 // BenchmarkPara is the pipeline's use of a Para on the benchmark paragraph:

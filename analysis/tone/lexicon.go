@@ -1,6 +1,7 @@
 package tone
 
 import (
+	"cmp"
 	"hash/maphash"
 	"math"
 	"slices"
@@ -45,11 +46,25 @@ const (
 // vocabulary differ only by a log-ratio of small counts, and the 143,000
 // words share some 30,000 entries (1.9 MB instead of 9 MB, so that the
 // entries of a paragraph's words mostly sit in cache).
+//
+// Running text is mostly a few thousand frequent words, and in a table of 4
+// MB each of them is a cache line of its own that other work evicts. So
+// hotWords frequent words are also in a small table that find probes first,
+// 128 KB, and their entries come first in infos, next to each other: the
+// words of one or two bytes ("of", "a", "to", "in": cdipaolo's model counts
+// no word that short), then the most frequent of the cdipaolo model's words
+// by its counts over its training reviews (general English, no news corpus).
 type lexicon struct {
-	slots []lexSlot // len is a power of two, at most 4/7 full
+	hot   []lexSlot // the frequent words, len a power of two at most half full; nil for none
+	slots []lexSlot // every word of up to 12 bytes; len is a power of two, at most 4/7 full
 	long  map[string]int32
-	infos []wordInfo // distinct entries
+	infos []wordInfo // distinct entries, the frequent words' first
 }
+
+// hotWords is how many of the most frequent words the lexicon's small table
+// holds: the first 4,096 words of English make up some three quarters of
+// running text.
+const hotWords = 4096
 
 // lexSlot is one slot of the lexicon's table: a word of up to len(key) bytes
 // and the index of its entry, hi<<16 | lo; n == 0 marks an empty slot.
@@ -69,15 +84,16 @@ func (s *lexSlot) entry() int32 { return int32(s.hi)<<16 | int32(s.lo) }
 // a lookup finds does not.
 var lexSeed = maphash.MakeSeed()
 
-// add enters the word w with the entry index i (< maxEntries).
-func (lx *lexicon) add(w string, i int32) {
+// add enters the word w with the entry index i (< maxEntries) into slots,
+// where it is not yet; words longer than a slot's key go into lx.long.
+func (lx *lexicon) add(slots []lexSlot, w string, i int32) {
 	if w == "" || len(w) > len(lexSlot{}.key) {
 		lx.long[w] = i
 		return
 	}
-	mask := uint64(len(lx.slots) - 1)
+	mask := uint64(len(slots) - 1)
 	for h := maphash.String(lexSeed, w) & mask; ; h = (h + 1) & mask {
-		if s := &lx.slots[h]; s.n == 0 {
+		if s := &slots[h]; s.n == 0 {
 			s.n = uint8(copy(s.key[:], w))
 			s.hi, s.lo = uint8(i>>16), uint16(i)
 			return
@@ -93,8 +109,21 @@ func (lx *lexicon) find(w string) *wordInfo {
 		}
 		return nil
 	}
+	hash := maphash.String(lexSeed, w)
+	if len(lx.hot) > 0 {
+		mask := uint64(len(lx.hot) - 1)
+		for h := hash & mask; ; h = (h + 1) & mask {
+			s := &lx.hot[h]
+			if s.n == 0 {
+				break
+			}
+			if int(s.n) == len(w) && string(s.key[:s.n]) == w {
+				return &lx.infos[s.entry()]
+			}
+		}
+	}
 	mask := uint64(len(lx.slots) - 1)
-	for h := maphash.String(lexSeed, w) & mask; ; h = (h + 1) & mask {
+	for h := hash & mask; ; h = (h + 1) & mask {
 		s := &lx.slots[h]
 		if s.n == 0 {
 			return nil
@@ -108,9 +137,47 @@ func (lx *lexicon) find(w string) *wordInfo {
 // unknown is the entry of words no resource lists.
 var unknown = &wordInfo{}
 
-// buildLexicon merges the rule words and lexicons into one table.
+// buildLexicon merges the rule words and lexicons into one table, without a
+// table of frequent words.
 func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string][2]float64, vec map[string]float32) *lexicon {
-	return newLexicon(mergeEntries(r, nb, news, target, vec))
+	return newLexicon(mergeEntries(r, nb, news, target, vec), nil)
+}
+
+// hotList returns the lexicon's frequent words: the words of m of one or two
+// bytes, sorted, then the most frequent of freq's, hotWords in all.
+func hotList(m map[string]wordInfo, freq map[string]uint64) []string {
+	var hot []string
+	for w := range m {
+		if len(w) <= 2 {
+			hot = append(hot, w)
+		}
+	}
+	slices.Sort(hot)
+	for _, w := range frequentWords(freq, hotWords) {
+		if len(hot) == hotWords {
+			break
+		}
+		if len(w) > 2 {
+			hot = append(hot, w)
+		}
+	}
+	return hot
+}
+
+// frequentWords returns the n words of freq with the highest counts, ties
+// broken by the word, most frequent first.
+func frequentWords(freq map[string]uint64, n int) []string {
+	words := make([]string, 0, len(freq))
+	for w := range freq {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if c := cmp.Compare(freq[b], freq[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return words[:min(n, len(words))]
 }
 
 // mergeEntries gathers what the rule words and lexicons say of each word.
@@ -192,27 +259,51 @@ func mergeEntries(r *vaderRules, nb, news map[string]float64, target map[string]
 }
 
 // newLexicon returns the table of the words of m with their entries, each
-// distinct entry stored once.
-func newLexicon(m map[string]wordInfo) *lexicon {
-	// a table at most 4/7 full; the entries in one array in map order
-	// (where an entry lies changes nothing that a lookup finds)
+// distinct entry stored once; the words of hot that m has and that fit a
+// slot also go into the table of frequent words, and their entries first.
+func newLexicon(m map[string]wordInfo, hot []string) *lexicon {
+	// a table at most 4/7 full; the entries in one array, the frequent
+	// words' in their order, then the others' in map order (where an entry
+	// lies changes nothing that a lookup finds)
 	size := 1
 	for size < len(m)*7/4 {
 		size *= 2
 	}
 	lx := &lexicon{slots: make([]lexSlot, size), long: map[string]int32{}}
 	index := make(map[infoBits]int32)
-	for w, inf := range m {
-		i, ok := index[inf.bits()]
+	entry := func(inf wordInfo) int32 {
+		b := inf.bits()
+		i, ok := index[b]
 		if !ok {
 			if len(lx.infos) >= maxEntries {
 				panic("tone: more distinct lexicon entries than a slot can index") // embedded data: a broken build
 			}
 			i = int32(len(lx.infos))
-			index[inf.bits()] = i
+			index[b] = i
 			lx.infos = append(lx.infos, inf)
 		}
-		lx.add(w, i)
+		return i
+	}
+	hot = slices.DeleteFunc(slices.Clone(hot), func(w string) bool {
+		_, ok := m[w]
+		return !ok || w == "" || len(w) > len(lexSlot{}.key)
+	})
+	if len(hot) > 0 {
+		n := 1
+		for n < 2*len(hot) {
+			n *= 2
+		}
+		lx.hot = make([]lexSlot, n)
+		seen := make(map[string]bool, len(hot))
+		for _, w := range hot {
+			if !seen[w] {
+				seen[w] = true
+				lx.add(lx.hot, w, entry(m[w]))
+			}
+		}
+	}
+	for w, inf := range m {
+		lx.add(lx.slots, w, entry(inf))
 	}
 	lx.infos = slices.Clip(lx.infos)
 	return lx
@@ -294,7 +385,7 @@ func theLexicon() *lexicon {
 		loadToward()
 		// cdipaolo's log-ratios go into the lexicon (the nb scorer reads
 		// them there), so their own map is not kept: about 9 MB.
-		nb, err := loadNB()
+		nb, freq, err := loadNBFreq(true)
 		if err != nil {
 			panic(err) // the asset is compiled in: a broken build
 		}
@@ -304,7 +395,8 @@ func theLexicon() *lexicon {
 		if err != nil {
 			panic(err) // embedded data: a broken build
 		}
-		lexVal = buildLexicon(theRules(), nb, newsLex, targetLex, vec)
+		m := mergeEntries(theRules(), nb, newsLex, targetLex, vec)
+		lexVal = newLexicon(m, hotList(m, freq))
 	})
 	return lexVal
 }

@@ -2,6 +2,7 @@ package tone
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,11 +114,11 @@ func TestNBLogRatiosFast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fast, ok := nbLogRatiosFast(raw)
+	fast, ok := nbLogRatiosFast(raw, nil)
 	if !ok {
 		t.Fatal("the fast reader declined the model")
 	}
-	slow, err := nbLogRatiosJSON(raw)
+	slow, err := nbLogRatiosJSON(raw, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,11 +136,11 @@ func TestNBLogRatiosFast(t *testing.T) {
 		`{"en":{"words":{"a":{"Count":[1234567890123456789,2],"Seen":3}}}}`, `{"en":{"words":{"a":{"Count":[1,2],"Seen":3}`,
 		`{"fr":{"words":{"a":{"Count":[1,2],"Seen":3}}}}`, `{"en":{"words":{"a":{"Count":[,2],"Seen":3}}}}`,
 	} {
-		if _, ok := nbLogRatiosFast([]byte(bad)); ok {
+		if _, ok := nbLogRatiosFast([]byte(bad), nil); ok {
 			t.Errorf("nbLogRatiosFast(%q) read it", bad)
 		}
 	}
-	if lr, ok := nbLogRatiosFast([]byte(`{"en":{"words":{"a":{"Count":[1,2],"Seen":3},"b":{"Count":[0,0],"Seen":0}},"count":[1]}}`)); !ok || len(lr) != 2 || lr["a"] != math.Log(3.0/2) {
+	if lr, ok := nbLogRatiosFast([]byte(`{"en":{"words":{"a":{"Count":[1,2],"Seen":3},"b":{"Count":[0,0],"Seen":0}},"count":[1]}}`), nil); !ok || len(lr) != 2 || lr["a"] != math.Log(3.0/2) {
 		t.Errorf("nbLogRatiosFast of a two-word model = %v, %v", lr, ok)
 	}
 }
@@ -178,6 +179,27 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 			if w := string(s.key[:s.n]); lx.find(w) != &lx.infos[s.entry()] {
 				t.Fatalf("find(%q) is not its slot's entry", w)
 			}
+		}
+	}
+	nhot := 0
+	for _, s := range lx.hot {
+		if s.n > 0 {
+			nhot++
+			w := string(s.key[:s.n])
+			if lx.find(w) != &lx.infos[s.entry()] {
+				t.Fatalf("find(%q) is not its frequent-word slot's entry", w)
+			}
+			if s.entry() >= int32(hotWords) {
+				t.Errorf("frequent word %q has entry %d, not among the first", w, s.entry())
+			}
+		}
+	}
+	if nhot == 0 || nhot > hotWords {
+		t.Errorf("%d frequent words in the small table, want 1 to %d", nhot, hotWords)
+	}
+	for _, w := range []string{"the", "and", "of", "good", "bad"} {
+		if !slices.ContainsFunc(lx.hot, func(s lexSlot) bool { return string(s.key[:s.n]) == w }) {
+			t.Errorf("%q is not among the frequent words", w)
 		}
 	}
 	for w, i := range lx.long {

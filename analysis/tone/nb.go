@@ -20,18 +20,32 @@ import (
 // instead of its own (which glues words across punctuation). loadNB reads
 // them (about 0.2 s); the lexicon keeps them.
 func loadNB() (map[string]float64, error) {
-	raw, err := sentiment.Asset("model.json")
-	if err != nil {
-		return nil, fmt.Errorf("tone: cdipaolo/sentiment model: %w", err)
-	}
-	if lr, ok := nbLogRatiosFast(raw); ok {
-		return lr, nil
-	}
-	return nbLogRatiosJSON(raw)
+	lr, _, err := loadNBFreq(false)
+	return lr, err
 }
 
-// nbLogRatiosJSON reads the log-ratios of the model with encoding/json.
-func nbLogRatiosJSON(raw []byte) (map[string]float64, error) {
+// loadNBFreq is loadNB that also returns, when withFreq, how often the model
+// saw each word (the sum of its two class counts), for the lexicon's layout.
+func loadNBFreq(withFreq bool) (map[string]float64, map[string]uint64, error) {
+	raw, err := sentiment.Asset("model.json")
+	if err != nil {
+		return nil, nil, fmt.Errorf("tone: cdipaolo/sentiment model: %w", err)
+	}
+	var freq map[string]uint64
+	if withFreq {
+		freq = make(map[string]uint64, 1<<17)
+	}
+	if lr, ok := nbLogRatiosFast(raw, freq); ok {
+		return lr, freq, nil
+	}
+	clear(freq)
+	lr, err := nbLogRatiosJSON(raw, freq)
+	return lr, freq, err
+}
+
+// nbLogRatiosJSON reads the log-ratios of the model with encoding/json, and
+// when freq is not nil each word's count in freq.
+func nbLogRatiosJSON(raw []byte, freq map[string]uint64) (map[string]float64, error) {
 	var models map[string]struct {
 		Words map[string]struct{ Count []uint64 } `json:"words"`
 	}
@@ -48,6 +62,9 @@ func nbLogRatiosJSON(raw []byte) (map[string]float64, error) {
 			continue
 		}
 		lr[w] = math.Log(float64(c.Count[1]+1) / float64(c.Count[0]+1))
+		if freq != nil {
+			freq[w] = c.Count[0] + c.Count[1]
+		}
 	}
 	return lr, nil
 }
@@ -55,8 +72,10 @@ func nbLogRatiosJSON(raw []byte) (map[string]float64, error) {
 // nbLogRatiosFast reads the log-ratios of the model as nbLogRatiosJSON does,
 // ten times faster, from the layout the asset has: {"en":{"words":{"<word>":
 // {"Count":[<n0>,<n1>],"Seen":<n>}, …}, …}} with words free of escapes. ok is
-// false for anything else, which nbLogRatiosJSON then reads.
-func nbLogRatiosFast(raw []byte) (lr map[string]float64, ok bool) {
+// false for anything else, which nbLogRatiosJSON then reads. When freq is not
+// nil it also receives each word's count (freq may be partly filled when ok
+// is false).
+func nbLogRatiosFast(raw []byte, freq map[string]uint64) (lr map[string]float64, ok bool) {
 	const head = `{"` + string(sentiment.English) + `":{"words":{`
 	if !bytes.HasPrefix(raw, []byte(head)) {
 		return nil, false
@@ -107,6 +126,9 @@ func nbLogRatiosFast(raw []byte) (lr map[string]float64, ok bool) {
 			return nil, false
 		}
 		lr[w] = math.Log(float64(c1+1) / float64(c0+1))
+		if freq != nil {
+			freq[w] = c0 + c1
+		}
 		if expect("}") {
 			return lr, true
 		}
