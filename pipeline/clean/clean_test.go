@@ -106,33 +106,59 @@ func TestDevRoles(t *testing.T) {
 }
 
 func devRoles(t *testing.T, set string) {
-	files, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no dev files: %v", err)
-	}
-	n, ok := 0, 0
-	conf := confusion{}
-	for _, f := range files {
-		text, units := readDev(t, f)
-		ps, _ := Article(text, Hints{})
-		for _, u := range units {
-			got := roleOf(ps, u.span)
-			n++
-			conf[[2]Role{u.role, got}]++
-			if got == u.role {
-				ok++
-			} else {
-				t.Logf("%s: got %s, want %s: %.80q", filepath.Base(f), got, u.role, text[u.span.Start:u.span.End])
-			}
-		}
-	}
+	n, ok := sumPages(scoreRoleSet(t, set))
 	acc := float64(ok) / float64(n)
-	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, acc, conf)
 	// These sets are now tuned data (see their READMEs): the bar guards
 	// against regressions, it is not a measure of generalisation.
 	if acc < 0.97 {
 		t.Errorf("role accuracy on testdata/%s %.3f < 0.97", set, acc)
 	}
+}
+
+// pageScore is one page's count of units and of units whose role is right.
+type pageScore struct{ n, ok int }
+
+func sumPages(pages []pageScore) (n, ok int) {
+	for _, p := range pages {
+		n, ok = n+p.n, ok+p.ok
+	}
+	return n, ok
+}
+
+// scoreRoleSet scores the pages of testdata/set as score_run.py scores the
+// seeds (each coded unit against the role of the paragraph it falls in),
+// logs the accuracy, the confusion and each miss, and returns each page's
+// score.
+func scoreRoleSet(t *testing.T, set string) []pageScore {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in testdata/%s: %v", set, err)
+	}
+	var pages []pageScore
+	conf := confusion{}
+	for _, f := range files {
+		text, units := readDev(t, f)
+		if len(units) == 0 {
+			t.Fatalf("%s: no coded units", f)
+		}
+		ps, _ := Article(text, Hints{})
+		var page pageScore
+		for _, u := range units {
+			got := roleOf(ps, u.span)
+			page.n++
+			conf[[2]Role{u.role, got}]++
+			if got == u.role {
+				page.ok++
+			} else {
+				t.Logf("%s: got %s, want %s: %.80q", filepath.Base(f), got, u.role, text[u.span.Start:u.span.End])
+			}
+		}
+		pages = append(pages, page)
+	}
+	n, ok := sumPages(pages)
+	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, float64(ok)/float64(n), conf)
+	return pages
 }
 
 func seedsDir() string { return filepath.Join("..", "..", "seeds") }

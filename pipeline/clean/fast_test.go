@@ -63,6 +63,7 @@ var fastCases = []string{
 }
 
 func TestFastPathsSame(t *testing.T) {
+	t.Parallel() // one of the package's two slowest tests (every test string through every pattern)
 	strs := append(prefilterStrings(t), fastCases...)
 	for _, s := range strs {
 		if got, want := normLine(s), normLineRef(s); got != want {

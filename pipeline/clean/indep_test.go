@@ -2,71 +2,28 @@ package clean
 
 import (
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 )
 
-// indepSets are page sets written by a helper who had not read the role
+// indepSets are page sets written by someone who had not read the role
 // rules (see each set's README). They measure how the rules generalise, so
-// no rule is changed for them and no floor is set yet: the test only logs
-// the accuracy and every miss. The lead will fold them into devRoles with a
-// floor once they have been scored.
+// no rule is changed for them and they have no floor: the test only logs the
+// accuracy and every miss. Tuning a rule on them would end their use.
 var indepSets = []string{"indep1", "indep2"}
-
-// pageScore is one page's count of units and of units whose role is right.
-type pageScore struct{ n, ok int }
 
 func TestIndepRoles(t *testing.T) {
 	var all []pageScore
 	for _, set := range indepSets {
-		t.Run(set, func(t *testing.T) { all = append(all, indepRoles(t, set)...) })
+		t.Run(set, func(t *testing.T) { all = append(all, scoreRoleSet(t, set)...) })
 	}
-	n, ok := 0, 0
-	for _, p := range all {
-		n, ok = n+p.n, ok+p.ok
-	}
+	n, ok := sumPages(all)
 	if n == 0 {
 		t.Fatal("no units scored")
 	}
 	lo, hi := pageBootstrap(all, 2000)
 	t.Logf("role accuracy pooled over %v: %d/%d = %.3f (95%% interval over pages %.3f–%.3f)",
 		indepSets, ok, n, float64(ok)/float64(n), lo, hi)
-}
-
-// indepRoles scores one set exactly as devRoles does (readDev, Article,
-// roleOf), logs the accuracy, the confusion and each miss, and returns the
-// score of each page.
-func indepRoles(t *testing.T, set string) []pageScore {
-	files, err := filepath.Glob(filepath.Join("testdata", set, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no pages in testdata/%s: %v", set, err)
-	}
-	var pages []pageScore
-	n, ok := 0, 0
-	conf := confusion{}
-	for _, f := range files {
-		text, units := readDev(t, f)
-		if len(units) == 0 {
-			t.Fatalf("%s: no coded units", f)
-		}
-		ps, _ := Article(text, Hints{})
-		var page pageScore
-		for _, u := range units {
-			got := roleOf(ps, u.span)
-			page.n++
-			conf[[2]Role{u.role, got}]++
-			if got == u.role {
-				page.ok++
-			} else {
-				t.Logf("%s: got %s, want %s: %.80q", filepath.Base(f), got, u.role, text[u.span.Start:u.span.End])
-			}
-		}
-		n, ok = n+page.n, ok+page.ok
-		pages = append(pages, page)
-	}
-	t.Logf("role accuracy on testdata/%s: %d/%d = %.3f\n%s", set, ok, n, float64(ok)/float64(n), conf)
-	return pages
 }
 
 // pageBootstrap returns the 2.5th and 97.5th percentiles of pooled accuracy

@@ -78,6 +78,7 @@ func prefilterStrings(t *testing.T) []string {
 // TestPrefilterSound checks that no prefilter ever rules out a string its
 // regexp matches, and that the prefilters do rule out most strings.
 func TestPrefilterSound(t *testing.T) {
+	t.Parallel() // one of the package's two slowest tests (every test string through every pattern)
 	strs := prefilterStrings(t)
 	tried, skipped := 0, 0
 	for name, f := range allFiltered() {
