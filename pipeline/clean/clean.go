@@ -1315,7 +1315,12 @@ func chatty(s string) bool {
 // forms are caught by their "i"), so it matches where a whole run of them,
 // in lower case, is one of firstPersonWords (none holds k or s, which (?i)
 // would also match with K or ſ).
-func hasFirstPerson(s string) bool {
+func hasFirstPerson(s string) bool { return hasASCIIWordIn(s, firstPersonWords) }
+
+// hasASCIIWordIn reports whether a whole run of ASCII word characters in s,
+// lower-cased, is in set (whose words are at most 16 bytes long).
+func hasASCIIWordIn(s string, set map[string]bool) bool {
+	var buf [16]byte
 	for i := 0; i < len(s); {
 		if !isASCIIWord(s[i]) {
 			i++
@@ -1325,8 +1330,7 @@ func hasFirstPerson(s string) bool {
 		for j < len(s) && isASCIIWord(s[j]) {
 			j++
 		}
-		if j-i <= 4 {
-			var buf [4]byte
+		if j-i <= len(buf) {
 			for k := i; k < j; k++ {
 				c := s[k]
 				if 'A' <= c && c <= 'Z' {
@@ -1334,7 +1338,7 @@ func hasFirstPerson(s string) bool {
 				}
 				buf[k-i] = c
 			}
-			if firstPersonWords[string(buf[:j-i])] {
+			if set[string(buf[:j-i])] {
 				return true
 			}
 		}

@@ -88,36 +88,9 @@ func hasCaptionVerbWord(s string) bool {
 	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return true
 	}
-	var buf [16]byte
-	for i := 0; i < len(s); {
-		if !isASCIIWord(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isASCIIWord(s[j]) {
-			j++
-		}
-		if j-i <= len(buf) {
-			for k := i; k < j; k++ {
-				c := s[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[k-i] = c
-			}
-			if captionVerbWords[string(buf[:j-i])] {
-				return true
-			}
-		}
-		i = j
-	}
-	return false
+	return hasASCIIWordIn(s, captionVerbWords)
 }
 
-// captionVerbWords are the words of captionVerbs that hasCaptionVerbWord
-// looks for; keep them in step (FuzzFastPaths checks the guard against the
-// pattern).
 var captionVerbWords = wordSet(`meet meets meeting shake shakes speak speaks talk talks attend attends pose poses walk walks
 	arrive arrives greet greets welcome welcomes receive receives look looks sit sits stand stands listen listens
 	gesture gestures wave waves hold holds sign signs inspect inspects review reviews visit visits seen chat chats
