@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/framescope/framescope/analysis/cputime"
+	"github.com/framescope/framescope/analysis/evaldata"
 	"github.com/framescope/framescope/analysis/token"
 )
 
@@ -207,4 +208,69 @@ func BenchmarkPara(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkParaNYT is BenchmarkPara's work on the NYT editorial sentences of
+// ../shared/eval, four to a paragraph: some 2,000 paragraphs and 9,000
+// distinct words, so that the lexicon's lookups miss the cache as on a large
+// corpus, which the one paragraph of BenchmarkPara never does.
+func BenchmarkParaNYT(b *testing.B) {
+	rows, err := readNYT(evaldata.Path(b, "eval/nyt-editorial-snippets-dev.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	type para struct {
+		text  string
+		toks  []token.Token
+		sents []token.Span
+		ments []token.Token
+	}
+	var paras []para
+	size := 0
+	for i := 0; i < len(rows); i += 4 {
+		var parts []string
+		for _, r := range rows[i:min(i+4, len(rows))] {
+			parts = append(parts, r.text)
+		}
+		p := para{text: strings.Join(parts, " ")}
+		p.toks = token.All(p.text)
+		p.sents = Sentences(p.toks)
+		for _, t := range p.toks {
+			if t.Title {
+				p.ments = append(p.ments, t)
+			}
+		}
+		paras = append(paras, p)
+		size += len(p.text)
+	}
+	s, err := New(Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Score("warm", token.All("warm")) // load the models outside the timing
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var tp Para
+	c0 := cputime.Thread()
+	for b.Loop() {
+		for i := range paras {
+			p := &paras[i]
+			tp.Reset(p.text, token.Span{Start: 0, End: len(p.text)}, p.toks)
+			tp.Score(s)
+			tp.ScoreSentences(s, p.sents[:len(p.sents)/2])
+			tp.ScoreSentences(s, p.sents[len(p.sents)/2:])
+			for _, m := range p.ments {
+				for _, st := range p.sents {
+					if st.Start <= m.Start && m.End <= st.End {
+						tp.Toward(st, m.Start, m.End)
+					}
+				}
+			}
+		}
+	}
+	if d := cputime.Thread() - c0; d > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/d.Seconds()/1e6, "cpu-MB/s")
+	}
 }

@@ -144,8 +144,9 @@ func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string]
 }
 
 // hotList returns the lexicon's frequent words: the words of m of one or two
-// bytes, sorted, then the most frequent of freq's, hotWords in all.
-func hotList(m map[string]wordInfo, freq map[string]uint64) []string {
+// bytes, sorted, then the most frequent of freq's (ties broken by the word),
+// hotWords in all.
+func hotList(m map[string]wordInfo, freq []wordCount) []string {
 	var hot []string
 	for w := range m {
 		if len(w) <= 2 {
@@ -153,31 +154,32 @@ func hotList(m map[string]wordInfo, freq map[string]uint64) []string {
 		}
 	}
 	slices.Sort(hot)
-	for _, w := range frequentWords(freq, hotWords) {
-		if len(hot) == hotWords {
+	// only the words as frequent as the hotWords-th need sorting
+	counts := make([]uint64, len(freq))
+	for i, c := range freq {
+		counts[i] = c.n
+	}
+	var least uint64
+	if k := hotWords - len(hot); k > 0 && k <= len(counts) {
+		slices.Sort(counts)
+		least = counts[len(counts)-k]
+	}
+	byCount := slices.DeleteFunc(slices.Clone(freq), func(c wordCount) bool { return c.n < least })
+	slices.SortFunc(byCount, func(a, b wordCount) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	for _, c := range byCount {
+		if len(hot) >= hotWords {
 			break
 		}
-		if len(w) > 2 {
-			hot = append(hot, w)
+		if len(c.w) > 2 {
+			hot = append(hot, c.w)
 		}
 	}
 	return hot
-}
-
-// frequentWords returns the n words of freq with the highest counts, ties
-// broken by the word, most frequent first.
-func frequentWords(freq map[string]uint64, n int) []string {
-	words := make([]string, 0, len(freq))
-	for w := range freq {
-		words = append(words, w)
-	}
-	slices.SortFunc(words, func(a, b string) int {
-		if c := cmp.Compare(freq[b], freq[a]); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	return words[:min(n, len(words))]
 }
 
 // mergeEntries gathers what the rule words and lexicons say of each word.

@@ -24,28 +24,45 @@ func loadNB() (map[string]float64, error) {
 	return lr, err
 }
 
+// wordCount is how often the cdipaolo model saw a word: the sum of its two
+// class counts.
+type wordCount struct {
+	w string
+	n uint64
+}
+
 // loadNBFreq is loadNB that also returns, when withFreq, how often the model
-// saw each word (the sum of its two class counts), for the lexicon's layout.
-func loadNBFreq(withFreq bool) (map[string]float64, map[string]uint64, error) {
+// saw each word, for the lexicon's layout.
+func loadNBFreq(withFreq bool) (map[string]float64, []wordCount, error) {
 	raw, err := sentiment.Asset("model.json")
 	if err != nil {
 		return nil, nil, fmt.Errorf("tone: cdipaolo/sentiment model: %w", err)
 	}
-	var freq map[string]uint64
+	var freq *[]wordCount
 	if withFreq {
-		freq = make(map[string]uint64, 1<<17)
+		buf := make([]wordCount, 0, 1<<17)
+		freq = &buf
 	}
 	if lr, ok := nbLogRatiosFast(raw, freq); ok {
-		return lr, freq, nil
+		return lr, deref(freq), nil
 	}
-	clear(freq)
+	if freq != nil {
+		*freq = (*freq)[:0]
+	}
 	lr, err := nbLogRatiosJSON(raw, freq)
-	return lr, freq, err
+	return lr, deref(freq), err
+}
+
+func deref(f *[]wordCount) []wordCount {
+	if f == nil {
+		return nil
+	}
+	return *f
 }
 
 // nbLogRatiosJSON reads the log-ratios of the model with encoding/json, and
-// when freq is not nil each word's count in freq.
-func nbLogRatiosJSON(raw []byte, freq map[string]uint64) (map[string]float64, error) {
+// when freq is not nil appends each word's count to it.
+func nbLogRatiosJSON(raw []byte, freq *[]wordCount) (map[string]float64, error) {
 	var models map[string]struct {
 		Words map[string]struct{ Count []uint64 } `json:"words"`
 	}
@@ -63,7 +80,7 @@ func nbLogRatiosJSON(raw []byte, freq map[string]uint64) (map[string]float64, er
 		}
 		lr[w] = math.Log(float64(c.Count[1]+1) / float64(c.Count[0]+1))
 		if freq != nil {
-			freq[w] = c.Count[0] + c.Count[1]
+			*freq = append(*freq, wordCount{w, c.Count[0] + c.Count[1]})
 		}
 	}
 	return lr, nil
@@ -73,9 +90,8 @@ func nbLogRatiosJSON(raw []byte, freq map[string]uint64) (map[string]float64, er
 // ten times faster, from the layout the asset has: {"en":{"words":{"<word>":
 // {"Count":[<n0>,<n1>],"Seen":<n>}, …}, …}} with words free of escapes. ok is
 // false for anything else, which nbLogRatiosJSON then reads. When freq is not
-// nil it also receives each word's count (freq may be partly filled when ok
-// is false).
-func nbLogRatiosFast(raw []byte, freq map[string]uint64) (lr map[string]float64, ok bool) {
+// nil each word's count is appended to it (some may be when ok is false).
+func nbLogRatiosFast(raw []byte, freq *[]wordCount) (lr map[string]float64, ok bool) {
 	const head = `{"` + string(sentiment.English) + `":{"words":{`
 	if !bytes.HasPrefix(raw, []byte(head)) {
 		return nil, false
@@ -127,7 +143,7 @@ func nbLogRatiosFast(raw []byte, freq map[string]uint64) (lr map[string]float64,
 		}
 		lr[w] = math.Log(float64(c1+1) / float64(c0+1))
 		if freq != nil {
-			freq[w] = c0 + c1
+			*freq = append(*freq, wordCount{w, c0 + c1})
 		}
 		if expect("}") {
 			return lr, true
