@@ -152,6 +152,50 @@ func BenchmarkLookupVocab(b *testing.B) {
 	benchLookups(b, words)
 }
 
+// BenchmarkLookupAllVocab is lookupAll of the whole vocabulary's words in a
+// seeded random order, as tokens, beside a loop of lookup, the same without
+// batches: what the batches' overlapping cache misses save.
+func BenchmarkLookupAllVocab(b *testing.B) {
+	lx := theLexicon()
+	var words []string
+	for _, s := range lx.slots {
+		if s.n > 0 {
+			words = append(words, string(s.key[:s.n]))
+		}
+	}
+	slices.Sort(words)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
+	toks := make([]token.Token, len(words))
+	for i, w := range words {
+		toks[i] = token.Token{Kind: token.Word, Norm: w}
+	}
+	dst := make([]*wordInfo, 0, len(toks))
+	for _, tc := range []struct {
+		name string
+		f    func()
+	}{
+		{"batched", func() { dst = lookupAll(lx, toks, dst[:0]) }},
+		{"one-by-one", func() {
+			dst = dst[:0]
+			for i := range toks {
+				dst = append(dst, lx.lookup(toks[i].Norm))
+			}
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			b.ReportAllocs()
+			c0 := cputime.Thread()
+			for b.Loop() {
+				tc.f()
+			}
+			d := cputime.Thread() - c0
+			b.ReportMetric(float64(d.Nanoseconds())/float64(b.N)/float64(len(toks)), "cpu-ns/lookup")
+		})
+	}
+}
+
 // benchLookups looks up every word of words and reports ns and CPU ns per
 // lookup.
 func benchLookups(b *testing.B, words []string) {

@@ -109,22 +109,37 @@ func (lx *lexicon) find(w string) *wordInfo {
 		}
 		return nil
 	}
-	hash := maphash.String(lexSeed, w)
-	if len(lx.hot) > 0 {
-		mask := uint64(len(lx.hot) - 1)
-		for h := hash & mask; ; h = (h + 1) & mask {
-			s := &lx.hot[h]
-			if s.n == 0 {
-				break
-			}
-			if int(s.n) == len(w) && string(s.key[:s.n]) == w {
-				return &lx.infos[s.entry()]
-			}
+	h := maphash.String(lexSeed, w)
+	if inf := lx.findHot(w, h); inf != nil {
+		return inf
+	}
+	return lx.findMain(w, h, h&uint64(len(lx.slots)-1))
+}
+
+// findHot returns the entry of the word w (of 1 to 12 bytes, hash h) when it
+// is one of the frequent words, or nil.
+func (lx *lexicon) findHot(w string, h uint64) *wordInfo {
+	if len(lx.hot) == 0 {
+		return nil
+	}
+	mask := uint64(len(lx.hot) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &lx.hot[i]
+		if s.n == 0 {
+			return nil
+		}
+		if int(s.n) == len(w) && string(s.key[:s.n]) == w {
+			return &lx.infos[s.entry()]
 		}
 	}
+}
+
+// findMain returns the entry of the word w (of 1 to 12 bytes, hash h) from
+// the table of all words, or nil; i is h's slot, h&(len(lx.slots)-1).
+func (lx *lexicon) findMain(w string, h, i uint64) *wordInfo {
 	mask := uint64(len(lx.slots) - 1)
-	for h := hash & mask; ; h = (h + 1) & mask {
-		s := &lx.slots[h]
+	for ; ; i = (i + 1) & mask {
+		s := &lx.slots[i]
 		if s.n == 0 {
 			return nil
 		}
@@ -333,6 +348,11 @@ func (lx *lexicon) lookup(norm string) *wordInfo {
 	if inf := lx.find(norm); inf != nil {
 		return inf
 	}
+	return lx.unlisted(norm)
+}
+
+// unlisted is lookup of a word the table does not have.
+func (lx *lexicon) unlisted(norm string) *wordInfo {
 	if strings.IndexByte(norm, '\'') < 0 {
 		return unknown
 	}

@@ -225,3 +225,39 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupAll checks the batched lookups against lookup, token by token,
+// over runs shorter and longer than a batch: frequent and rare words, words
+// longer than a slot, contractions nobody lists, unknown words and
+// punctuation.
+func TestLookupAll(t *testing.T) {
+	lx := theLexicon()
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"punctuation only", `"!?" -- ,`},
+		{"one frequent word", "the"},
+		{"mixed", "The ministers' counterterrorism cooperation wasn't qqqzzx; Iran's shouldn't-be ALLIES, internationalization!"},
+		{"longer than a batch", strings.Repeat("Critics warned the deal could undermine sanctions, y'all'd say, and threaten stability. ", 5)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.All(tt.text)
+			got := lookupAll(lx, toks, nil)
+			if len(got) != len(toks) {
+				t.Fatalf("%d entries for %d tokens", len(got), len(toks))
+			}
+			for i, tk := range toks {
+				if tk.Kind != token.Word {
+					if got[i] != nil {
+						t.Errorf("%q: entry for a token that is not a word", tk.Norm)
+					}
+					continue
+				}
+				want := lx.lookup(tk.Norm)
+				if got[i] == nil || got[i].bits() != want.bits() {
+					t.Errorf("%q: lookupAll %+v, lookup %+v", tk.Norm, got[i], want)
+				}
+			}
+		})
+	}
+}

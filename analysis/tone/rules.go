@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -163,16 +164,57 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 
 // lookupAll appends the lexicon entry of each token of toks to dst: nil for
 // tokens that are not words.
+//
+// It is lx.lookup of each word, in two passes over each run of lookBatch
+// tokens: the first finds the frequent words and reads the first slot of
+// each other word in the large table, the second finishes those. The reads
+// of the first pass do not depend on each other, so the processor has
+// several cache misses in flight at once instead of one after another.
 func lookupAll(lx *lexicon, toks []token.Token, dst []*wordInfo) []*wordInfo {
-	for i := range toks {
-		var inf *wordInfo
-		if toks[i].Kind == token.Word {
-			inf = lx.lookup(toks[i].Norm)
+	var (
+		hs    [lookBatch]uint64 // hash of each pending word
+		at    [lookBatch]int32  // its index in the run
+		first [lookBatch]uint8  // the length byte of its first slot
+	)
+	mask := uint64(len(lx.slots) - 1)
+	for c := 0; c < len(toks); c += lookBatch {
+		run := toks[c:min(c+lookBatch, len(toks))]
+		base := len(dst)
+		np := 0
+		for i := range run {
+			var inf *wordInfo
+			if run[i].Kind == token.Word {
+				w := run[i].Norm
+				if w == "" || len(w) > len(lexSlot{}.key) {
+					inf = lx.lookup(w)
+				} else {
+					h := maphash.String(lexSeed, w)
+					if inf = lx.findHot(w, h); inf == nil {
+						hs[np], at[np] = h, int32(i)
+						first[np] = lx.slots[h&mask].n
+						np++
+					}
+				}
+			}
+			dst = append(dst, inf)
 		}
-		dst = append(dst, inf)
+		for k := range np {
+			w := run[at[k]].Norm
+			var inf *wordInfo
+			if first[k] != 0 {
+				inf = lx.findMain(w, hs[k], hs[k]&mask)
+			}
+			if inf == nil {
+				inf = lx.unlisted(w)
+			}
+			dst[base+int(at[k])] = inf
+		}
 	}
 	return dst
 }
+
+// lookBatch is the number of tokens lookupAll looks up in one go.
+const lookBatch = 32
 
 // ruleValences is valences with the tokens' lexicon entries already looked up:
 // tinfo[i] is the entry of toks[i] (lookupAll).
