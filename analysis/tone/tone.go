@@ -53,9 +53,10 @@
 // divides its log-odds by √words.
 //
 // Loading. The first score in a process loads the cdipaolo model (0.2-0.3 s
-// with its lexicon; some 70 MB allocated in passing), govader's lexicon and
+// with its lexicon; some 85 MB allocated in passing), govader's lexicon and
 // the embedded data, merged into one table so that scoring costs one lookup
-// per word. Scorers are safe for concurrent use and deterministic.
+// per word; the table keeps 7 MB (BenchmarkLexiconHeap), the loaded models
+// about 9 MB in all. Scorers are safe for concurrent use and deterministic.
 //
 // Sharing. A paragraph scored several times — whole, by voice
 // (Para.ScoreSentences) and toward each mention (Para.Toward) — is best
