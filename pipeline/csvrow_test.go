@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/framescope/framescope/analysis/frames"
 )
@@ -196,55 +195,6 @@ func TestAppendTerms(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestAppendKWIC(t *testing.T) {
-	text := "Officials said the  border\tsecurity talks ended.\nThen \u00a0 the ministers left Islamabad."
-	at := strings.Index(text, "border")
-	for _, tc := range []struct {
-		name       string
-		start, end int
-		width      int
-		want       string
-	}{
-		{"inside, whole text", at, at + len("border"), 200, "Officials said the [border] security talks ended. Then the ministers left Islamabad."},
-		{"cut both sides", at, at + len("border"), 12, "… said the [border] security …"},
-		{"zero width", at, at + len("border"), 0, "… [border] …"},
-		{"at the start", 0, len("Officials"), 10, "[Officials] said the …"},
-		{"empty hit", at, at, 5, "… the [] …"},
-		{"past the end", len(text) + 5, len(text) + 9, 10, "… Islamabad.[]"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			h := frames.Hit{Start: tc.start, End: tc.end}
-			got := string(appendKWIC([]byte("x"), text, h, tc.width))
-			if want := "x" + frames.KWIC(text, h, tc.width); got != want {
-				t.Errorf("appendKWIC = %q, frames.KWIC %q", got, want)
-			}
-			if got != "x"+tc.want {
-				t.Errorf("appendKWIC = %q, want %q", got, "x"+tc.want)
-			}
-		})
-	}
-}
-
-// FuzzAppendKWIC checks appendKWIC against frames.KWIC, which it copies
-// without the strings, on valid UTF-8 with hits that start and end on a
-// rune's first byte, as the matcher's do (both panic otherwise).
-func FuzzAppendKWIC(f *testing.F) {
-	f.Add("Officials said the  border\tsecurity talks ended.", 19, 26, 10)
-	f.Add("\u2003a\u00a0b\xffc d", 3, 5, 2)
-	f.Add("", 0, 0, 60)
-	f.Fuzz(func(t *testing.T, text string, start, end, width int) {
-		runeStart := func(i int) bool { return i <= 0 || i >= len(text) || utf8.RuneStart(text[i]) }
-		if !utf8.ValidString(text) || !runeStart(start) || !runeStart(end) {
-			t.Skip()
-		}
-		width %= 1000
-		h := frames.Hit{Start: start, End: end}
-		if got, want := string(appendKWIC(nil, text, h, width)), frames.KWIC(text, h, width); got != want {
-			t.Fatalf("KWIC(%q, %d, %d, %d): appendKWIC %q, frames.KWIC %q", text, start, end, width, got, want)
-		}
-	})
 }
 
 // scoreByStrconv is num's formatting with strconv alone.

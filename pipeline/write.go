@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/framescope/framescope/analysis/aggregate"
 	"github.com/framescope/framescope/analysis/frames"
@@ -236,7 +234,7 @@ func (f rowFormat) matchRows(a *Article, year string, r *articleRows) {
 				c.int(h.Sentence.End)
 				c.num(h.Weight)
 				c.str(bit(h.Negated))
-				r.scratch = appendKWIC(r.scratch[:0], a.Text, h, 60)
+				r.scratch = frames.AppendKWIC(r.scratch[:0], a.Text, h, 60)
 				c.bytes(r.scratch)
 				c.end()
 			}
@@ -329,105 +327,6 @@ func appendJoined(buf []byte, ss []string, sep string) []byte {
 	}
 	return buf
 }
-
-// appendKWIC appends frames.KWIC(text, h, width): the hit in brackets with
-// up to width bytes of whole words either side, "…" where text goes on, and
-// every run of white space one space.
-func appendKWIC(buf []byte, text string, h frames.Hit, width int) []byte {
-	width = max(width, 0)
-	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
-	if end < start {
-		end = start
-	}
-	ls := max(0, start-width)
-	for ls > 0 && ls < len(text) && !utf8.RuneStart(text[ls]) {
-		ls++
-	}
-	re := min(len(text), end+width)
-	for re < len(text) && re > 0 && !utf8.RuneStart(text[re]) {
-		re--
-	}
-	left := text[ls:start]
-	if ls > 0 && ls < start && !isSpaceByte(text[ls-1]) {
-		// drop the cut word
-		if i := strings.IndexAny(left, " \t\n\r"); i >= 0 {
-			left = left[i:]
-		} else {
-			left = ""
-		}
-	}
-	right := text[end:re]
-	if re < len(text) && re > end && !isSpaceByte(text[re]) {
-		if i := strings.LastIndexAny(right, " \t\n\r"); i >= 0 {
-			right = right[:i]
-		} else {
-			right = ""
-		}
-	}
-	s := fieldsJoiner{buf: buf, start: len(buf)}
-	if ls > 0 {
-		s.add("… ")
-	}
-	s.add(strings.TrimLeft(left, " \t\n\r"))
-	s.add("[")
-	s.add(text[start:end])
-	s.add("]")
-	s.add(strings.TrimRight(right, " \t\n\r"))
-	if re < len(text) {
-		s.add(" …")
-	}
-	return s.buf
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// fieldsJoiner appends pieces of text as strings.Join(strings.Fields(all
-// pieces concatenated), " ") would: white space (unicode.IsSpace) dropped at
-// the ends and each run of it one space.
-type fieldsJoiner struct {
-	buf   []byte
-	start int  // where the joined text begins in buf
-	space bool // white space since the last word byte
-}
-
-func (j *fieldsJoiner) add(s string) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				j.space = true
-				i++
-				continue
-			}
-			// a run of ASCII bytes that are not white space, at once
-			k := i + 1
-			for k < len(s) && s[k] < utf8.RuneSelf && !asciiSpace[s[k]] {
-				k++
-			}
-			j.word(s[i:k])
-			i = k
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			j.space = true
-		} else {
-			j.word(s[i : i+n])
-		}
-		i += n
-	}
-}
-
-func (j *fieldsJoiner) word(b string) {
-	if j.space && len(j.buf) > j.start {
-		j.buf = append(j.buf, ' ')
-	}
-	j.space = false
-	j.buf = append(j.buf, b...)
-}
-
-// asciiSpace is strings.Fields's set of ASCII white space.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // paragraphStrings is paragraph p's row of paragraphs.csv as strings, for
 // the Parquet writer.

@@ -283,9 +283,9 @@ func TestKWICOddHits(t *testing.T) {
 	}
 }
 
-// FuzzKWIC: any text, hit and width give a line without panicking; the
-// hit's bytes (clamped to the text) appear in it in brackets, whitespace
-// folded.
+// FuzzKWIC: any text, hit and width give a line without panicking, the one
+// kwicRef gives; the hit's bytes (clamped to the text) appear in it in
+// brackets, whitespace folded.
 func FuzzKWIC(f *testing.F) {
 	f.Add("Iran’s défense chief said", 5, 9, 0)
 	f.Add("\x80\x80\x80\xe2\x80\x99x", 2, 3, 1)
@@ -293,6 +293,9 @@ func FuzzKWIC(f *testing.F) {
 	f.Add("", -1, 5, -2)
 	f.Fuzz(func(t *testing.T, text string, start, end, width int) {
 		got := KWIC(text, Hit{Start: start, End: end}, width%1000)
+		if want := kwicRef(text, Hit{Start: start, End: end}, width%1000); got != want {
+			t.Fatalf("KWIC(%q, %d, %d, %d) = %q, kwicRef %q", text, start, end, width, got, want)
+		}
 		s, e := max(0, min(start, len(text))), max(0, min(end, len(text)))
 		hit := ""
 		if s < e {

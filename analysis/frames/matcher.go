@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/framescope/framescope/analysis/token"
 )
@@ -1168,59 +1167,3 @@ func (m *Matcher) mentions(toks []token.Token, ps *paraState, buf []Mention) ([]
 	})
 	return out, buf
 }
-
-// KWIC returns a keyword-in-context line for a hit: up to width bytes of text
-// on each side (cut at rune boundaries, line breaks shown as spaces), and the
-// hit's own text in brackets. Any hit and any text are accepted: offsets are
-// clamped to the text, and a hit that does not fall on rune boundaries (or
-// text that is not UTF-8) is shown byte for byte.
-func KWIC(text string, h Hit, width int) string {
-	width = max(width, 0)
-	start, end := max(0, min(h.Start, len(text))), max(0, min(h.End, len(text)))
-	if end < start {
-		end = start
-	}
-	// the context is cut forward to a rune start but never past the hit,
-	// and back to one but never before it: a hit that starts or ends inside
-	// a character, or text that is not UTF-8, leaves it as it is
-	ls := max(0, start-width)
-	for ls > 0 && ls < start && !utf8.RuneStart(text[ls]) {
-		ls++
-	}
-	re := min(len(text), end+width)
-	for re < len(text) && re > end && !utf8.RuneStart(text[re]) {
-		re--
-	}
-	left := text[ls:start]
-	if ls > 0 && ls < start && !isSpaceByte(text[ls-1]) {
-		// drop the cut word
-		if i := strings.IndexAny(left, " \t\n\r"); i >= 0 {
-			left = left[i:]
-		} else {
-			left = ""
-		}
-	}
-	right := text[end:re]
-	if re < len(text) && re > end && !isSpaceByte(text[re]) {
-		if i := strings.LastIndexAny(right, " \t\n\r"); i >= 0 {
-			right = right[:i]
-		} else {
-			right = ""
-		}
-	}
-	var b strings.Builder
-	if ls > 0 {
-		b.WriteString("… ")
-	}
-	b.WriteString(strings.TrimLeft(left, " \t\n\r"))
-	b.WriteByte('[')
-	b.WriteString(text[start:end])
-	b.WriteByte(']')
-	b.WriteString(strings.TrimRight(right, " \t\n\r"))
-	if re < len(text) {
-		b.WriteString(" …")
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
