@@ -146,12 +146,7 @@ func cvRun(name string, rows []nytRow, folds int, seed uint64, fit func(train []
 	fold := foldsByGroup(arts, folds, seed)
 	scores := make([]float64, len(rows))
 	for k := range folds {
-		var train []int
-		for i := range rows {
-			if fold[i] != k {
-				train = append(train, i)
-			}
-		}
+		train := trainRows(fold, k)
 		pred := fit(train)
 		fitted := make([]float64, len(train))
 		tg := make([]float64, len(train))
@@ -301,12 +296,7 @@ func TestEmbExperiments(t *testing.T) {
 			fold := foldsByGroup(d2.groups, 10, seed)
 			scores := make([]float64, len(rows))
 			for k := range 10 {
-				var train []int
-				for i := range rows {
-					if fold[i] != k {
-						train = append(train, i)
-					}
-				}
+				train := trainRows(fold, k)
 				s := newsScorer{m: new(fitNewsModel(d2, train, newsvecFeatures, true))}
 				for i := range rows {
 					if fold[i] == k {

@@ -355,12 +355,7 @@ func CrossValidateNYT(path string, folds, resamples int, seed uint64) ([]NYTResu
 	for _, m := range cvModels {
 		scores := make([]float64, len(rows))
 		for k := range folds {
-			var train []int
-			for i := range rows {
-				if fold[i] != k {
-					train = append(train, i)
-				}
-			}
+			train := trainRows(fold, k)
 			s := newsScorer{m: new(fitNewsModel(d, train, m.feats, m.neutral))}
 			for i := range rows {
 				if fold[i] == k {

@@ -162,6 +162,17 @@ func solve(a [][]float64, b []float64) []float64 {
 	return x
 }
 
+// trainRows returns the rows whose fold is not k: fold k's training set.
+func trainRows(fold []int, k int) []int {
+	var train []int
+	for i, f := range fold {
+		if f != k {
+			train = append(train, i)
+		}
+	}
+	return train
+}
+
 // foldsByGroup assigns each distinct group to one of k folds, shuffled by seed,
 // and returns each row's fold.
 func foldsByGroup(groups []string, k int, seed uint64) []int {
