@@ -508,40 +508,9 @@ func wordScalars(e *embTable, w []float64) map[string]float64 {
 	return out
 }
 
-// meanScalar is meanEmb's aggregation of per-word scalars.
-func meanScalar(sw map[string]float64, toks []token.Token) float64 {
-	var out float64
-	k := 0
-	for i := 0; i < len(toks); {
-		j := sentenceEnd(toks, i)
-		var s float64
-		n := 0
-		for _, t := range toks[i:j] {
-			if t.Kind != token.Word {
-				continue
-			}
-			v, ok := sw[t.Norm]
-			if !ok {
-				if st := vecStem(t.Norm); st != "" {
-					v, ok = sw[st]
-				}
-			}
-			if ok {
-				s += v
-				n++
-			}
-		}
-		if n > 0 {
-			out += s / float64(n)
-		}
-		k++
-		i = j
-	}
-	if k > 1 {
-		out /= math.Sqrt(float64(k))
-	}
-	return out
-}
+// meanScalar is meanEmb's aggregation of per-word scalars: scalarFeats's
+// mean.
+func meanScalar(sw map[string]float64, toks []token.Token) float64 { return scalarFeats(sw, toks)[0] }
 
 // Word vectors behind data/vader-vec.tsv.gz.
 const (
