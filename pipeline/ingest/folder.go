@@ -125,7 +125,7 @@ func (f *folder) next(r *Reader) (Article, bool) {
 			continue
 		}
 		if !isTxt {
-			r.record(Status{Path: rel, Status: StatusIgnored, Reason: "not a .txt file"})
+			r.record(Status{Path: rel, Status: StatusIgnored, Reason: notTxtReason(f.root, rel)})
 			continue
 		}
 		// The folder listing's type bits say whether a file is regular
@@ -311,3 +311,17 @@ type keyHasher struct {
 var keyHashers = sync.Pool{New: func() any {
 	return &keyHasher{h: sha256.New(), buf: make([]byte, 16<<10), sum: make([]byte, 0, sha256.Size)}
 }}
+
+// notTxtReason says why the file rel below the input folder root is not
+// read, and for a corpus file that would be read on its own (a manifest below
+// the top folder, a JSONL or CSV export) the -in that reads it.
+func notTxtReason(root, rel string) string {
+	name := path.Base(rel)
+	switch {
+	case strings.EqualFold(name, manifestName):
+		return "not a .txt file: a manifest is read only from the input folder itself; to use this one, run with -in " + filepath.Join(root, filepath.FromSlash(path.Dir(rel)))
+	case strings.EqualFold(path.Ext(name), ".jsonl"), strings.EqualFold(path.Ext(name), ".csv"):
+		return "not a .txt file: a " + strings.ToUpper(strings.TrimPrefix(path.Ext(name), ".")) + " corpus is read when -in names it: -in " + filepath.Join(root, filepath.FromSlash(rel))
+	}
+	return "not a .txt file"
+}

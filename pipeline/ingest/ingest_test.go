@@ -135,6 +135,8 @@ func TestFolderHostile(t *testing.T) {
 		{"10,000-letter word", "longword.txt", 0, StatusRead, ""},
 		{"symlink loop", "loop", 0, StatusSkipped, "symlink to a folder (not followed)"},
 		{"upper-case extension", "nested/b.TXT", 0, StatusRead, ""},
+		{"manifest in a subfolder", "nested/manifest.csv", 0, StatusIgnored, "a manifest is read only from the input folder itself; to use this one, run with -in testdata/hostile/nested"},
+		{"JSONL in the folder", "nested/export.jsonl", 0, StatusIgnored, "a JSONL corpus is read when -in names it: -in testdata/hostile/nested/export.jsonl"},
 		{"nested", "nested/deep/a.txt", 0, StatusRead, ""},
 		{"symlink to the parent", "nested/up", 0, StatusSkipped, "symlink to a folder (not followed)"},
 		{"not .txt", "notes.md", 0, StatusIgnored, "not a .txt file"},
