@@ -201,6 +201,8 @@ var referenceCases = []string{
 	"٣٤٥ ١٢ 12٣ x²", "Sistan-Baluchestan officials—and “most dangerous” ‘quoted’", "خبرگزاری مهر İstanbul ǅemal KELVIN \u212a Ωmega",
 	"IRGC NOPE iPhone McDonald ÉCOLE École", "tab\tnew\nline\r\v\f\u00a0nbsp\u0085nel\u2028ls", "bad \xff\xfe utf8 \xe2\x80 cut",
 	"e\u0301te combining \u0301start", "S.A.I.D. U.S.’ U.S.'s", "x'", "x's", "X'S", "x’S'", "'s", "a'b'c", "Q&A @user #tag $5 5%",
+	// more words to lower-case than lowered keeps the indices of
+	strings.Repeat("Iran U.S. the IRGC Don't Pakistan's É ", 20),
 }
 
 func TestSameAsReference(t *testing.T) {

@@ -64,6 +64,32 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 	for i < end {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch f := class[c]; {
+			case f&fLetter != 0 && (i+1 >= end || text[i+1] != '.'):
+				// the common case, scanWord's first without a call: ASCII
+				// letters and digits up to an ASCII byte that is not an
+				// apostrophe
+				j, seen := i+1, f
+				for j < end {
+					g := class[text[j]]
+					if g&fWord == 0 {
+						break
+					}
+					seen |= g
+					j++
+				}
+				if j < end && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
+					i, dst = scanWord(text, i, end, dst, &low)
+					continue
+				}
+				t := Token{Start: i, End: j, Kind: Word, Title: f&fUpper != 0}
+				t.Caps = seen&fUpper != 0 && seen&fLower == 0 && asciiLetters(text[i:j]) >= 2
+				if seen&fUpper == 0 {
+					t.Norm = text[i:j]
+				} else {
+					low.add(j-i, len(dst))
+				}
+				dst = append(dst, t)
+				i = j
 			case f&fWord != 0:
 				i, dst = scanWord(text, i, end, dst, &low)
 			case f&fSpace != 0:
@@ -85,7 +111,7 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 			i += size
 		}
 	}
-	low.fill(text, dst[first:])
+	low.fill(text, dst, first)
 	return dst
 }
 
@@ -118,57 +144,93 @@ var class = func() (c [256]uint8) {
 	return c
 }()
 
-// lowered collects the lower-case forms of a call's ASCII words and acronyms
-// whose Norm is not a substring of the text: such a token gets Norm "" (no
-// token has an empty Norm) and its form is written to b; fill then cuts the
-// one string of b into the Norms.
+// lowered counts the bytes of the lower-case forms of a call's ASCII words
+// and acronyms whose Norm is not a substring of the text: such a token gets
+// Norm "" (no token has an empty Norm) during the scan; fill then writes
+// their forms into one string of exactly that size and cuts it into the
+// Norms (one allocation per call, none to grow it). It keeps the indices of
+// the first lowMax such tokens, so that fill need not look for them.
 type lowered struct {
-	b       strings.Builder
-	pending bool
+	n  int // bytes of the pending forms
+	k  int // number of pending tokens
+	at [lowMax]int
 }
 
-// start is called before each form is written; rest is the number of bytes
-// from its token's start to the span's end.
-func (l *lowered) start(rest int) {
-	if !l.pending {
-		// forms are at most as long as their tokens: room for the rest of
-		// the span, up to a few words' worth
-		l.pending = true
-		l.b.Grow(min(rest, 64))
+// lowMax is how many pending tokens lowered keeps the indices of.
+const lowMax = 64
+
+// add notes a pending form of n bytes, of the token that will be dst[i].
+func (l *lowered) add(n, i int) {
+	if l.k < lowMax {
+		l.at[l.k] = i
+	}
+	l.n += n
+	l.k++
+}
+
+// fill sets the Norm of the pending tokens of dst[first:], tokens of text:
+// an acronym's letters ("U.S." → "us"), or the word with its ASCII capitals
+// lower-cased.
+func (l *lowered) fill(text string, dst []Token, first int) {
+	if l.k == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(l.n)
+	if l.k <= lowMax {
+		for _, k := range l.at[:l.k] {
+			writeLower(&b, text[dst[k].Start:dst[k].End])
+		}
+		s := b.String()
+		off := 0
+		for _, k := range l.at[:l.k] {
+			n := formLen(text, dst[k])
+			dst[k].Norm = s[off : off+n]
+			off += n
+		}
+		return
+	}
+	toks := dst[first:]
+	for k := range toks {
+		if toks[k].Norm == "" {
+			writeLower(&b, text[toks[k].Start:toks[k].End])
+		}
+	}
+	s := b.String()
+	off := 0
+	for k := range toks {
+		if toks[k].Norm == "" {
+			n := formLen(text, toks[k])
+			toks[k].Norm = s[off : off+n]
+			off += n
+		}
 	}
 }
 
-// add writes the lower-case form of the ASCII word w, followed by rest bytes
-// of the span (w included).
-func (l *lowered) add(w string, rest int) {
-	l.start(rest)
-	for k := 0; k < len(w); k++ {
-		c := w[k]
+// writeLower writes the lower-case form of the pending token w to b.
+func writeLower(b *strings.Builder, w string) {
+	if len(w) > 1 && w[1] == '.' { // an acronym: its letters only
+		for i := 0; i < len(w); i += 2 {
+			b.WriteByte(w[i] | 0x20)
+		}
+		return
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if class[c]&fUpper != 0 {
 			c |= 0x20
 		}
-		l.b.WriteByte(c)
+		b.WriteByte(c)
 	}
 }
 
-// fill sets the Norm of the pending tokens of toks, tokens of text.
-func (l *lowered) fill(text string, toks []Token) {
-	if !l.pending {
-		return
+// formLen is the length of the lower-case form of the pending token t.
+func formLen(text string, t Token) int {
+	n := t.End - t.Start
+	if n > 1 && text[t.Start+1] == '.' { // an acronym: its letters only
+		n /= 2
 	}
-	s := l.b.String()
-	off := 0
-	for k := range toks {
-		if toks[k].Norm != "" {
-			continue
-		}
-		n := toks[k].End - toks[k].Start
-		if n > 1 && text[toks[k].Start+1] == '.' { // an acronym: its letters only
-			n /= 2
-		}
-		toks[k].Norm = s[off : off+n]
-		off += n
-	}
+	return n
 }
 
 func decode(s string, i int) (rune, int) {
@@ -200,15 +262,11 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token) {
 	if i+1 < end && text[i+1] == '.' {
 		if j, ok := scanAcronym(text, i, end); ok {
-			low.start(end - i)
-			for k := i; k < j; k += 2 {
-				low.b.WriteByte(text[k] | 0x20)
-			}
+			low.add((j-i)/2, len(dst))
 			return j, append(dst, Token{Start: i, End: j, Kind: Word, Caps: true, Title: true})
 		}
 	}
-	first, _ := decode(text, i)
-	if '0' <= first && first <= '9' || first >= utf8.RuneSelf && unicode.IsDigit(first) {
+	if c := text[i]; '0' <= c && c <= '9' || c >= utf8.RuneSelf && unicode.IsDigit(runeAt(text, i, end)) {
 		j := i
 		for j < end {
 			if c := text[j]; c < utf8.RuneSelf {
@@ -248,7 +306,7 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 		if seen&fUpper == 0 {
 			t.Norm = text[i:j]
 		} else {
-			low.add(text[i:j], end-i)
+			low.add(j-i, len(dst))
 		}
 		return j, append(dst, t)
 	}
@@ -283,9 +341,9 @@ func scanWord(text string, i, end int, dst []Token, low *lowered) (int, []Token)
 		break
 	}
 	if poss > i {
-		return j, append(dst, word(text, i, poss, end, wide >= poss, low), Token{Start: poss, End: j, Norm: "'s", Kind: Word})
+		return j, append(dst, word(text, i, poss, wide >= poss, low, len(dst)), Token{Start: poss, End: j, Norm: "'s", Kind: Word})
 	}
-	return j, append(dst, word(text, i, j, end, wide >= j, low))
+	return j, append(dst, word(text, i, j, wide >= j, low, len(dst)))
 }
 
 // asciiLetters counts the ASCII letters of s.
@@ -323,10 +381,10 @@ func scanAcronym(text string, i, end int) (int, bool) {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// word returns the word token text[i:j] of a span that ends at end; ascii
-// says that every rune of it (apostrophes included) is ASCII, known from the
+// word returns the word token text[i:j], which will be dst[at]; ascii says
+// that every rune of it (apostrophes included) is ASCII, known from the
 // scan.
-func word(text string, i, j, end int, ascii bool, low *lowered) Token {
+func word(text string, i, j int, ascii bool, low *lowered, at int) Token {
 	s := text[i:j]
 	t := Token{Start: i, End: j, Kind: Word}
 	if ascii {
@@ -342,7 +400,7 @@ func word(text string, i, j, end int, ascii bool, low *lowered) Token {
 			t.Norm = s
 			return t
 		}
-		low.add(s, end-i)
+		low.add(len(s), at)
 		return t
 	}
 	upper, letters := 0, 0

@@ -141,7 +141,7 @@ func BenchmarkLookupVocab(b *testing.B) {
 	var words []string
 	for _, s := range lx.slots {
 		if s.n > 0 {
-			words = append(words, string(s.key[:s.n]))
+			words = append(words, s.word())
 		}
 	}
 	for w := range lx.long {
@@ -160,7 +160,7 @@ func BenchmarkLookupAllVocab(b *testing.B) {
 	var words []string
 	for _, s := range lx.slots {
 		if s.n > 0 {
-			words = append(words, string(s.key[:s.n]))
+			words = append(words, s.word())
 		}
 	}
 	slices.Sort(words)

@@ -2,7 +2,6 @@ package tone
 
 import (
 	"cmp"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -66,13 +65,20 @@ type lexicon struct {
 // running text.
 const hotWords = 4096
 
-// lexSlot is one slot of the lexicon's table: a word of up to len(key) bytes
+// maxKey is the longest word a slot holds.
+const maxKey = 12
+
+// lexSlot is one slot of the lexicon's table: a word of 1 to maxKey bytes,
+// packed by packKey into k0 and k1 (with n, its length, they determine it),
 // and the index of its entry, hi<<16 | lo; n == 0 marks an empty slot.
+// Comparing a word with a slot is then two integer comparisons, and hashing
+// it a few multiplications, with no loop over its bytes.
 type lexSlot struct {
-	key [12]byte
-	n   uint8
-	hi  uint8
-	lo  uint16
+	k0 uint64
+	k1 uint32
+	n  uint8
+	hi uint8
+	lo uint16
 }
 
 // maxEntries is the number of distinct entries a slot can index.
@@ -80,22 +86,82 @@ const maxEntries = 1 << 24
 
 func (s *lexSlot) entry() int32 { return int32(s.hi)<<16 | int32(s.lo) }
 
-// lexSeed seeds the table's hash: the layout differs between processes, what
-// a lookup finds does not.
-var lexSeed = maphash.MakeSeed()
+// word returns the word the slot holds ("" for an empty slot): packKey
+// inverted.
+func (s *lexSlot) word() string {
+	n := int(s.n)
+	var b [maxKey]byte
+	switch {
+	case n == 0:
+		return ""
+	case n >= 8:
+		for k := range 8 {
+			b[k] = byte(s.k0 >> (8 * k))
+		}
+		for k := range 4 {
+			b[n-4+k] = byte(s.k1 >> (8 * k))
+		}
+	case n >= 4:
+		for k := range 4 {
+			b[k] = byte(s.k0 >> (8 * k))
+			b[n-4+k] = byte(s.k0 >> (32 + 8*k))
+		}
+	default:
+		b[0], b[n>>1], b[n-1] = byte(s.k0), byte(s.k0>>8), byte(s.k0>>16)
+	}
+	return string(b[:n])
+}
+
+// packKey packs the word w of 1 to maxKey bytes into two integers that,
+// with len(w), determine it: loads that may overlap but together cover
+// every byte (for 8 to 12 bytes the first 8 and the last 4; for 4 to 7 the
+// first 4 and the last 4; for 1 to 3 the first, middle and last).
+func packKey(w string) (k0 uint64, k1 uint32) {
+	switch n := len(w); {
+	case n >= 8:
+		return load64(w), load32(w[n-4:])
+	case n >= 4:
+		return uint64(load32(w)) | uint64(load32(w[n-4:]))<<32, 0
+	default:
+		return uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16, 0
+	}
+}
+
+// load64 is the first 8 bytes of s, little-endian (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 is the first 4 bytes of s, little-endian (one load).
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// keyHash hashes a packed word of n bytes: its table slot is the hash's low
+// bits. The hash is fixed, so the table's layout is the same in every
+// process (what a lookup finds never depended on it).
+func keyHash(k0 uint64, k1 uint32, n int) uint64 {
+	h := k0*0x9e3779b97f4a7c15 ^ (uint64(k1)<<8|uint64(n))*0xc2b2ae3d27d4eb4f
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
+}
 
 // add enters the word w with the entry index i (< maxEntries) into slots,
 // where it is not yet; words longer than a slot's key go into lx.long.
 func (lx *lexicon) add(slots []lexSlot, w string, i int32) {
-	if w == "" || len(w) > len(lexSlot{}.key) {
+	if w == "" || len(w) > maxKey {
 		lx.long[w] = i
 		return
 	}
+	k0, k1 := packKey(w)
 	mask := uint64(len(slots) - 1)
-	for h := maphash.String(lexSeed, w) & mask; ; h = (h + 1) & mask {
+	for h := keyHash(k0, k1, len(w)) & mask; ; h = (h + 1) & mask {
 		if s := &slots[h]; s.n == 0 {
-			s.n = uint8(copy(s.key[:], w))
-			s.hi, s.lo = uint8(i>>16), uint16(i)
+			*s = lexSlot{k0: k0, k1: k1, n: uint8(len(w)), hi: uint8(i >> 16), lo: uint16(i)}
 			return
 		}
 	}
@@ -103,22 +169,23 @@ func (lx *lexicon) add(slots []lexSlot, w string, i int32) {
 
 // find returns the entry of the word w, or nil.
 func (lx *lexicon) find(w string) *wordInfo {
-	if w == "" || len(w) > len(lexSlot{}.key) {
+	if w == "" || len(w) > maxKey {
 		if i, ok := lx.long[w]; ok {
 			return &lx.infos[i]
 		}
 		return nil
 	}
-	h := maphash.String(lexSeed, w)
-	if inf := lx.findHot(w, h); inf != nil {
+	k0, k1 := packKey(w)
+	h := keyHash(k0, k1, len(w))
+	if inf := lx.findHot(k0, k1, len(w), h); inf != nil {
 		return inf
 	}
-	return lx.findMain(w, h, h&uint64(len(lx.slots)-1))
+	return lx.findMain(k0, k1, len(w), h&uint64(len(lx.slots)-1))
 }
 
-// findHot returns the entry of the word w (of 1 to 12 bytes, hash h) when it
-// is one of the frequent words, or nil.
-func (lx *lexicon) findHot(w string, h uint64) *wordInfo {
+// findHot returns the entry of the word packed as k0, k1 (n bytes, hash h)
+// when it is one of the frequent words, or nil.
+func (lx *lexicon) findHot(k0 uint64, k1 uint32, n int, h uint64) *wordInfo {
 	if len(lx.hot) == 0 {
 		return nil
 	}
@@ -128,22 +195,23 @@ func (lx *lexicon) findHot(w string, h uint64) *wordInfo {
 		if s.n == 0 {
 			return nil
 		}
-		if int(s.n) == len(w) && string(s.key[:s.n]) == w {
+		if s.k0 == k0 && s.k1 == k1 && int(s.n) == n {
 			return &lx.infos[s.entry()]
 		}
 	}
 }
 
-// findMain returns the entry of the word w (of 1 to 12 bytes, hash h) from
-// the table of all words, or nil; i is h's slot, h&(len(lx.slots)-1).
-func (lx *lexicon) findMain(w string, h, i uint64) *wordInfo {
+// findMain returns the entry of the word packed as k0, k1 (n bytes) from the
+// table of all words, or nil; i is the slot of its hash,
+// h&(len(lx.slots)-1).
+func (lx *lexicon) findMain(k0 uint64, k1 uint32, n int, i uint64) *wordInfo {
 	mask := uint64(len(lx.slots) - 1)
 	for ; ; i = (i + 1) & mask {
 		s := &lx.slots[i]
 		if s.n == 0 {
 			return nil
 		}
-		if int(s.n) == len(w) && string(s.key[:s.n]) == w {
+		if s.k0 == k0 && s.k1 == k1 && int(s.n) == n {
 			return &lx.infos[s.entry()]
 		}
 	}
@@ -161,9 +229,9 @@ func buildLexicon(r *vaderRules, nb, news map[string]float64, target map[string]
 // hotList returns the lexicon's frequent words: the words of m of one or two
 // bytes, sorted, then the most frequent of freq's (ties broken by the word),
 // hotWords in all.
-func hotList(m map[string]wordInfo, freq []wordCount) []string {
+func hotList(m *merged, freq []wordCount) []string {
 	var hot []string
-	for w := range m {
+	for _, w := range m.words {
 		if len(w) <= 2 {
 			hot = append(hot, w)
 		}
@@ -197,56 +265,78 @@ func hotList(m map[string]wordInfo, freq []wordCount) []string {
 	return hot
 }
 
-// mergeEntries gathers what the rule words and lexicons say of each word.
-func mergeEntries(r *vaderRules, nb, news map[string]float64, target map[string][2]float64, vec map[string]float32) map[string]wordInfo {
-	m := make(map[string]wordInfo, len(nb)+len(r.lex)+len(vec)/2)
-	get := func(w string) wordInfo {
-		if inf, ok := m[w]; ok {
-			return inf
-		}
-		return wordInfo{nb: nb[nbKey(w)]}
+// merged is every word the rule words and lexicons list, each once, with
+// what they say of it: infos[i] is the entry of words[i], and index[w] the
+// i of the word w.
+type merged struct {
+	words []string
+	infos []wordInfo
+	index map[string]int32
+}
+
+// add adds the word w, which m does not have, with the entry inf, and
+// returns its entry; the pointer is valid until the next word is added.
+func (m *merged) add(w string, inf wordInfo) *wordInfo {
+	m.index[w] = int32(len(m.words))
+	m.words = append(m.words, w)
+	m.infos = append(m.infos, inf)
+	return &m.infos[len(m.infos)-1]
+}
+
+// entry returns the entry of the word w and whether m has it.
+func (m *merged) entry(w string) (wordInfo, bool) {
+	if i, ok := m.index[w]; ok {
+		return m.infos[i], true
 	}
-	for w, v := range nb {
-		m[w] = wordInfo{nb: v}
+	return wordInfo{}, false
+}
+
+// mergeEntries gathers what the rule words and lexicons say of each word.
+// (Each word's entry depends on that word alone, so the order in which the
+// words are visited changes nothing; they are kept in a slice beside an
+// index, where updating a map of entries would look each word up twice.)
+func mergeEntries(r *vaderRules, nb, news map[string]float64, target map[string][2]float64, vec map[string]float32) *merged {
+	n := len(nb) + len(r.lex) + len(vec)/2
+	m := &merged{words: make([]string, 0, n), infos: make([]wordInfo, 0, n), index: make(map[string]int32, n)}
+	// get returns the entry of w, a new word taking cdipaolo's log-ratio of
+	// its form without apostrophes
+	get := func(w string) *wordInfo {
+		if i, ok := m.index[w]; ok {
+			return &m.infos[i]
+		}
+		return m.add(w, wordInfo{nb: nb[nbKey(w)]})
+	}
+	for w, v := range nb { // m is empty, and nb's words are distinct
+		m.add(w, wordInfo{nb: v})
 	}
 	for w, v := range r.lex {
 		inf := get(w)
 		inf.val, inf.flags = v, inf.flags|inLex
-		m[w] = inf
 	}
 	for w, v := range r.booster {
 		inf := get(w)
 		inf.booster, inf.flags = v, inf.flags|isBooster
-		m[w] = inf
 	}
 	for w := range r.negate {
-		inf := get(w)
-		inf.flags |= isNegate
-		m[w] = inf
+		get(w).flags |= isNegate
 	}
 	for w := range r.shift {
-		inf := get(w)
-		inf.flags |= isShift
-		m[w] = inf
+		get(w).flags |= isShift
 	}
 	for w, v := range news {
-		inf := get(w)
-		inf.news = v
-		m[w] = inf
+		get(w).news = v
 	}
 	for w, v := range target {
-		inf := get(w)
-		inf.target = v
-		m[w] = inf
+		get(w).target = v
 	}
 	// inflected forms VADER does not list take their stem's valence
-	for w, inf := range m {
+	for i, w := range m.words {
+		inf := &m.infos[i]
 		if inf.flags&(inLex|isBooster|isNegate) != 0 {
 			continue
 		}
 		if v, ok := stemValence(r, w); ok {
 			inf.stem = v
-			m[w] = inf
 		}
 	}
 	// the vectors' words last, so that words only they list take no stem
@@ -254,22 +344,19 @@ func mergeEntries(r *vaderRules, nb, news map[string]float64, target map[string]
 	for w, v := range vec {
 		inf := get(w)
 		inf.vec, inf.flags = v, inf.flags|hasVec
-		m[w] = inf
 	}
 	// a form with an apostrophe the vectors do not list ("iran's", "don't")
 	// takes the vector value of its part before the apostrophe
-	for w, inf := range m {
-		if inf.flags&hasVec == 0 {
+	for i, w := range m.words {
+		if inf := &m.infos[i]; inf.flags&hasVec == 0 {
 			if v, ok := vecBefore(vec, w); ok {
 				inf.vec, inf.flags = v, inf.flags|hasVec
-				m[w] = inf
 			}
 		}
 	}
-	for w, inf := range m {
+	for i, w := range m.words {
 		if strings.Contains(w, "n't") {
-			inf.flags |= isNegate
-			m[w] = inf
+			m.infos[i].flags |= isNegate
 		}
 	}
 	return m
@@ -278,12 +365,12 @@ func mergeEntries(r *vaderRules, nb, news map[string]float64, target map[string]
 // newLexicon returns the table of the words of m with their entries, each
 // distinct entry stored once; the words of hot that m has and that fit a
 // slot also go into the table of frequent words, and their entries first.
-func newLexicon(m map[string]wordInfo, hot []string) *lexicon {
+func newLexicon(m *merged, hot []string) *lexicon {
 	// a table at most 4/7 full; the entries in one array, the frequent
-	// words' in their order, then the others' in map order (where an entry
+	// words' in their order, then the others' in m's order (where an entry
 	// lies changes nothing that a lookup finds)
 	size := 1
-	for size < len(m)*7/4 {
+	for size < len(m.words)*7/4 {
 		size *= 2
 	}
 	lx := &lexicon{slots: make([]lexSlot, size), long: map[string]int32{}}
@@ -302,8 +389,8 @@ func newLexicon(m map[string]wordInfo, hot []string) *lexicon {
 		return i
 	}
 	hot = slices.DeleteFunc(slices.Clone(hot), func(w string) bool {
-		_, ok := m[w]
-		return !ok || w == "" || len(w) > len(lexSlot{}.key)
+		_, ok := m.index[w]
+		return !ok || w == "" || len(w) > maxKey
 	})
 	if len(hot) > 0 {
 		n := 1
@@ -315,12 +402,13 @@ func newLexicon(m map[string]wordInfo, hot []string) *lexicon {
 		for _, w := range hot {
 			if !seen[w] {
 				seen[w] = true
-				lx.add(lx.hot, w, entry(m[w]))
+				inf, _ := m.entry(w)
+				lx.add(lx.hot, w, entry(inf))
 			}
 		}
 	}
-	for w, inf := range m {
-		lx.add(lx.slots, w, entry(inf))
+	for i, w := range m.words {
+		lx.add(lx.slots, w, entry(m.infos[i]))
 	}
 	lx.infos = slices.Clip(lx.infos)
 	return lx

@@ -1,7 +1,9 @@
 package tone
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -167,8 +169,8 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := mergeEntries(theRules(), mustNB(), newsLex, targetLex, vec)
-	for w, want := range m {
-		if inf := lx.find(w); inf == nil || inf.bits() != want.bits() {
+	for i, w := range m.words {
+		if inf, want := lx.find(w), m.infos[i]; inf == nil || inf.bits() != want.bits() {
 			t.Fatalf("find(%q) = %+v, want %+v", w, inf, want)
 		}
 	}
@@ -176,7 +178,7 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 	for _, s := range lx.slots {
 		if s.n > 0 {
 			n++
-			if w := string(s.key[:s.n]); lx.find(w) != &lx.infos[s.entry()] {
+			if w := s.word(); lx.find(w) != &lx.infos[s.entry()] {
 				t.Fatalf("find(%q) is not its slot's entry", w)
 			}
 		}
@@ -185,7 +187,7 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 	for _, s := range lx.hot {
 		if s.n > 0 {
 			nhot++
-			w := string(s.key[:s.n])
+			w := s.word()
 			if lx.find(w) != &lx.infos[s.entry()] {
 				t.Fatalf("find(%q) is not its frequent-word slot's entry", w)
 			}
@@ -198,7 +200,7 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 		t.Errorf("%d frequent words in the small table, want 1 to %d", nhot, hotWords)
 	}
 	for _, w := range []string{"the", "and", "of", "good", "bad"} {
-		if !slices.ContainsFunc(lx.hot, func(s lexSlot) bool { return string(s.key[:s.n]) == w }) {
+		if !slices.ContainsFunc(lx.hot, func(s lexSlot) bool { return s.word() == w }) {
 			t.Errorf("%q is not among the frequent words", w)
 		}
 	}
@@ -208,8 +210,8 @@ func TestLexiconFindsEveryWord(t *testing.T) {
 			t.Fatalf("find(%q) is not its entry", w)
 		}
 	}
-	if n != len(m) {
-		t.Errorf("%d words in the table, %d merged", n, len(m))
+	if n != len(m.words) || len(m.index) != len(m.words) {
+		t.Errorf("%d words in the table, %d merged (%d indexed)", n, len(m.words), len(m.index))
 	}
 	seen := map[infoBits]bool{}
 	for i := range lx.infos {
@@ -257,6 +259,39 @@ func TestLookupAll(t *testing.T) {
 				if got[i] == nil || got[i].bits() != want.bits() {
 					t.Errorf("%q: lookupAll %+v, lookup %+v", tk.Norm, got[i], want)
 				}
+			}
+		})
+	}
+}
+
+// TestPackKey checks that a slot gives back the word it was packed from, for
+// every length a slot holds, so that two words of one length never pack
+// alike.
+func TestPackKey(t *testing.T) {
+	tests := []struct{ name, w string }{
+		{"one byte", "a"},
+		{"two bytes", "of"},
+		{"three", "the"},
+		{"four", "good"},
+		{"seven", "attacks"},
+		{"eight", "military"},
+		{"twelve", "negotiations"},
+		{"not ASCII", "año’s"},
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n <= maxKey; n++ {
+		b := make([]byte, n)
+		for k := range b {
+			b[k] = byte(r.IntN(256))
+		}
+		tests = append(tests, struct{ name, w string }{fmt.Sprintf("random %d bytes", n), string(b)})
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k0, k1 := packKey(tc.w)
+			s := lexSlot{k0: k0, k1: k1, n: uint8(len(tc.w))}
+			if got := s.word(); got != tc.w {
+				t.Errorf("word() of packKey(%q) = %q", tc.w, got)
 			}
 		})
 	}

@@ -288,6 +288,23 @@ func features(lx *lexicon, toks []token.Token, f *[nFeat]float64) {
 // addFeatures adds to f the features of one sentence: its tokens, their
 // valences and the lexicon entries of its words (ruleValences).
 func addFeatures(f *[nFeat]float64, toks []token.Token, val []float64, infos []*wordInfo, sv sentenceValence) {
+	var sf sentFeat
+	sentenceFeatures(&sf, toks, val, infos, sv)
+	sf.addTo(f)
+}
+
+// sentFeat is what one sentence adds to the news features: d[i] is added to
+// f[i], the vector features only when vec and the per-word ones only when
+// words (the same sums in the same order as computing them in place, so a
+// sentence's can be kept and added again).
+type sentFeat struct {
+	d          [nFeat]float64
+	vec, words bool
+}
+
+// sentenceFeatures computes into sf what one sentence adds to the news
+// features (addFeatures).
+func sentenceFeatures(sf *sentFeat, toks []token.Token, val []float64, infos []*wordInfo, sv sentenceValence) {
 	var nbSum, newsSum, npos, nneg, spos, sneg float64
 	var vecSum float64
 	var vecMax, vecMin float32
@@ -327,27 +344,50 @@ func addFeatures(f *[nFeat]float64, toks []token.Token, val []float64, infos []*
 			nneg++
 		}
 	}
-	f[fComp] += compound(sv.raw())
-	f[fPos] += sv.pos
-	f[fNeg] += sv.neg
-	f[fQuest] += quest
+	*sf = sentFeat{}
+	d := &sf.d
+	d[fComp] = compound(sv.raw())
+	d[fPos] = sv.pos
+	d[fNeg] = sv.neg
+	d[fQuest] = quest
 	if nvec > 0 {
-		f[fVecMean] += vecSum / float64(nvec)
-		f[fVecMax] += float64(vecMax)
-		f[fVecMin] += float64(vecMin)
+		sf.vec = true
+		d[fVecMean] = vecSum / float64(nvec)
+		d[fVecMax] = float64(vecMax)
+		d[fVecMin] = float64(vecMin)
 	}
 	if sv.words > 0 {
+		sf.words = true
 		sq := math.Sqrt(float64(sv.words))
-		f[fNPos] += npos / sq
-		f[fNNeg] += nneg / sq
-		f[fNB] += nbSum / sq
-		f[fNews] += newsSum / sq
-		f[fWords] += sq
-		f[fStemPos] += spos / sq
-		f[fStemNeg] += sneg / sq
-		f[fRaw] += sv.raw() / sq
-		f[fPosW] += sv.pos / sq
-		f[fNegW] += sv.neg / sq
+		d[fNPos] = npos / sq
+		d[fNNeg] = nneg / sq
+		d[fNB] = nbSum / sq
+		d[fNews] = newsSum / sq
+		d[fWords] = sq
+		d[fStemPos] = spos / sq
+		d[fStemNeg] = sneg / sq
+		d[fRaw] = sv.raw() / sq
+		d[fPosW] = sv.pos / sq
+		d[fNegW] = sv.neg / sq
+	}
+}
+
+// addTo adds the sentence's features to f.
+func (sf *sentFeat) addTo(f *[nFeat]float64) {
+	d := &sf.d
+	f[fComp] += d[fComp]
+	f[fPos] += d[fPos]
+	f[fNeg] += d[fNeg]
+	f[fQuest] += d[fQuest]
+	if sf.vec {
+		f[fVecMean] += d[fVecMean]
+		f[fVecMax] += d[fVecMax]
+		f[fVecMin] += d[fVecMin]
+	}
+	if sf.words {
+		for _, i := range [...]int{fNPos, fNNeg, fNB, fNews, fWords, fStemPos, fStemNeg, fRaw, fPosW, fNegW} {
+			f[i] += d[i]
+		}
 	}
 }
 
@@ -394,8 +434,7 @@ func (s newsScorer) scorePara(p *Para, toks []token.Token, pos []int) float64 {
 	k := 0
 	for i := 0; i < len(toks); {
 		j := sentenceEnd(toks, i)
-		r := p.valences(toks, pos, i, j)
-		addFeatures(&f, toks[i:j], r.val, r.infos, r.sv)
+		p.sentenceFeatures(toks, pos, i, j).addTo(&f)
 		k++
 		i = j
 	}

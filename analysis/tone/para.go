@@ -31,7 +31,9 @@ type Para struct {
 	infos  []*wordInfo
 	wordAt []int
 	nz     []int
-	words  []int // scratch
+	feats  []sentFeat // sentenceFeatures of the cached ranges that were asked for them
+	words  []int      // scratch
+	sf     sentFeat   // scratch
 
 	// scratch for sentence subsets
 	sub    []token.Token
@@ -52,6 +54,7 @@ type cachedRange struct {
 	n     int // number of words
 	nz    int // offset of its words with a valence in Para.nz
 	nnz   int // and their number
+	feat  int // 1 + the index of its sentenceFeatures in Para.feats, 0 before they are asked for
 
 	newsSum float64
 }
@@ -84,7 +87,7 @@ func (p *Para) Reset(text string, span token.Span, toks []token.Token) {
 	p.text, p.span, p.toks = text, span, toks
 	p.looked = false
 	p.ranges = p.ranges[:0]
-	p.vals, p.infos, p.wordAt, p.nz = p.vals[:0], p.infos[:0], p.wordAt[:0], p.nz[:0]
+	p.vals, p.infos, p.wordAt, p.nz, p.feats = p.vals[:0], p.infos[:0], p.wordAt[:0], p.nz[:0], p.feats[:0]
 }
 
 // lookup fills in the tokens' lexicon entries, once per paragraph.
@@ -118,12 +121,17 @@ func (p *Para) ScoreSentences(s Scorer, sents []token.Span) float64 {
 	p.sub, p.pos = p.sub[:0], p.pos[:0]
 	k := 0
 	for _, sp := range sents {
-		for k < len(p.toks) && p.toks[k].Start < sp.End {
-			if p.toks[k].Start >= sp.Start {
-				p.sub = append(p.sub, p.toks[k])
-				p.pos = append(p.pos, k)
-			}
+		// the tokens that start in sp are a run of p.toks
+		for k < len(p.toks) && p.toks[k].Start < min(sp.Start, sp.End) {
 			k++
+		}
+		a := k
+		for k < len(p.toks) && p.toks[k].Start < sp.End {
+			k++
+		}
+		p.sub = append(p.sub, p.toks[a:k]...)
+		for x := a; x < k; x++ {
+			p.pos = append(p.pos, x)
 		}
 	}
 	if ps, ok := s.(paraScorer); ok {
@@ -156,16 +164,46 @@ func (p *Para) Toward(sentence token.Span, start, end int) float64 {
 // the paragraph is computed once and kept; another is computed in scratch
 // space that the next call reuses.
 func (p *Para) valences(toks []token.Token, pos []int, i, j int) ruled {
+	if c := p.cached(toks, pos, i, j); c != nil {
+		return p.ruled(c)
+	}
+	return p.scratchValences(toks[i:j], pos[i:j])
+}
+
+// sentenceFeatures returns the news features that the sentence toks[i:j]
+// adds (sentenceFeatures; toks and pos as for valences), kept with the
+// sentence's valences when its tokens are contiguous in the paragraph. The
+// result is valid until the next call.
+func (p *Para) sentenceFeatures(toks []token.Token, pos []int, i, j int) *sentFeat {
+	c := p.cached(toks, pos, i, j)
+	if c == nil {
+		r := p.scratchValences(toks[i:j], pos[i:j])
+		sentenceFeatures(&p.sf, toks[i:j], r.val, r.infos, r.sv)
+		return &p.sf
+	}
+	if c.feat == 0 {
+		r := p.ruled(c)
+		p.feats = append(p.feats, sentFeat{})
+		sentenceFeatures(&p.feats[len(p.feats)-1], p.toks[c.i:c.j], r.val, r.infos, r.sv)
+		c.feat = len(p.feats)
+	}
+	return &p.feats[c.feat-1]
+}
+
+// cached returns the kept valences of toks[i:j] (toks and pos as for
+// valences), computing them when they are not yet; nil when the tokens are
+// not contiguous in the paragraph.
+func (p *Para) cached(toks []token.Token, pos []int, i, j int) *cachedRange {
 	a, b := i, j
 	if pos != nil {
 		a, b = pos[i], pos[j-1]+1
 		if b-a != j-i {
-			return p.scratchValences(toks[i:j], pos[i:j])
+			return nil
 		}
 	}
 	for r := p.head[a]; r != 0; r = p.ranges[r-1].next {
 		if c := &p.ranges[r-1]; c.j == b {
-			return p.ruled(c)
+			return c
 		}
 	}
 	c := cachedRange{i: a, j: b, next: p.head[a], val: len(p.vals), infos: len(p.infos)}
@@ -181,7 +219,7 @@ func (p *Para) valences(toks []token.Token, pos []int, i, j int) ruled {
 	c.nnz = len(p.nz) - c.nz
 	p.ranges = append(p.ranges, c)
 	p.head[a] = int32(len(p.ranges))
-	return p.ruled(&p.ranges[len(p.ranges)-1])
+	return &p.ranges[len(p.ranges)-1]
 }
 
 // ruled returns the cached range c.

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -171,12 +170,19 @@ func valences(lx *lexicon, toks []token.Token, val []float64, words []int, infos
 // of the first pass do not depend on each other, so the processor has
 // several cache misses in flight at once instead of one after another.
 func lookupAll(lx *lexicon, toks []token.Token, dst []*wordInfo) []*wordInfo {
+	type pending struct {
+		k0  uint64
+		k1  uint32
+		n   int32
+		at  int32 // its index in the run
+		idx uint64
+	}
 	var (
-		hs    [lookBatch]uint64 // hash of each pending word
-		at    [lookBatch]int32  // its index in the run
-		first [lookBatch]uint8  // the length byte of its first slot
+		ps    [lookBatch]pending
+		first [lookBatch]uint8 // the length byte of each pending word's first slot
 	)
 	mask := uint64(len(lx.slots) - 1)
+	hot, hmask := lx.hot, uint64(len(lx.hot)-1)
 	for c := 0; c < len(toks); c += lookBatch {
 		run := toks[c:min(c+lookBatch, len(toks))]
 		base := len(dst)
@@ -185,12 +191,24 @@ func lookupAll(lx *lexicon, toks []token.Token, dst []*wordInfo) []*wordInfo {
 			var inf *wordInfo
 			if run[i].Kind == token.Word {
 				w := run[i].Norm
-				if w == "" || len(w) > len(lexSlot{}.key) {
+				if w == "" || len(w) > maxKey {
 					inf = lx.lookup(w)
 				} else {
-					h := maphash.String(lexSeed, w)
-					if inf = lx.findHot(w, h); inf == nil {
-						hs[np], at[np] = h, int32(i)
+					k0, k1 := packKey(w)
+					h := keyHash(k0, k1, len(w))
+					// lx.findHot, without a call
+					for x := h & hmask; len(hot) > 0; x = (x + 1) & hmask {
+						s := &hot[x]
+						if s.n == 0 {
+							break
+						}
+						if s.k0 == k0 && s.k1 == k1 && int(s.n) == len(w) {
+							inf = &lx.infos[s.entry()]
+							break
+						}
+					}
+					if inf == nil {
+						ps[np] = pending{k0: k0, k1: k1, n: int32(len(w)), at: int32(i), idx: h & mask}
 						first[np] = lx.slots[h&mask].n
 						np++
 					}
@@ -199,15 +217,15 @@ func lookupAll(lx *lexicon, toks []token.Token, dst []*wordInfo) []*wordInfo {
 			dst = append(dst, inf)
 		}
 		for k := range np {
-			w := run[at[k]].Norm
+			p := &ps[k]
 			var inf *wordInfo
 			if first[k] != 0 {
-				inf = lx.findMain(w, hs[k], hs[k]&mask)
+				inf = lx.findMain(p.k0, p.k1, int(p.n), p.idx)
 			}
 			if inf == nil {
-				inf = lx.unlisted(w)
+				inf = lx.unlisted(run[p.at].Norm)
 			}
-			dst[base+int(at[k])] = inf
+			dst[base+int(p.at)] = inf
 		}
 	}
 	return dst
@@ -239,8 +257,24 @@ func ruleValences(toks []token.Token, tinfo []*wordInfo, val []float64, words []
 		}
 		return toks[words[wi]].Norm
 	}
-	running := runningText(toks, words)
-	for wi, ti := range words {
+	// Every word's entry is first read here, in a loop with no branch on
+	// what it reads: the entries' cache misses then overlap, where the loops
+	// below, which branch on each entry, would wait for them one by one (the
+	// entries of a corpus's words are megabytes). What it reads skips the
+	// loops that no word of the sentence has the flags for.
+	var seen uint8
+	for _, inf := range infos {
+		seen |= inf.flags
+	}
+	lexWords, shiftWords := words, words
+	if seen&inLex == 0 {
+		lexWords = nil
+	}
+	if seen&isShift == 0 {
+		shiftWords = nil
+	}
+	running := len(lexWords) > 0 && runningText(toks, words)
+	for wi, ti := range lexWords {
 		inf := infos[wi]
 		if inf.flags&isBooster != 0 || inf.flags&inLex == 0 {
 			continue
@@ -311,7 +345,7 @@ func ruleValences(toks []token.Token, tinfo []*wordInfo, val []float64, words []
 	}
 	// Shifters: a negative word shortly after a reducer, in its clause, reads weakly positive,
 	// and the reducer's own negative valence is dropped.
-	for wi, ti := range words {
+	for wi, ti := range shiftWords {
 		if infos[wi].flags&isShift == 0 {
 			continue
 		}

@@ -111,3 +111,32 @@ func FuzzMayHaveCue(f *testing.F) {
 		}
 	})
 }
+
+// TestIsCueWord checks isCueWord against cueSet on every cue word and on
+// words of the same shape (length, first and last letter) that are not cues.
+func TestIsCueWord(t *testing.T) {
+	words := []string{"", "a", "sand", "shed", "stud", "acceding", "Said", "said’", "sa-id"}
+	for _, w := range cueWordList() {
+		words = append(words, w, w[:1]+strings.Repeat("x", len(w)-2)+w[len(w)-1:], strings.ToUpper(w))
+	}
+	for _, w := range words {
+		if got, want := isCueWord(w), cueSet[w]; got != want {
+			t.Errorf("isCueWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestIsSkipWord checks isSkipWord against the lookup it replaces,
+// skipWords[strings.ToLower(p)].
+func TestIsSkipWord(t *testing.T) {
+	phrases := []string{"", "He", "he", "HE", "She", "Officials", "the minister", "Hatami", "İt", "ÉL",
+		strings.Repeat("x", 40), strings.Repeat("A", 33)}
+	for w := range skipWords {
+		phrases = append(phrases, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+" said")
+	}
+	for _, p := range phrases {
+		if got, want := isSkipWord(p), skipWords[strings.ToLower(p)]; got != want {
+			t.Errorf("isSkipWord(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

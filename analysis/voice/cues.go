@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -122,12 +123,16 @@ var (
 	// cueShape[len][first letter] has bit (last letter) set for each cue
 	// word: a word of another shape is not looked up.
 	cueShape [33][26]uint32
+	// cueByShape[len][first letter] lists the cue words of that length and
+	// first letter: one or two words to compare, where cueSet would hash.
+	cueByShape [33][26][]string
 )
 
 func setCues(ws []string) {
 	cueSet = map[string]bool{}
 	cueMin, cueMax = 0, 0
 	cueShape = [33][26]uint32{}
+	cueByShape = [33][26][]string{}
 	for _, w := range ws {
 		for k := 0; k < len(w); k++ {
 			if w[k] < 'a' || w[k] > 'z' || len(w) >= len(cueShape) {
@@ -137,6 +142,9 @@ func setCues(ws []string) {
 		cueSet[w] = true
 		if n := len(w); n > 0 && n < len(cueShape) && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
 			cueShape[n][w[0]-'a'] |= 1 << (w[n-1] - 'a')
+			if !slices.Contains(cueByShape[n][w[0]-'a'], w) {
+				cueByShape[n][w[0]-'a'] = append(cueByShape[n][w[0]-'a'], w)
+			}
 		}
 		if cueMin == 0 || cueMin > 0 && len(w) < cueMin {
 			cueMin = len(w)
@@ -215,16 +223,23 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 
 // tokensHaveCue reports whether a cue word is the Norm of one of toks: when
 // none is, attribute finds no cue in them.
-func tokensHaveCue(toks []token.Token) bool {
+func tokensHaveCue(toks []token.Token) bool { return cueMin <= 0 || firstCue(toks) >= 0 }
+
+// firstCue returns the index of the first of toks whose Norm may be a cue
+// word (isCueWord), or -1 when none is: attribute finds no cue before it.
+func firstCue(toks []token.Token) int {
 	if cueMin <= 0 {
-		return true
+		if len(toks) == 0 {
+			return -1
+		}
+		return 0
 	}
 	for i := range toks {
 		if toks[i].Kind == token.Word && isCueWord(toks[i].Norm) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // isCueWord reports whether w may be a word of cueWordList: false means it
@@ -239,5 +254,17 @@ func isCueWord(w string) bool {
 		return false
 	}
 	a, z := w[0]-'a', w[n-1]-'a' // cue words are a-z when cueMin > 0
-	return a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0 && cueSet[w]
+	return a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0 && cueListed(w, cueByShape[n][a])
+}
+
+// cueListed reports whether w is one of the cue words cues, which have its
+// length, first and last letter: their second bytes are compared first, as
+// most words of a cue's shape are not cues ("sand", "shed" for "said").
+func cueListed(w string, cues []string) bool {
+	for _, c := range cues {
+		if (len(w) < 2 || c[1] == w[1]) && c == w {
+			return true
+		}
+	}
+	return false
 }

@@ -158,8 +158,8 @@ func attributeAll(dst []Attribution, text string, sentences []token.Span, pt *pa
 		q := scanQuotes(text, s, open, straight%2 == 0)
 		var a Attribution
 		if st, ok := pt.of(s); ok {
-			if tokensHaveCue(st) {
-				a = attribute(text, st)
+			if k := firstCue(st); k >= 0 {
+				a = attributeFrom(text, st, k)
 			}
 		} else if mayHaveCue(text[s.Start:s.End]) {
 			toks = token.Tokenize(text, s, toks[:0])
@@ -325,7 +325,13 @@ func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <=
 
 // attribute finds a reported-speech cue in a sentence's tokens.
 func attribute(text string, toks []token.Token) Attribution {
-	for k := 0; k < len(toks); k++ {
+	return attributeFrom(text, toks, 0)
+}
+
+// attributeFrom is attribute that starts its search at toks[from] (no token
+// before it is a cue word, see firstCue).
+func attributeFrom(text string, toks []token.Token, from int) Attribution {
+	for k := from; k < len(toks); k++ {
 		t := toks[k]
 		if t.Kind != token.Word {
 			continue
@@ -496,11 +502,36 @@ func speaker(text string, toks []token.Token, k int) string {
 		start--
 	}
 	if start < end {
-		if p := phrase(text, toks[start:end]); p != "" && !skipWords[strings.ToLower(p)] {
+		if p := phrase(text, toks[start:end]); p != "" && !isSkipWord(p) {
 			return p
 		}
 	}
 	return phraseAfter(text, toks, k+1)
+}
+
+// isSkipWord reports whether the phrase p, lower-cased, is a word of
+// skipWords: skipWords[strings.ToLower(p)] without a lower-cased copy when p
+// is ASCII (no skip word holds a space, so neither does a phrase that is
+// one).
+func isSkipWord(p string) bool {
+	if strings.IndexByte(p, ' ') >= 0 {
+		return false // skip words are fields of cues.txt
+	}
+	if len(p) > 32 {
+		return skipWords[strings.ToLower(p)]
+	}
+	var buf [32]byte
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c >= utf8.RuneSelf {
+			return skipWords[strings.ToLower(p)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return skipWords[string(buf[:len(p)])]
 }
 
 // invertedSubject reads the speaker after an inverted verb (", said the
@@ -566,7 +597,7 @@ func isName(t token.Token) bool { return t.Title }
 // ("Rouhani in his meeting with …" → "Rouhani").
 func phrase(text string, toks []token.Token) string {
 	for k := 1; k < len(toks); k++ {
-		if phraseEnds[toks[k].Norm] {
+		if phraseEnds(toks[k].Norm) {
 			toks = toks[:k]
 			break
 		}
@@ -602,7 +633,14 @@ func oneSpaced(s string) string {
 	return s
 }
 
-var phraseEnds = set("in", "during", "at", "on", "while", "when", "after", "before", "speaking", "addressing", "talking")
+// phraseEnds reports whether the word w ends a speaker phrase (phrase).
+func phraseEnds(w string) bool {
+	switch w {
+	case "in", "during", "at", "on", "while", "when", "after", "before", "speaking", "addressing", "talking":
+		return true
+	}
+	return false
+}
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
