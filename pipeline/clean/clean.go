@@ -17,14 +17,15 @@
 //   - body: "text", "datelined text" (the first paragraph, starting "TEHRAN
 //     (Tasnim) –"), "standfirst" (a long summary line under the headline),
 //     "truncated text" (a last line cut off before its end),
-//     "article quoted in a post", "datelined text in a post", "interview
+//     "article quoted in a post", "datelined text in a post", "article
+//     quoted in a comment", "interview
 //     turn" (a short turn among "Name: …" turns), "table row" (a row of a
 //     table flattened to cells between tabs);
 //   - headline: how the headline was found — "title from manifest", "repeated
 //     line", "first title line", "longest title line" — then "repeated
 //     headline", "subtitle", "title line above the headline", "subheading",
 //     "numbered subheading", "live-blog post title", "forum thread title",
-//     "headline in a post";
+//     "headline in a post", "headline in a comment";
 //   - boilerplate: the pattern that matched — "site name", "section label",
 //     "label below the headline", "label above the text", "menu", "site
 //     furniture", "byline", "publication line", "dateline alone", "photo
@@ -34,7 +35,12 @@
 //     "advertisement", "cookie notice", "editorial note", "author bio",
 //     "embedded post credit", "database field", "live-blog timestamp",
 //     "comments header", "forum member line", "comment form", "site notice",
-//     "contact line", "thread stats", "site tagline";
+//     "contact line", "thread stats", "site tagline", "link bar" (short
+//     capitalised items set apart: sections, tags), "thread byline" (a
+//     forum thread's "Thread starter …", "Start date …"), "forum footer"
+//     ("Similar threads", "Posting Permissions", and all under them),
+//     "separator", "thread header", "page number" (threads.go has the
+//     thread and blog layouts);
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
@@ -42,7 +48,7 @@
 // Paragraph boundaries separate units of different roles: a paragraph from
 // segment.Paragraphs is cut further where a line or a sentence inside it has
 // another role (a licence line glued to the last paragraph, an "Also read:"
-// link between two sentences).
+// link between two sentences, a "Read more" glued after a cut-off text).
 package clean
 
 import (
@@ -148,8 +154,11 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		u.bp = known.bp
 	} else {
 		u.bp = boilerplateOf(&t)
-		if u.bp == "" && sectionMenu(s) {
+		if u.bp == "" && (sectionMenu(s) || categoryList(s)) {
 			u.bp = "menu"
+		}
+		if u.bp == "" {
+			u.bp = itemBar(s)
 		}
 		if u.bp == "" && dateOnly(s) {
 			u.bp = "publication line"
@@ -168,6 +177,7 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 	} else {
 		u.stamp = len(s) <= 60 && postTimestamp.MatchString(s)
 	}
+	u.bp, u.meta, u.stamp = threadLine(s, u.bp, u.meta, u.stamp)
 	u.prose = u.bp == "" && u.meta == "" && !u.stamp && proseLike(s)
 	u.title = titleLike(s)
 	if u.title {
@@ -235,44 +245,77 @@ func units(text string) []*unit {
 // splitLines cuts a multi-line paragraph before and after each line that is a
 // unit of its own kind (a boilerplate line, a comment header, a timestamp).
 // It appends what it found out about those lines to facts.
+// titleLines reports whether the lines of a paragraph are a list of titles
+// (related headlines under "Related Articles"): two to eight lines, each
+// of three to sixteen words from a capital, none ending a sentence or a
+// clause.
+func titleLines(text string, ls []token.Span) bool {
+	if len(ls) > 8 {
+		return false
+	}
+	for _, l := range ls {
+		s := text[l.Start:l.End]
+		r, _ := utf8.DecodeRuneInString(s)
+		if len(s) > 120 || !unicode.IsUpper(r) || words(s) < 3 || words(s) > 16 || segment.EndsSentence(s) ||
+			strings.ContainsAny(s[len(s)-1:], ",;:") {
+			return false
+		}
+	}
+	return true
+}
+
 func splitLines(text string, p token.Span, facts []lineFacts) ([]token.Span, []lineFacts) {
 	ls := segment.Lines(text, p)
 	if len(ls) < 2 {
 		return []token.Span{p}, facts
 	}
 	var out []token.Span
-	cur := token.Span{Start: -1}
-	for _, l := range ls {
+	run := 0 // lines in the current run of lines of no kind, which end at ls[k-1]
+	for k, l := range ls {
 		s := text[l.Start:l.End]
 		if f := lineKind(s); f.kind() != "" {
 			f.span = l
 			facts = append(facts, f)
-			if cur.Start >= 0 {
-				out = append(out, cur)
-				cur.Start = -1
-			}
+			out = appendRun(out, text, ls[k-run:k])
+			run = 0
 			out = append(out, l)
 			continue
 		}
-		if cur.Start < 0 {
-			cur.Start = l.Start
-		}
-		cur.End = l.End
+		run++
 	}
-	if cur.Start >= 0 {
-		out = append(out, cur)
-	}
-	return out, facts
+	return appendRun(out, text, ls[len(ls)-run:]), facts
 }
 
-// lineKind finds the rule that makes a line a unit of its own (see kind).
+// appendRun appends a run of lines of no kind to out: as one part, or one
+// part a line when they are a list of titles.
+func appendRun(out []token.Span, text string, run []token.Span) []token.Span {
+	switch {
+	case len(run) == 0:
+		return out
+	case len(run) >= 2 && titleLines(text, run):
+		return append(out, run...)
+	}
+	return append(out, token.Span{Start: run[0].Start, End: run[len(run)-1].End})
+}
+
+// lineKind finds the rule that makes a line a unit of its own (see kind),
+// with the lines of thread and blog layouts (threadLine).
 func lineKind(s string) lineFacts {
+	f := generalLineKind(s)
+	f.bp, f.meta, f.stamp = threadLine(s, f.bp, f.meta, f.stamp)
+	return f
+}
+
+func generalLineKind(s string) lineFacts {
 	t := newLineText(s)
 	if r := boilerplateOf(&t); r != "" {
 		return lineFacts{bp: r}
 	}
-	if sectionMenu(s) {
+	if sectionMenu(s) || categoryList(s) {
 		return lineFacts{bp: "menu"}
+	}
+	if r := itemBar(s); r != "" {
+		return lineFacts{bp: r}
 	}
 	if dateOnly(s) {
 		return lineFacts{bp: "publication line"}
@@ -362,9 +405,13 @@ func (f *lineFacts) kind() string {
 func splitSentences(text string, p token.Span) (parts []token.Span, whole token.Span, wholeSents []token.Span) {
 	s := text[p.Start:p.End]
 	var tail token.Span
-	if loc := findLicence(s); loc != nil && loc[0] > 0 {
+	if loc := findLicence(s); loc != nil && loc[0] > 0 && !licenceLead(s[:loc[0]]) {
 		tail = token.Span{Start: p.Start + loc[0], End: p.End}
 		p.End = p.Start + loc[0]
+	} else if at := readMoreTail(s); at > 0 {
+		// "… adding that the… Read more": the link is a unit of its own.
+		tail = token.Span{Start: p.Start + at, End: p.End}
+		p.End = p.Start + at
 	}
 	var out []token.Span
 	whole = p
@@ -400,6 +447,103 @@ func splitSentences(text string, p token.Span) (parts []token.Span, whole token.
 		out = append(out, tail)
 	}
 	return out, whole, wholeSents
+}
+
+// readMoreAfterCut is a link to the rest of a story glued after the text
+// where a copy cuts it off: an ellipsis or a stop, then "Read more",
+// "Continue reading", "(more…)", "Read More »" at the very end. Its runs of
+// spaces are bounded so that a match spans at most readMoreSpan bytes.
+var readMoreAfterCut = rx(`(?i)(?:…|\.{3}|[.!?”"’]|\[(?:…|\.{3})\])\s{0,4}((?:\(\s{0,4})?(?:read\s{1,4}more|continue\s{1,4}reading|keep\s{1,4}reading|read\s{1,4}on|read\s{1,4}the\s{1,4}(?:full|rest\s{1,4}of\s{1,4}the|whole)\s{1,4}(?:story|article|report|piece)|full\s{1,4}story)(?:\s{1,4}(?:at|on)\s{1,4}[\w.-]{2,30}(?:\s{1,2}[\w.-]{1,20}){0,3})?\s{0,4}(?:…|\.{3}|»|›|>|→)?\s{0,4}\)?|\(\s{0,4}more\s{0,4}(?:…|\.{3})?\s{0,4}\)|more\s{0,4}(?:…|\.{3}|»|›|→))\s{0,4}$`)
+
+// readMoreSpan bounds the bytes a match of readMoreAfterCut spans.
+const readMoreSpan = 240
+
+// readMoreTail returns where a read-more link glued to the end of s starts
+// (readMoreAfterCut), or -1. The pattern is run on the last readMoreSpan
+// bytes only, and only when the last 144 bytes hold the word every match
+// has within 136 bytes of its end ("more", "read", "story", "article",
+// "report", "piece"; ASCII case aside) and s ends as a match must
+// (mayEndReadMore).
+func readMoreTail(s string) int {
+	off := max(0, len(s)-readMoreSpan)
+	end := s[off:]
+	last := s[max(0, len(s)-144):]
+	// (?i) matches "ſtory" with "story": with a long s, the pattern decides.
+	if !strings.Contains(last, "\u017f") && (!mayEndReadMore(s) || !containsFoldASCII(last, "more") && !containsFoldASCII(last, "read") &&
+		!containsFoldASCII(last, "story") && !containsFoldASCII(last, "article") && !containsFoldASCII(last, "report") && !containsFoldASCII(last, "piece")) {
+		return -1
+	}
+	m := readMoreAfterCut.FindStringSubmatchIndex(end)
+	if m == nil {
+		return -1
+	}
+	return off + m[2]
+}
+
+// mayEndReadMore reports whether s ends as a match of readMoreAfterCut
+// must: past trailing spaces, with ")", ">", "…", "»", "›" or "→"; with
+// "..."; or with a word (a stop after it aside) that holds a dot ("dawn.com"),
+// that is "more", "reading", "on", "story", "article", "report" or "piece",
+// or that ends a site's name of up to four words after "at" or "on" that
+// follow such a word ("Continue reading on The Express Tribune."). Most
+// paragraphs end with a word and a single stop, and fail.
+func mayEndReadMore(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case ')', '>', '…', '»', '›', '→':
+		return true
+	case '.':
+		if strings.HasSuffix(t, "...") {
+			return true
+		}
+	default:
+		if !(r == '_' || r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return false
+		}
+	}
+	// The last six words, from the end, split at the pattern's \s.
+	var ws [6]string
+	n := 0
+	for end := len(t); n < len(ws) && end > 0; n++ {
+		start := end
+		for start > 0 && !perlSpace(t[start-1]) {
+			start--
+		}
+		ws[n] = t[start:end]
+		for end = start; end > 0 && perlSpace(t[end-1]); end-- {
+		}
+	}
+	if r == '.' {
+		if strings.Count(ws[0], ".") >= 2 {
+			return true
+		}
+	} else if strings.IndexByte(ws[0], '.') >= 0 || isReadMoreWord(ws[0]) {
+		return true
+	}
+	// A site's name of up to four words after "at" or "on", which follow
+	// the link's last word: "Continue reading on The Express Tribune".
+	for k := 1; k+1 < n && k <= 4; k++ {
+		if w := ws[k]; len(w) == 2 && (hasPrefixLowerASCII(w, "at") || hasPrefixLowerASCII(w, "on")) && isReadMoreWord(ws[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReadMoreWord reports whether w is a word a read-more link ends with
+// ("more", "reading", "on", "story", "article", "report", "piece"), ASCII
+// case aside.
+func isReadMoreWord(w string) bool {
+	for _, kw := range [...]string{"more", "reading", "on", "story", "article", "report", "piece"} {
+		if len(w) == len(kw) && hasPrefixLowerASCII(w, kw) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitLinkFromText cuts an "Also read: <headline>" link from the sentence of
@@ -487,6 +631,7 @@ const (
 	inComment              // after a comments header or the first comment
 	inPost                 // a forum user's post
 	inQuoted               // an article quoted inside a forum post
+	inFooter               // the forum's footer under a thread ("Similar threads", "Posting Permissions")
 )
 
 type classifier struct {
@@ -505,6 +650,18 @@ type classifier struct {
 	titleAt         int   // the first unit that is the headline, or -1
 	forumMarks      bool  // the page has forum markup besides "X said:" lines
 	threadAt        int   // the unit that started the comments, once st is inComment
+	mail            bool  // the page is an e-mail message (see mail.go)
+	mailMarker      int   // the forward marker's unit, or -1
+	mailFwd         bool  // in the forwarded message's header
+	lastMark        int   // the last unit that may belong to a comment: a comment's line or a time stamp, or -1
+	toolbarEnd      int   // the last unit of a web archive's toolbar above the page (see archive.go), or -1
+
+	// Worked out by commentFurniture once the comments start: the first
+	// comment's head, the last comment line (threadLast), the page's footer (-1:
+	// none).
+	firstHead, threadLast, footer int
+	dateHeads                     int    // units at which dateHead holds, or -1 before they are counted
+	siteNormed, siteNormS         string // siteName when siteNormS was made, and its normLine
 }
 
 func (c *classifier) set(i int, r Role, rule string) {
@@ -521,7 +678,10 @@ func (c *classifier) run() {
 	// Lines are compared only with title-like lines (the headline, the
 	// candidates for it, the site's name), so only those are normalised;
 	// another unit takes the norm of the one it equals, if any.
+	c.twoSentenceTitle()
+	c.dateHeads = -1 // counted when first needed (countDateHeads)
 	c.counts = make(map[string]int)
+	c.firstHead = -1
 	var norms []string
 	for _, u := range c.units {
 		if u.title {
@@ -568,16 +728,34 @@ func (c *classifier) run() {
 			}
 		}
 	}
+	c.mail, c.mailMarker = mailPage(c.units)
+	c.lastMark = -1
+	for i, u := range c.units {
+		if u.meta != "" || u.stamp || len(u.s) <= 60 && commentMark(u.s) {
+			c.lastMark = i
+		}
+	}
 	c.chooseTitle()
+	if c.toolbarEnd = archiveToolbarEnd(c.units); c.toolbarEnd >= 0 {
+		c.chooseTitleFrom(c.toolbarEnd + 1)
+	}
 	if h := c.sharedArticle(); h >= 0 {
 		// A user's remarks around an article they pasted: read it as a post.
 		c.st = inPost
 		c.title, c.titleHow, c.titleAt = c.units[h].s, "headline in a post", h
 	}
+	from := 0
+	if c.st == top {
+		if first := c.dumpThread(); first >= 0 {
+			c.classifyDump(first) // a thread copied with its link post
+			from = first
+		}
+	}
 	c.titleNorm, c.sourceNorm = normLine(c.title), normLine(c.hints.Source)
-	for i := range c.units {
+	for i := from; i < len(c.units); i++ {
 		c.classify(i)
 	}
+	c.appealBoxes()
 }
 
 // sharedArticle finds a news article pasted between a user's remarks with no
@@ -617,10 +795,14 @@ func (c *classifier) sharedArticle() int {
 // chooseTitle picks the headline among the title-like lines before the first
 // prose paragraph: the manifest's title, else a line that the page repeats,
 // else the first of 5–16 words, else the longest of at least three words.
-func (c *classifier) chooseTitle() {
+func (c *classifier) chooseTitle() { c.chooseTitleFrom(0) }
+
+// chooseTitleFrom is chooseTitle over the units from the one at from on (a
+// forwarded message's article starts a page of its own).
+func (c *classifier) chooseTitleFrom(from int) {
 	var cands []int
 	threadTitle := false
-	for _, u := range c.units {
+	for _, u := range c.units[from:] {
 		if u.meta == "forum post header" {
 			threadTitle = true
 		}
@@ -628,9 +810,10 @@ func (c *classifier) chooseTitle() {
 			break // the text, or a post or comment, has begun
 		}
 	}
-	for i, u := range c.units {
-		if u.prose && !u.question() || startsPost(u) {
-			break // the text, or a post or comment, has begun
+	for i := from; i < len(c.units); i++ {
+		u := c.units[i]
+		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" {
+			break // the text, or a post or comment, has begun (a name and an age at the top are a publication line)
 		}
 		if len(cands) > 0 && (isLiveStamp(u.s) || u.stamp && agoStamp.MatchString(u.s)) {
 			break // a live blog's first post has begun
@@ -639,6 +822,12 @@ func (c *classifier) chooseTitle() {
 			continue
 		}
 		cands = append(cands, i)
+	}
+	if m := c.mastheadEnd(cands); m >= 0 {
+		// The site's name and motto above its menu are not the headline.
+		for len(cands) > 0 && cands[0] < m {
+			cands = cands[1:]
+		}
 	}
 	best, how := -1, ""
 	if ht := normLine(c.hints.Title); ht != "" {
@@ -650,9 +839,10 @@ func (c *classifier) chooseTitle() {
 		}
 	}
 	if best < 0 {
-		for _, i := range cands {
-			// A site's name repeated as the byline is not the headline.
-			if c.counts[c.units[i].norm] > 1 && !isOutletName(c.units[i].s) {
+		for k, i := range cands {
+			// A site's name repeated as the byline is not the headline,
+			// nor a writer's name repeated in the author box.
+			if c.counts[c.units[i].norm] > 1 && !isOutletName(c.units[i].s) && !nameLine(c.units[i].s) && !c.shortRepeat(cands, k) {
 				best, how = i, "repeated line"
 				break
 			}
@@ -694,13 +884,29 @@ func (c *classifier) chooseTitle() {
 	c.titleAt = -1
 	if best >= 0 {
 		c.title, c.titleHow = c.units[best].s, how
-		for i, u := range c.units {
-			if u.norm == c.units[best].norm {
+		for i := from; i < len(c.units); i++ {
+			if c.units[i].norm == c.units[best].norm {
 				c.titleAt = i
 				break
 			}
 		}
 	}
+}
+
+// nameLine reports whether s reads as a person's name alone: two or three
+// capitalised words, none of them a function word ("Ayesha Siddiqa"), as a
+// byline without "By" or an author box gives it.
+func nameLine(s string) bool {
+	n := words(s)
+	if n < 2 || n > 3 || strings.ContainsAny(s, ":|,") {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || segment.FunctionWord(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // startsPost reports whether u may start a forum post or a comment: a post
@@ -740,6 +946,13 @@ func proseLike(s string) bool {
 func (c *classifier) classify(i int) {
 	u := c.units[i]
 	s, n, bp, meta, stamp := u.s, u.norm, u.bp, u.meta, u.stamp
+	if c.mail && c.classifyMail(i) {
+		return
+	}
+	if i <= c.toolbarEnd {
+		c.set(i, Boilerplate, "archive toolbar")
+		return
+	}
 
 	if meta == "forum post header" && (c.st == inBody || c.st == top) && !c.forumMarks && weakHeader.MatchString(s) {
 		// "Raisi said:" before a quotation, "Re: your editorial" in a
@@ -747,10 +960,32 @@ func (c *classifier) classify(i int) {
 		// or mail markup: text or furniture, not a post's header.
 		meta, u.meta = "", ""
 	}
+	if meta == "commenter line" && c.speakerIntro(i) {
+		meta, u.meta = "", "" // "Ishaq Dar says:" before a quotation
+	}
+	if c.st == inFooter {
+		// Under the thread only the site's furniture follows: similar
+		// threads with their counts, permissions, the software's credit.
+		switch {
+		case bp != "":
+			c.set(i, Boilerplate, bp)
+		default:
+			c.set(i, Boilerplate, "forum footer")
+		}
+		return
+	}
+	if bp == "forum footer" && (c.st == inPost || c.st == inQuoted || c.st == inComment) {
+		c.set(i, Boilerplate, bp)
+		c.st = inFooter
+		return
+	}
 	if meta == "forum post header" {
-		if strings.HasPrefix(strings.ToLower(s), "thread:") {
+		switch {
+		case strings.HasPrefix(strings.ToLower(s), "thread:"):
 			c.set(i, Headline, "forum thread title")
-		} else {
+		case threadByline(s):
+			c.set(i, Boilerplate, "thread byline")
+		default:
 			c.set(i, Comment, meta)
 		}
 		c.st = inPost
@@ -769,7 +1004,14 @@ func (c *classifier) classify(i int) {
 	}
 	switch c.st {
 	case inComment:
+		if c.commentFurniture(i) || c.quotedInComment(i) {
+			return
+		}
 		switch {
+		case c.threadOver(i) && bp != "":
+			c.set(i, Boilerplate, bp)
+		case c.threadOver(i):
+			c.set(i, Boilerplate, "after the thread")
 		case bp == "comments header" && repliesCount(s):
 			c.set(i, Comment, "comment buttons") // "Replies (2)" under a comment
 		case bp == "comments header":
@@ -779,6 +1021,11 @@ func (c *classifier) classify(i int) {
 				// follows, only the widget's buttons.
 				c.st = inBody
 			}
+		case bp != "" && commentsClosed(s) && c.noCommentSince(c.threadAt):
+			// "Comments are closed." under the header, before any
+			// comment: no thread follows, only the page's links.
+			c.set(i, Boilerplate, bp)
+			c.st = inBody
 		case meta != "":
 			c.set(i, Comment, meta)
 		case navRules[bp]:
@@ -795,6 +1042,13 @@ func (c *classifier) classify(i int) {
 		return
 	case inPost, inQuoted:
 		c.classifyForum(i, bp, meta, stamp)
+		return
+	}
+	if c.dateHeadStarts(i) {
+		// A reply's name over its date, in a thread with no comments
+		// header: the thread starts here.
+		c.set(i, Comment, "commenter name")
+		c.st, c.threadAt = inComment, i
 		return
 	}
 	switch {
@@ -823,11 +1077,17 @@ func (c *classifier) classify(i int) {
 		}
 		c.set(i, Boilerplate, "publication line")
 		return
-	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2 && !c.textGoesOn(i):
+	case meta == "commenter line" && c.st == inBody && c.bodySeen >= 2 && !c.textGoesOn(i) && i+1 < len(c.units):
 		// "Raj | Jan 5, 2018 5:13PM" after the text starts the comments
-		// (unless news prose goes on after it: then it stamps a post).
+		// (unless news prose goes on after it: then it stamps a post; or
+		// nothing does: a comment has text).
 		c.set(i, Comment, meta)
 		c.st, c.threadAt = inComment, i
+		return
+	case meta == "commenter line" && c.st == top:
+		// A name and an age above the text ("Business Recorder   2
+		// hours ago"): an aggregator's source and publication line.
+		c.set(i, Boilerplate, "publication line")
 		return
 	case meta != "":
 		// Buttons such as "Like" or "Share" before any comment are the
@@ -838,8 +1098,22 @@ func (c *classifier) classify(i int) {
 		c.set(i, Boilerplate, "live-blog timestamp")
 		return
 	}
+	if keyEvent.MatchString(s) && (i+1 == len(c.units) || !c.units[i+1].prose) {
+		// "2h ago   Iran summons …" in a live blog's list of key events (a
+		// link to the entry; an entry's own stamped title has its text
+		// under it).
+		c.set(i, Boilerplate, "key event link")
+		return
+	}
 	if c.tagItem(i) {
 		c.set(i, Boilerplate, "tag")
+		return
+	}
+	if c.st == top && c.seenTitle(i) && u.title && !u.prose && c.units[i-1].rule == "live-blog timestamp" && i+1 < len(c.units) && c.units[i+1].prose {
+		// A live blog's first entry under its time stamp and over its
+		// text, whatever its title ("Summary"): not a label under the
+		// headline.
+		c.set(i, Headline, "live-blog post title")
 		return
 	}
 	if c.st == top {
@@ -854,11 +1128,15 @@ func (c *classifier) classify(i int) {
 		return
 	}
 	if !u.prose && u.title && c.st == inBody {
+		if c.bylineAbovePublished(i) {
+			c.set(i, Boilerplate, "byline") // "Nayanima Basu" over the date
+			return
+		}
 		if i > 0 && isPostStamp(c.units[i-1]) || liveStamp.MatchString(s) {
 			c.set(i, Headline, "live-blog post title")
 			return
 		}
-		if listNumber.MatchString(s) && words(s) <= 12 && i+1 < len(c.units) && c.units[i+1].prose {
+		if (listNumber.MatchString(s) || romanNumbered(s)) && words(s) <= 12 && i+1 < len(c.units) && c.units[i+1].prose {
 			// A numbered section title, followed by its text (items of a
 			// numbered list follow each other instead).
 			c.set(i, Headline, "numbered subheading")
@@ -876,7 +1154,7 @@ func (c *classifier) classify(i int) {
 			c.st = inBody
 			return
 		}
-		if words(s) <= 4 && c.units[i-1].role == Body && (c.proseAfter(i) >= 2 || c.textNext(i)) {
+		if words(s) <= 4 && c.units[i-1].role == Body && (c.proseAfter(i) >= 2 || c.textNext(i)) && !c.titleNext(i) {
 			// A short title between paragraphs of text, with text under it.
 			c.set(i, Headline, "subheading")
 			return
@@ -905,14 +1183,23 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) {
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) {
 		// "X and Y review an honour guard." over "Photo by Tasnim".
 		c.set(i, Boilerplate, "photo caption")
 		return
 	}
-	if c.st == inBody && i > 0 && len(s) < 300 &&
-		mayBeAuthorBio(s) && (c.units[i-1].role == Boilerplate || hasAuthorContact(s)) && authorBio.MatchString(s) {
-		c.set(i, Boilerplate, "author bio")
+	if c.st == inBody && i > 0 && len(s) < 300 && mayBeAuthorBio(s) {
+		if m := authorBio.FindStringSubmatch(s); m != nil &&
+			(c.units[i-1].role == Boilerplate || strings.HasPrefix(s, "*") || hasAuthorContact(s) || c.bylineNames(m[1])) {
+			c.set(i, Boilerplate, "author bio")
+			return
+		}
+	}
+	if c.st == inBody && !u.prose && words(s) <= 16 && !segment.EndsSentence(s) && c.units[i-1].role == Boilerplate &&
+		(c.units[i-1].rule == "read more link" || c.units[i-1].rule == "link after the text") {
+		// A title under "Related Articles" that does not read as one
+		// ("Zahedan's Bloody Friday: One Year On"): a link all the same.
+		c.set(i, Boilerplate, "link after the text")
 		return
 	}
 	c.set(i, Body, "text")
@@ -929,6 +1216,10 @@ func (c *classifier) classify(i int) {
 func (c *classifier) classifyTop(i int) bool {
 	u := c.units[i]
 	s := u.s
+	if i == 0 && handleAtTop(s) {
+		c.set(i, Boilerplate, "site name") // "hindustantimes": a logo's text
+		return true
+	}
 	if u.prose && !u.question() || !u.title {
 		return false
 	}
@@ -946,6 +1237,8 @@ func (c *classifier) classifyTop(i int) bool {
 		case i == 0 && words(s) <= 6:
 			c.set(i, Boilerplate, "site name")
 			c.siteName = s
+		case c.aboveMasthead(i):
+			c.set(i, Boilerplate, "site tagline") // the site's motto above its menu
 		case words(s) >= 4 && i > 0 && lowerWords(s) > 0:
 			// A line of capitalised words is a section label ("WORLD,
 			// ASIA - PACIFIC", "South & Central Asia"), not a kicker.
@@ -966,6 +1259,13 @@ func (c *classifier) classifyTop(i int) bool {
 		c.set(i, Headline, "subtitle")
 		return true
 	}
+	if c.title != "" && words(s) >= 3 && lowerWords(s) >= 1 && !strings.ContainsAny(s, ":|") && c.textNext(i) && !isOutletName(s) {
+		// A short title of three words or more, one in lower case, over
+		// the first paragraph: the text's first subheading ("Here's what
+		// we know"), not a label such as "Live updates".
+		c.set(i, Headline, "subheading")
+		return true
+	}
 	if c.title != "" {
 		c.set(i, Boilerplate, "label below the headline")
 		return true
@@ -973,6 +1273,20 @@ func (c *classifier) classifyTop(i int) bool {
 	if words(s) <= 3 {
 		c.set(i, Boilerplate, "label above the text")
 		return true
+	}
+	return false
+}
+
+// bylineNames reports whether a byline of the page ("By Sameer Ahmed*")
+// holds name: a line about that person is the author's note.
+func (c *classifier) bylineNames(name string) bool {
+	for _, u := range c.units {
+		if u.bp == "byline" && strings.Contains(u.s, name) {
+			return true
+		}
+		if u.role == Boilerplate && strings.TrimSpace(u.s) == name {
+			return true // a byline without "By" ("Laura Zhou" over the text)
+		}
 	}
 	return false
 }
@@ -1095,8 +1409,9 @@ func (c *classifier) nameBefore(i int) bool {
 	if lowerWords(p.s) > 1 || !timeIn.MatchString(c.units[i].s) && !containsFoldASCII(c.units[i].s, "ago") {
 		return false
 	}
-	// Comments follow the text: at least two paragraphs of it.
-	return c.bodySeen >= 2
+	// Comments follow the text: at least two paragraphs of it. A title
+	// with text under it after the stamp makes a live blog's post.
+	return c.bodySeen >= 2 && !c.postTitleNext(i)
 }
 
 // navRules are the boilerplate rules that hold in a comment thread or a forum
@@ -1105,7 +1420,7 @@ var navRules = map[string]bool{
 	"comments header": true, "read more link": true, "licence line": true, "newsletter prompt": true,
 	"site furniture": true, "menu": true, "advertisement": true, "share or follow prompt": true,
 	"editorial note": true, "comment form": true, "cookie notice": true, "site notice": true, "thread stats": true,
-	"tags line": true,
+	"tags line": true, "footer links": true,
 }
 
 // startComments marks the name line before i and the timestamp at i as the
@@ -1149,6 +1464,38 @@ func (c *classifier) textGoesOn(i int) bool {
 func head(s string) string { return s[:min(len(s), 300)] }
 
 // noCommentSince reports whether no unit from j on has the comment role.
+// threadOver reports whether the comments have ended before unit i (in a
+// thread): no comment's line or time stamp follows, and either the comments
+// had buttons (the last comment ended at its "Reply   Share") or the thread
+// holds only a comment form up to its button ("Post Comment", "Send"):
+// nobody has commented, and what follows the form is the site's furniture
+// ("Most read", the footer).
+func (c *classifier) threadOver(i int) bool {
+	if i <= c.lastMark || containsFoldASCII(c.units[i].s, "repl") || containsFoldASCII(c.units[i].s, "comment") {
+		return false // "View 2 more replies" is still the thread's
+	}
+	buttons, sent := false, false
+	for _, u := range c.units[c.threadAt:i] {
+		switch {
+		case u.role == Comment && u.rule == "comment buttons":
+			buttons = true
+		case u.bp == "comment form" && submitButton.MatchString(u.s):
+			sent = true
+		}
+	}
+	return buttons || sent && c.noCommentSince(c.threadAt)
+}
+
+// commentMark reports whether a short line is a comment's age or buttons
+// that no comment rule claims: "• 9 years ago", "6 △ ▽ • Reply • Share ›".
+func commentMark(s string) bool {
+	t := strings.TrimLeft(s, " \t•·-–—|")
+	return t != s && agoStamp.MatchString(t) || containsFoldASCII(s, "reply")
+}
+
+// submitButton is the button that ends a comment form.
+var submitButton = rx(`(?i)^\s*(post|submit|send|publish)( your)?( comment| reply| response)?\s*$`)
+
 func (c *classifier) noCommentSince(j int) bool {
 	for _, u := range c.units[j:] {
 		if u.role == Comment {
@@ -1169,6 +1516,33 @@ func repliesCount(s string) bool {
 func zeroComments(s string) bool {
 	s = strings.TrimLeft(s, " \t")
 	return strings.HasPrefix(s, "0 ") || hasPrefixLowerASCII(s, "no ")
+}
+
+// romanNumbered reports whether s starts with a section's number in capital
+// Roman numerals and a stop, as a report numbers its chapters ("II. The
+// Border Economy").
+func romanNumbered(s string) bool {
+	i := 0
+	for i < len(s) && i < 5 && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X') {
+		i++
+	}
+	return i > 0 && i+2 < len(s) && s[i] == '.' && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z'
+}
+
+// quotesPost reports whether u opens a quotation of another post ("X
+// wrote:", "Quote:", "Originally Posted by X"): what follows is a post's
+// text, not an article the user shared.
+func quotesPost(u *unit) bool {
+	return u.meta == "forum post header" && (containsFoldASCII(u.s, "wrote") || containsFoldASCII(u.s, "said") ||
+		containsFoldASCII(u.s, "says") || containsFoldASCII(u.s, "writes") || containsFoldASCII(u.s, "quote") ||
+		containsFoldASCII(u.s, "originally"))
+}
+
+// commentsClosed reports whether s says the thread takes no comments
+// ("Comments are closed.", "Commenting has been disabled").
+func commentsClosed(s string) bool {
+	return len(s) <= 80 && containsFoldASCII(s, "comment") &&
+		(containsFoldASCII(s, "closed") || containsFoldASCII(s, "disabled") || containsFoldASCII(s, "turned off"))
 }
 
 // lowerWords counts the words of s that start in lower case and are not
@@ -1200,6 +1574,21 @@ func (c *classifier) bylineThenText(i int) bool {
 }
 
 // proseAfter counts the prose paragraphs after unit i, up to a comments header.
+// titleNext reports whether the two units after i are title-like lines of
+// no other kind: a short title over them heads a list of titles ("Summary"
+// over the summary's points), not a section of text.
+func (c *classifier) titleNext(i int) bool {
+	if i+2 >= len(c.units) {
+		return false
+	}
+	for _, n := range c.units[i+1 : i+3] {
+		if !n.title || n.prose || n.kind() != "" || words(n.s) <= 4 {
+			return false
+		}
+	}
+	return true
+}
+
 func (c *classifier) proseAfter(i int) int { return c.proseFrom[i+1] }
 
 // hasBodyAfter reports whether a prose paragraph follows unit i before any
@@ -1219,6 +1608,12 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		// The delimiter of the sender's signature, which follows.
 		c.set(i, Comment, "forum post")
 		c.st = inPost
+	case meta != "" && threadByline(s):
+		c.set(i, Boilerplate, "thread byline")
+		c.st = inPost
+	case i > 0 && c.units[i-1].rule == "thread byline" && bareLabel(c.units[i-1].s) && !u.prose:
+		// The value under a bare "Thread starter" or "Start date" label.
+		c.set(i, Boilerplate, "thread byline")
 	case meta == "forum post header":
 		c.set(i, Comment, meta)
 		c.st = inPost
@@ -1247,12 +1642,17 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	case c.st == inPost && u.prose && isDatelined(s):
 		c.set(i, Body, "datelined text in a post")
 		c.st = inQuoted
-	case c.st == inPost && u.prose && i > 0 && c.units[i-1].role == Comment && announcesShare(c.units[i-1].s) &&
+	case c.st == inPost && u.prose && i > 0 && c.units[i-1].role == Comment && announcesShare(c.units[i-1].s) && !quotesPost(c.units[i-1]) &&
 		len(s) >= 100 && segment.EndsSentence(s) && !chatty(s):
 		// "Sharing this article:" then a paragraph of news prose with no
 		// dateline: the article the user pasted.
 		c.set(i, Body, "article quoted in a post")
 		c.st = inQuoted
+	case c.st == inPost && u.question() && i > 0 && postByline(c.units[i-1]):
+		// A question under a post's byline ("Posted by u/X 8 years ago")
+		// is the post's title ("… what came out of it?"); the user's own
+		// text follows, not an article.
+		c.set(i, Headline, "forum thread title")
 	case c.st == inPost && u.title && !u.prose && c.proseNext(i):
 		c.set(i, Headline, "headline in a post")
 		c.st = inQuoted
@@ -1265,6 +1665,32 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 	default:
 		c.set(i, Comment, "forum post")
 	}
+}
+
+// threadByline reports whether s is the thread's own byline or date
+// above its first post ("Thread starter X  Start date Y", "Discussion in
+// 'Z' started by X, date", "Started by X"): the thread's header, like an
+// article's byline, not a user's post.
+func threadByline(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	return hasPrefixLowerASCII(s, "thread starter") || hasPrefixLowerASCII(s, "start date") ||
+		hasPrefixLowerASCII(s, "started by") || hasPrefixLowerASCII(s, "discussion in ")
+}
+
+// postByline reports whether u is a post's header that names its poster
+// and dates the post ("Posted by u/X   8 years ago", "Submitted 3 hours ago
+// by X"), not a quotation's ("Originally Posted by X") or a bare number.
+func postByline(u *unit) bool {
+	return u.meta == "forum post header" && containsFoldASCII(u.s, "by ") && !containsFoldASCII(u.s, "originally") &&
+		strings.ContainsAny(u.s, "0123456789")
+}
+
+// bareLabel reports whether s is a thread byline's label with no value
+// on its line ("Thread starter", "Start date:").
+func bareLabel(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ":")
+	return len(s) == len("thread starter") && hasPrefixLowerASCII(s, "thread starter") ||
+		len(s) == len("start date") && hasPrefixLowerASCII(s, "start date")
 }
 
 // weakHeader is a post header that only other forum or mail markup on the
@@ -1352,13 +1778,28 @@ var firstPersonWords = wordSet(`i my me mine you your u imo`)
 // proseNext reports whether the next unit after i is formal prose of at least
 // two sentences or a datelined paragraph.
 func (c *classifier) proseNext(i int) bool {
-	for _, u := range c.units[i+1:] {
+	for j := i + 1; j < len(c.units); j++ {
+		u := c.units[j]
 		if u.bp == "byline" || u.bp == "publication line" || u.bp == "dateline alone" {
 			continue
 		}
-		return u.prose && (hasDateline(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200)
+		if !u.prose {
+			return false
+		}
+		if hasDateline(u.s) || len(segment.Sentences(u.s, token.Span{Start: 0, End: len(u.s)})) >= 2 || len(u.s) > 200 {
+			return true
+		}
+		// Two paragraphs of news prose, each one long sentence in the
+		// third person: an article's lead and its second paragraph.
+		return j+1 < len(c.units) && reportsNews(u.s) && c.units[j+1].prose && reportsNews(c.units[j+1].s)
 	}
 	return false
+}
+
+// reportsNews reports whether s reads as a paragraph of a news report: a
+// long sentence with its stop, not chatty, with no first person.
+func reportsNews(s string) bool {
+	return len(s) >= 120 && segment.EndsSentence(s) && !chatty(s) && !hasFirstPerson(s)
 }
 
 // isPostStamp reports whether u stamps a live-blog post: a bare time
@@ -1370,6 +1811,10 @@ func isPostStamp(u *unit) bool {
 var timeIn = rx(`\b\d{1,2}[:.]\d{2}(\b|[ap]m)`)
 
 // agoStamp is a time stamp relative to now ("2h ago", "5 minutes ago").
+// keyEvent is a live blog's key-events item: the entry's age or time, a
+// run of spaces or a tab, its title.
+var keyEvent = rx(`(?i)^(\d+\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)(\s{2,}|\t)\S.{0,150}$`)
+
 var agoStamp = rx(`(?i)^\d+\s*[a-z]{1,7}\.?\s+ago\W*$`)
 
 // isLiveStamp reports whether s is only a live-blog time stamp ("10:42 GMT").
@@ -1380,6 +1825,64 @@ func isLiveStamp(s string) bool {
 // sectionMenu reports whether s is a navigation bar without separators: four
 // or more capitalised words, most of them the names of a news site's sections
 // ("Home Latest Pakistan World Business Sport Opinion").
+// categoryList reports whether s is a post's list of categories, as a
+// WordPress theme prints it above the headline: three or more items between
+// commas, each of one to three capitalised words ("&" aside), one of them a
+// section's name ("Asia & Americas, Iran, News, Pakistan"). A headline that
+// lists places has a verb in lower case, or no section's name.
+func categoryList(s string) bool {
+	if len(s) > 150 || strings.Count(s, ",") < 2 {
+		return false
+	}
+	known := false
+	for rest := s; ; {
+		item, more, _ := strings.Cut(rest, ",")
+		if !categoryItem(item) {
+			return false
+		}
+		if !known {
+			w := strings.TrimSpace(item)
+			known = len(w) <= 12 && sectionWords[strings.ToLower(w)]
+		}
+		if more == "" && !strings.HasSuffix(rest, ",") {
+			break
+		}
+		rest = more
+	}
+	return known
+}
+
+// categoryItem reports whether item is one to four capitalised words (an
+// "&" aside), as a category's name is.
+func categoryItem(item string) bool {
+	n := 0
+	for rest := item; ; {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			break
+		}
+		end := strings.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		rest = rest[end:]
+		n++
+		if w == "&" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' {
+				return false
+			}
+		}
+	}
+	return n >= 1 && n <= 4
+}
+
 func sectionMenu(s string) bool {
 	if len(s) > 200 {
 		return false
@@ -1430,3 +1933,246 @@ var sectionWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// itemBar reports what bar of links s is when it is one: its items set
+// apart by runs of spaces, tabs or bars, each one of a site's navigation
+// links ("Forums   New posts   Search forums   What's new   Members") or a
+// share button with or without its counter ("Share   Facebook 0   Twitter
+// 0", "Facebook Count", "0 Shares"). It returns "menu" when most of three or
+// more items are navigation links, "share or follow prompt" when every item
+// is a share button and one carries a count (a bare "Facebook" is left to
+// the rules), "link bar" when three or more items of up to four words,
+// each capitalised, are set apart by more than tabs (sections or tags),
+// else "". A link bar inside a forum post or a comment thread is read as
+// part of it (it is not in navRules): a member's details are laid out the
+// same way.
+// punctOutsideInitialisms reports whether s holds a stop, comma, colon,
+// semicolon, question or exclamation mark or a quotation mark other than
+// the stops of an initialism ("U.S.").
+func punctOutsideInitialisms(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?', ':', ';', ',', '"':
+			return true
+		case '.':
+			initial := i > 0 && 'A' <= s[i-1] && s[i-1] <= 'Z' && (i == 1 || s[i-2] == ' ' || s[i-2] == '.') &&
+				(i+1 == len(s) || s[i+1] == ' ' || 'A' <= s[i+1] && s[i+1] <= 'Z')
+			if !initial {
+				return true
+			}
+		}
+	}
+	return strings.ContainsAny(s, "“”")
+}
+
+func itemBar(s string) string {
+	if len(s) > 200 || len(s) < 5 {
+		return ""
+	}
+	if itemEnd(s) == len(s) {
+		// One item: only a share button with its counter ("Facebook
+		// Count", "0 Shares") is a bar.
+		if len(s) > 40 || words(s) > 3 || !strings.ContainsAny(s, "0123456789") && !containsFoldASCII(s, "count") {
+			return ""
+		}
+	}
+	if strings.ContainsAny(s, ".!?:;,\"“”") && punctOutsideInitialisms(s) {
+		return "" // punctuation other than an initialism's stops ("U.S.")
+	}
+	items, nav, share, capital, counted, apart := 0, 0, 0, 0, false, false
+	for rest := s; rest != ""; {
+		end := itemEnd(rest)
+		if end < len(rest) && rest[end] != '\t' {
+			apart = true // a run of spaces, a bar or a bullet, not only tabs (a table's cells)
+		}
+		item := strings.TrimSpace(rest[:end])
+		rest = strings.TrimLeft(rest[end:], " \t|•·")
+		if item == "" {
+			continue
+		}
+		items++
+		if words(item) > 4 {
+			return ""
+		}
+		if r, _ := utf8.DecodeRuneInString(item); unicode.IsUpper(r) || unicode.IsDigit(r) && len(item) <= 4 && capital > 0 {
+			capital++ // a short number among sections ("Elections   538") counts with them
+		}
+		low := strings.ToLower(item)
+		if navItems[low] || sectionWords[low] {
+			nav++
+		}
+		name, count := shareItem(low)
+		if shareNames[name] {
+			share++
+			counted = counted || count
+		}
+	}
+	switch {
+	case items > 0 && share == items && counted:
+		return "share or follow prompt"
+	case items >= 3 && nav*3 >= items*2 && nav >= 3:
+		return "menu"
+	case items >= 3 && capital == items && apart:
+		// Short capitalised items set apart: a bar of sections or tags
+		// ("Politics   Iran   Top stories"), which no headline or
+		// sentence is.
+		return "link bar"
+	}
+	return ""
+}
+
+// itemEnd is where the first item of s ends: at a tab, a bar or a bullet,
+// or at a run of two spaces or more.
+func itemEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '|':
+			return i
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return i
+			}
+		case 0xe2: // • and · (U+2022, U+00B7 is 0xc2 0xb7)
+			if strings.HasPrefix(s[i:], "•") {
+				return i
+			}
+		case 0xc2:
+			if strings.HasPrefix(s[i:], "·") {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// shareItem splits a lower-cased share button from its counter: "facebook
+// 0" and "facebook count" give "facebook", true; "0 shares" gives "shares",
+// true; "total shares 12" gives "total shares", true.
+func shareItem(low string) (name string, counted bool) {
+	fs := strings.Fields(low)
+	var keep []string
+	for _, f := range fs {
+		if f == "count" || f == "counts" || isCount(f) {
+			counted = true
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " "), counted
+}
+
+// isCount reports whether f is a counter: digits with an optional "k" or
+// "m" ("12", "1.2k").
+func isCount(f string) bool {
+	f = strings.TrimRight(f, "km+")
+	if f == "" {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if (f[i] < '0' || f[i] > '9') && f[i] != '.' && f[i] != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// shareNames are the buttons of a share bar, lower-cased.
+var shareNames = wordLines(`share
+shares
+total shares
+tweet
+tweets
+retweet
+email
+e-mail
+mail
+print
+facebook
+twitter
+x
+whatsapp
+linkedin
+reddit
+pinterest
+pin
+pin it
+tumblr
+telegram
+messenger
+vk
+link
+copy link
+share link
+save
+like
+likes`)
+
+// navItems are the navigation links of news sites and of forum software
+// (XenForo, vBulletin, phpBB), lower-cased.
+var navItems = wordLines(`home
+forums
+forum
+new posts
+search forums
+search
+what's new
+whats new
+latest activity
+members
+member list
+members list
+current visitors
+new profile posts
+register
+log in
+login
+sign in
+sign up
+faq
+help
+calendar
+community
+today's posts
+mark forums read
+quick links
+user cp
+groups
+albums
+rules
+forum rules
+contact us
+contact
+terms and rules
+terms of service
+terms of use
+privacy policy
+privacy
+about
+about us
+rss
+top
+quick navigation
+advertise
+careers
+archive
+archives
+subscribe
+newsletters
+podcasts
+e-paper
+epaper
+live tv
+watch live
+most read
+trending`)
+
+// wordLines makes a set of the lines of s, each trimmed.
+func wordLines(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			m[l] = true
+		}
+	}
+	return m
+}

@@ -100,7 +100,7 @@ func readDev(t *testing.T, path string) (string, []goldUnit) {
 // rules) and testdata/heldout (written after them, to check that they carry
 // over).
 func TestDevRoles(t *testing.T) {
-	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"} {
+	for _, set := range []string{"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout50", "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout40", "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47", "heldout56"} {
 		t.Run(set, func(t *testing.T) { devRoles(t, set) })
 	}
 }
@@ -226,6 +226,12 @@ func TestGolden(t *testing.T) {
 	}
 	devs, _ := filepath.Glob(filepath.Join("testdata", "*", "*.txt"))
 	for _, f := range append(files, devs...) {
+		if strings.HasPrefix(filepath.Base(filepath.Dir(f)), "indep") {
+			// The independent sets are scored by TestIndepRoles; their
+			// output is not pinned here (a golden file would be rewritten
+			// by -update from pages the rules must not be tuned on).
+			continue
+		}
 		name := filepath.Base(f)
 		if set := filepath.Base(filepath.Dir(f)); set != "seeds" {
 			name = set + "_" + name
@@ -287,6 +293,18 @@ func TestFound(t *testing.T) {
 			Found{Source: "Apadana Freedom Foundation", SourceHow: "first line", Title: "IRGC Ready to Work with Pakistan", TitleHow: "repeated line"}},
 		{"copyright line", "The talks ended on Friday with a joint statement from both sides.\n\n© 2023 The Daily Observer. All rights reserved.",
 			Found{Source: "The Daily Observer", SourceHow: "copyright line"}},
+		{"copyright line, property of", "The talks ended on Friday with a joint statement from both sides.\n\nCopyright of this website is the property of Atlantic Desk.",
+			Found{Source: "Atlantic Desk", SourceHow: "copyright line"}},
+		{"copyright line, property of the", "The talks ended on Friday with a joint statement from both sides.\n\nCopyright of this website is the sole property of the Tehran Times.",
+			Found{Source: "Tehran Times", SourceHow: "copyright line"}},
+		{"copyright line names no outlet", "The talks ended on Friday with a joint statement from both sides.\n\nCopyright of this website belongs to its readers.",
+			Found{}},
+		{"copyright line, lower-case words", "The talks ended on Friday with a joint statement from both sides.\n\ncopyright 2021 all rights reserved.",
+			Found{}},
+		{"copyright sign preferred to property of", "The talks ended on Friday with a joint statement from both sides.\n\nCopyright of this website is the property of Atlantic Desk Media Group.\n\n© 2023 Atlantic Desk. All rights reserved.",
+			Found{Source: "Atlantic Desk", SourceHow: "copyright line"}},
+		{"copyright by", "The talks ended on Friday with a joint statement from both sides.\n\nCopyright © 2019 by Pakistan Today",
+			Found{Source: "Pakistan Today", SourceHow: "copyright line"}},
 		{"published before updated", "Updated 06 January 2018\n\nPublished 05 January 2018\n\nThe talks ended on Friday with a joint statement from both sides.",
 			Found{Date: "2018-01-05", DateHow: "published line"}},
 		{"factiva export", "HD Talks resume\n\nWC 120 words\nPD 5 January 2018\nSN The Express Tribune\nLA English\n\nLP\n\nThe talks ended on Friday with a joint statement from both sides.",
@@ -653,6 +671,92 @@ func TestSectionMenu(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := sectionMenu(tt.s); got != tt.want {
 				t.Errorf("sectionMenu(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestItemBar(t *testing.T) {
+	tests := []struct{ name, s, want string }{
+		{"forum menu", "Forums   New posts   Search forums   What's new   Members", "menu"},
+		{"vbulletin menu", "Register   FAQ   Members List   Calendar   Today's Posts   Search", "menu"},
+		{"share counters", "Share   Facebook 0   Twitter 0   Email", "share or follow prompt"},
+		{"one counter", "Facebook Count", "share or follow prompt"},
+		{"shares", "0 Shares", "share or follow prompt"},
+		{"bare share buttons", "Facebook   Twitter", ""},
+		{"section bar", "Politics   Iran   Top stories", "link bar"},
+		{"bars", "World | Asia | Pakistan", "link bar"},
+		{"table cells", "Iran\tPakistan\tChina", ""},
+		{"headline", "Iran Warns Pakistan of Action against Terrorist Hideouts", ""},
+		{"two items", "Business Recorder   Pakistan", ""},
+		{"sentence", "Officials met.   Talks went on.   Both agreed.", ""},
+		{"lower-case items", "iran   pakistan   border", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := itemBar(tc.s); got != tc.want {
+				t.Errorf("itemBar(%q) = %q, want %q", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadMoreTail: a read-more link glued after a cut paragraph becomes a
+// unit of its own, boilerplate, and the text before it stays body.
+func TestReadMoreTail(t *testing.T) {
+	tests := []struct{ name, text, link string }{
+		{"ellipsis read more", "The two sides agreed to open more markets along the border, adding that the… Read more", "Read more"},
+		{"dots continue reading", "The minister said the line would be completed within a year... Continue reading", "Continue reading"},
+		{"more in brackets", "Both countries had suffered from terrorism, he said, adding that… (more…)", "(more…)"},
+		{"read more arrow", "The ministry said the attackers would be pursued. Read More »", "Read More »"},
+		{"read the full story at", "Officials met on Monday to discuss the border… Read the full story at dawn.com", "Read the full story at dawn.com"},
+		{"bracketed ellipsis, site in words", "The first shipments would leave under [...] Continue reading on The Express Tribune", "Continue reading on The Express Tribune"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "Iran and Pakistan agree on border markets\n\n" + tc.text
+			ps, _ := Article(text, Hints{})
+			var found bool
+			for _, p := range ps {
+				s := text[p.Span.Start:p.Span.End]
+				switch {
+				case s == tc.link:
+					found = true
+					if p.Role != Boilerplate {
+						t.Errorf("%q: role %s, want boilerplate", s, p.Role)
+					}
+				case strings.Contains(tc.text, s) && p.Role != Body:
+					t.Errorf("%q: role %s, want body", s, p.Role)
+				}
+			}
+			if !found {
+				t.Errorf("no unit %q in %v", tc.link, ps)
+			}
+		})
+	}
+	for _, s := range []string{"He said there was more.", "Read more", "They read on.", "The story goes on and on", "Nothing more… to say here", "Talks went on. Read on Monday"} {
+		if at := readMoreTail(s); at > 0 {
+			t.Errorf("readMoreTail(%q) = %d, want no tail", s, at)
+		}
+	}
+}
+
+func TestAuthorBio(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    bool
+	}{
+		{"plain", "Ahmad Raza is a graduate student of international relations at Quaid-i-Azam University.", true},
+		{"asterisk note", "*Sameer Ahmed is a Research Intern at the Institute of Peace and Conflict Studies, New Delhi.", true},
+		{"abbreviated degree", "Umair Jamal is a Ph.D. candidate at the University of Otago, New Zealand.", true},
+		{"noun in a later sentence", "Imran Khan is the prime minister. The writer said so.", false},
+		{"not a name", "The talks were a success for both writers and analysts.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mayBeAuthorBio(tc.s) && authorBio.MatchString(tc.s)
+			if got != tc.want {
+				t.Errorf("author bio %q = %v, want %v", tc.s, got, tc.want)
 			}
 		})
 	}

@@ -60,6 +60,7 @@ var fastCases = []string{
 	"Soldiers stand guard near the border in Taftan, Balochistan, January 2024", "X MEETS Y in Tehran, Jan 5, 2018", "A \u212aing talks, 2019", "Seen here, May 2020", "Talks held, 2019",
 	"Tehran, IRNA – x", "Zahedan, IRNA – Border", "ÉTÉ’s x-y, AFP: z", "To learn more about republishing this content", "I'm sure", "IMHO it is", "lol no", "Anyone know why?", "YOUR view", "you_r", "éi", "imo,", "mine!", "A Journal of Analysis and News", "Pakistan's\tleading English newspaper", "X no.1 news site", "THE VOICE OF the people", "Welcome to our live coverage", "Press TV's Ali Rizk reports from Tehran.",
 	"Home | News | World", "Home / News / World", "a/b | c | d", "News/World", "ſtart > x", "x | y", "x » y › z", "a / b", "ALL RIGHTS RESERVED\u212a", "all  content", "xall contentx", "Copyright",
+	"the border… Read more", "within... Continue reading", "suffered… (more…)", "said. Read More »", "x… Read the full story at dawn.com", "…read more", "more…", ". read  on", "x. full \u017ftory", "x… Read the full story at Dawn", "end at dawn.com.",
 }
 
 func TestFastPathsSame(t *testing.T) {
@@ -112,6 +113,9 @@ func checkTitleTests(t *testing.T, s string) {
 	}
 	if authorBio.MatchString(s) && !mayBeAuthorBio(s) {
 		t.Errorf("mayBeAuthorBio(%q) = false, but authorBio matches", s)
+	}
+	if got, want := readMoreTail(s), readMoreTailRef(s); got != want {
+		t.Errorf("readMoreTail(%q) = %d, want %d", s, got, want)
 	}
 	if got, want := sectionMenu(s), sectionMenuRef(s); got != want {
 		t.Errorf("sectionMenu(%q) = %v, want %v", s, got, want)
@@ -274,4 +278,13 @@ func TestCreditedStop(t *testing.T) {
 			t.Errorf("creditedStop(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// readMoreTailRef is readMoreTail by its definition: the pattern run on
+// the whole of s.
+func readMoreTailRef(s string) int {
+	if m := readMoreAfterCut.FindStringSubmatchIndex(s); m != nil {
+		return m[2]
+	}
+	return -1
 }

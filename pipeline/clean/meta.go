@@ -48,8 +48,11 @@ func mustAgencies(text, name string) map[string]string {
 }
 
 var (
-	licenceOutlet   = regexp.MustCompile(`(?i)all (?:content|contents|material)s? (?:by|of|on|from) (.{2,80}?) (?:is|are) (?:licensed|protected|copyright)`)
-	copyrightOutlet = regexp.MustCompile(`(?i)(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:[.,|]|all rights reserved|$)`)
+	licenceOutlet = regexp.MustCompile(`(?i)all (?:content|contents|material)s? (?:by|of|on|from) (.{2,80}?) (?:is|are) (?:licensed|protected|copyright)`)
+	// copyrightOutlet is case-insensitive in its words only: the outlet's
+	// name must start with a capital in the text ("Copyright of this
+	// website is …" names none), and "the property of X" gives X.
+	copyrightOutlet = regexp.MustCompile(`(?:(?i:copyright)|©|\((?i:c)\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:(?i:by)\s+|(?i:of\s+this\s+(?:web\s*site|site|page|portal|content|material)\s+(?:is|are|remains?|belongs?\s+to)\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:property\s+of\s+)?)(?:the\s+)?)?([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:[.,|]|(?i:all\s+rights\s+reserved)|$)`)
 	dateInText      = regexp.MustCompile(`(?i)` + dateRx)
 	placeAgencyRx   = regexp.MustCompile(`^[\p{Lu}][\p{L} .'’-]{2,30},\s*(\p{L}{2,12})\s*[-–—:]\s`)
 	publishedIn     = regexp.MustCompile(`^(?i:published|first published|originally published|appeared) (?i:in|by) ([\p{Lu}][\p{L}\p{N} .&'-]{1,60}?)\s*(?:,|\.|$|(?i:on)\s)`)
@@ -63,6 +66,10 @@ func (c *classifier) found() Found {
 	}
 	// Source: a licence or copyright line names the outlet; then a dateline;
 	// then a site name alone on the first line.
+	// A copyright line that names the outlet directly ("© 2023 Atlantic
+	// Desk. All rights reserved.") is preferred to one that names it as the
+	// site's owner ("Copyright of this website is the property of …").
+	owner := ""
 	for _, u := range c.units {
 		if u.role != Boilerplate || u.rule != "licence line" {
 			continue
@@ -72,8 +79,17 @@ func (c *classifier) found() Found {
 			break
 		}
 		if m := copyrightOutlet.FindStringSubmatch(u.s); m != nil && f.Source == "" {
+			if containsFoldASCII(m[0], "of this") {
+				if owner == "" {
+					owner = strings.TrimSpace(m[1])
+				}
+				continue
+			}
 			f.Source, f.SourceHow = strings.TrimSpace(m[1]), "copyright line"
 		}
+	}
+	if f.Source == "" && owner != "" {
+		f.Source, f.SourceHow = owner, "copyright line"
 	}
 	for _, u := range c.units {
 		if u.role == Body || u.role == Boilerplate && u.rule == "dateline alone" {
