@@ -566,3 +566,394 @@ func TestAccuracyHeldOutRound5(t *testing.T) {
 	}
 	reportPRF(t, "heldout27-29 pooled", pooled, macro/3)
 }
+
+// Round 6's independent check: heldout31-33 written by a third helper from the
+// shared coding instructions alone, before reading the default codebook or
+// any other set, and scored once untuned at 9407f5b (first-run figures in each
+// file's header; pooled macro 0.824: threat 0.842, unity 0.774, border 0.857).
+// TUNED ON since: the families of their misses were added to default.yaml
+// (round 6, after 88e3e0e: harm named by its effect, the actor's force in
+// concrete words, paying for sectarian discord, a stand-in tied by the
+// article, the West as a place, Israel's own politics; shared destiny, the
+// Muslim world as no spectator, division as an aim, rejected calls, rulers'
+// silence, division of states not named as Muslim; the response to a
+// neighbour's strike, havens near the border, the border as a front line,
+// traders' strikes, far countries' borders), so these figures are no longer
+// held-out evidence. The floors sit just under what those changes reached.
+func TestAccuracyHeldOutRound6Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout31", 0.98}, // Iranian outlets: first run 0.822 (threat 0.800, unity 0.833, border 0.833); 0.852 at 88e3e0e; 1.000 after round 6's families
+		{"heldout32", 0.98}, // Pakistani outlets: first run 0.833 (threat 0.923, unity 0.667, border 0.909); 0.896 at 88e3e0e; 1.000 after
+		{"heldout33", 0.98}, // Arab, Turkish, Indian, Western: first run 0.816 (threat 0.842, unity 0.857, border 0.750); 0.816 at 88e3e0e; 1.000 after
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			reportPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	reportPRF(t, "heldout31-33 pooled", pooled, macro/3)
+	if macro/3 < 0.98 { // first run 0.824; 0.858 at 88e3e0e; 1.000 after round 6's families
+		t.Errorf("heldout31-33 pooled macro F1 %.3f < floor 0.98", macro/3)
+	}
+}
+
+// Round 6's own sets, written before any round 6 change (first-run figures
+// in each file's header); the floors sit just under what round 6 reached.
+func TestAccuracyHeldOutRound6(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout40", 0.98}, // communiqués, press releases, snapback, Chabahar, Gaza: first run 0.955; 1.000 after its fixes
+		{"heldout41", 0.98}, // fuel, pilgrims, deportations, floods, a sermon, a column: first run 0.847; 1.000 after its fixes
+		{"heldout42", 0.98}, // a probe of round 6's fixes, written after them: first run 0.886; 1.000 after its fixes
+		{"heldout43", 0.94}, // a second probe, neutral wire copy and border recall: first run 0.963; 0.952 after its fix
+		{"heldout44", 0.93}, // a third probe, a weekly briefing, the OIC, Kayhan, the detente: first run 0.854 (0.889 recoded); 0.949 after
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			reportPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	reportPRF(t, "round 6 pooled", pooled, macro/3)
+}
+
+// Round 7's independent check: heldout34-36 written by a fourth helper from the
+// shared coding instructions alone, before reading the default codebook or any
+// other set, and scored once untuned at 88e3e0e (first-run figures in each
+// file's header). This round changes no rule, so per-frame figures are logged,
+// not held to frameFloor, and the floors sit just under the first run: whoever
+// fixes the misses raises the floors and switches to reportPRF.
+func TestAccuracyHeldOutRound7Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout34", 0.95}, // Gaza, OIC summit, UN speech, sermon, op-ed, Iran-Pakistan talks: first run 0.960 (threat 0.880)
+		{"heldout35", 0.86}, // ISPR, Baloch insurgency, fuel smuggling, think-tank, Rask, ANF, Zahedan sermon: first run 0.863
+		{"heldout36", 0.97}, // Taftan pilgrims, deportations, floods, quake, oil sanctions, op-ed, Leader's speech: first run 0.974
+	}
+	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
+		for k, id := range goldFrames {
+			p, r, f := c[k].scores()
+			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
+		}
+		t.Logf("%s macro F1 = %.3f", set, macro)
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			logPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	logPRF(t, "heldout34-36 pooled", pooled, macro/3)
+	if macro/3 < 0.92 { // first run 0.923
+		t.Errorf("heldout34-36 pooled macro F1 %.3f < floor 0.92", macro/3)
+	}
+}
+
+// Round 8's independent check: heldout37-39 written by a fifth helper from the
+// shared coding instructions alone, before reading the default codebook or any
+// other set, and scored once untuned at 2dc7dc9 (first-run figures in each
+// file's header). This round changes no rule, so per-frame figures are logged,
+// not held to frameFloor, and the floors sit just under the first run: whoever
+// fixes the misses raises the floors and switches to reportPRF.
+func TestAccuracyHeldOutRound8Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout37", 0.96}, // Indian, Chinese, Russian, Afghan, Turkish outlets: first run 0.970 (threat 0.909)
+		{"heldout38", 0.82}, // Urdu press, Senate, HRCP, IHC, envoy Q&A, letters: first run 0.827 (threat 0.667, unity 0.857)
+		{"heldout39", 0.91}, // 2015-2019: Yemen vote, Raheel Sharif, Jadhav, Mirjaveh, Kayhan, Taftan: first run 0.917
+	}
+	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
+		for k, id := range goldFrames {
+			p, r, f := c[k].scores()
+			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
+		}
+		t.Logf("%s macro F1 = %.3f", set, macro)
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			logPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	logPRF(t, "heldout37-39 pooled", pooled, macro/3)
+	if macro/3 < 0.89 { // first run 0.900 (threat 0.842, unity 0.903, border 0.954)
+		t.Errorf("heldout37-39 pooled macro F1 %.3f < floor 0.89", macro/3)
+	}
+}
+
+// Round 9's independent check: heldout60-62 written by a sixth helper from the
+// shared coding instructions alone, before reading the default codebook or any
+// other set, and scored once untuned at 6e8f6b0 (first-run figures in each
+// file's header; pooled macro 0.930: threat 0.857, unity 0.957, border 0.977).
+// TUNED ON since: the families of their misses were added to default.yaml
+// (round 9: others named as the actor's next target or on its list, the actor
+// as a cancer or a dagger in the body of the region or the ummah, the actor
+// wishing to see others fight each other; an attribution to the actor that
+// the sentence denies, Pakistan's enemies, a rift of one state with another;
+// a border closed for disease), each checked on other wordings in
+// testdata/dev9.txt (TestDevRound9), so these figures are no longer held-out
+// evidence. The floors sit just under what those changes reached.
+func TestAccuracyHeldOutRound9Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout60", 0.98}, // wire and business copy: IP pipeline, barter, power imports, Raisi 2024, COVID at Taftan, Gwadar-Chabahar: first run 0.970 (border 0.909); 1.000 after round 9's families
+		{"heldout61", 0.98}, // 2025 war wire copy, Press TV debate, kabaddi, Iqbal evening, diaspora, Gaza sermon: first run 0.963 (threat 0.889); 1.000 after
+		{"heldout62", 0.98}, // Jan 2024 strikes, a both-sides editorial, Jaish al-Adl, Torkham, a talk show: first run 0.790 (threat 0.571, unity 0.800); 1.000 after
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			reportPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	reportPRF(t, "heldout60-62 pooled", pooled, macro/3)
+	if macro/3 < 0.98 { // first run 0.930 (threat 0.857, unity 0.957, border 0.977); 1.000 after round 9's families
+		t.Errorf("heldout60-62 pooled macro F1 %.3f < floor 0.98", macro/3)
+	}
+}
+
+// Round 10's independent check: heldout63-65 written from the shared coding
+// instructions alone, before reading the default codebook or any other set's
+// content, and scored once untuned at 8a688bc (first-run figures in each
+// file's header; pooled macro 0.932: threat 0.895, unity 1.000, border 0.902).
+// Round 10's families were then tuned on their misses (the actor's war with a
+// third party or a third state's ties as background, an embargo of Muslim
+// states, the actor gaining when Muslims fight; reciprocal strikes named by
+// reference, control at a crossing, an attack named by its means in a border
+// region, a figurative "attack on the poor"), each checked on other wordings
+// in testdata/dev10.txt (TestDevRound10), so these figures are no longer
+// held-out evidence. The floors sit just under what those changes reached.
+func TestAccuracyHeldOutRound10Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout63", 0.98}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909); 1.000 after round 10's families
+		{"heldout64", 0.97}, // international coverage: first run 0.886 (threat 0.857, border 0.800); 0.980 after (one FP left: a bare Jaish al-Adl claim with no border, coded 0: the coder's call)
+		{"heldout65", 0.98}, // op-eds, statements, sermons, near-misses: first run 0.970 (threat 0.909); 1.000 after
+	}
+	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
+		for k, id := range goldFrames {
+			p, r, f := c[k].scores()
+			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
+		}
+		t.Logf("%s macro F1 = %.3f", set, macro)
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			logPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	logPRF(t, "heldout63-65 pooled", pooled, macro/3)
+	if macro/3 < 0.98 { // first run 0.932; 0.994 after round 10's families (threat 1.000, unity 1.000, border 0.981)
+		t.Errorf("heldout63-65 pooled macro F1 %.3f < floor 0.98", macro/3)
+	}
+}
+
+// Round 11's independent check: heldout66-68 written from the shared coding
+// instructions alone, before reading the default codebook or any other set's
+// content, and scored once untuned at c5cbe87 (first-run figures in each
+// file's header; pooled macro 0.883: threat 0.923, unity 0.818, border 0.909).
+// No rule was changed for them; the floors sit just under the first run.
+func TestAccuracyHeldOutRound11Independent(t *testing.T) {
+	tests := []struct {
+		name  string
+		floor float64
+	}{
+		{"heldout66", 0.96}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909)
+		{"heldout67", 0.80}, // international coverage: first run 0.814 (threat 0.941, unity 0.500)
+		{"heldout68", 0.82}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800)
+	}
+	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
+		for k, id := range goldFrames {
+			p, r, f := c[k].scores()
+			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
+		}
+		t.Logf("%s macro F1 = %.3f", set, macro)
+	}
+	m := NewMatcher(Default())
+	var pooled [3]prf
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
+			c, macro, errs := evaluate(m, arts)
+			for k := range c {
+				pooled[k].tp += c[k].tp
+				pooled[k].fp += c[k].fp
+				pooled[k].fn += c[k].fn
+				pooled[k].tn += c[k].tn
+			}
+			logPRF(t, tt.name, c, macro)
+			for _, e := range errs {
+				t.Log(e)
+			}
+			if macro < tt.floor {
+				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			}
+		})
+	}
+	var macro float64
+	for k := range pooled {
+		_, _, f := pooled[k].scores()
+		macro += f
+	}
+	logPRF(t, "heldout66-68 pooled", pooled, macro/3)
+	if macro/3 < 0.87 { // first run 0.883
+		t.Errorf("heldout66-68 pooled macro F1 %.3f < floor 0.87", macro/3)
+	}
+}
+
+// TestDevRound9 measures round 9's families on other wordings than the
+// misses that prompted them: testdata/dev9.txt, written (ours) before the
+// changes, with cases and near-misses for each family. As first coded it
+// scored 0.430 before the changes (threat 0.320, unity 0.400, border 0.571)
+// and 0.838 after; four unity codes were then corrected on review (see the
+// file's header) and two lines moved to their own article. It scores 0.980:
+// two false positives are left on purpose, "the US and China have warned
+// each other" (an older cue) and hosts "quick to blame Israel" (a cue we
+// dropped: "Iran was quick to blame Israel" is reported speech, which counts).
+// The floor sits just under that.
+func TestDevRound9(t *testing.T) {
+	arts := readDevSet(t, filepath.Join("testdata", "dev9.txt"))
+	c, macro, errs := evaluate(NewMatcher(Default()), arts)
+	reportPRF(t, "dev9", c, macro)
+	for _, e := range errs {
+		t.Log(e)
+	}
+	if macro < 0.97 {
+		t.Errorf("dev9 macro F1 %.3f < floor 0.97", macro)
+	}
+}
