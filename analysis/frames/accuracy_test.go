@@ -118,7 +118,16 @@ func hitTerms(hs []Hit) []string {
 // frameFloor is the project's goal for every frame's F1.
 const frameFloor = 0.80
 
-func reportPRF(t *testing.T, set string, c [3]prf, macro float64) {
+// add adds o's counts to c.
+func (c *prf) add(o prf) {
+	c.tp += o.tp
+	c.fp += o.fp
+	c.fn += o.fn
+	c.tn += o.tn
+}
+
+// logPRF logs a set's per-frame figures and macro F1.
+func logPRF(t *testing.T, set string, c [3]prf, macro float64) {
 	t.Helper()
 	for k, id := range goldFrames {
 		if c[k].empty() {
@@ -127,11 +136,20 @@ func reportPRF(t *testing.T, set string, c [3]prf, macro float64) {
 		}
 		p, r, f := c[k].scores()
 		t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-		if f < frameFloor {
+	}
+	t.Logf("%s macro F1 = %.3f", set, macro)
+}
+
+// reportPRF logs as logPRF does and fails a frame whose F1 is below
+// frameFloor.
+func reportPRF(t *testing.T, set string, c [3]prf, macro float64) {
+	t.Helper()
+	logPRF(t, set, c, macro)
+	for k, id := range goldFrames {
+		if _, _, f := c[k].scores(); !c[k].empty() && f < frameFloor {
 			t.Errorf("%s: %s F1 %.3f < %.2f", set, id, f, frameFloor)
 		}
 	}
-	t.Logf("%s macro F1 = %.3f", set, macro)
 }
 
 // readSeedsGold reads the seeds' gold units from the shared folder and the
@@ -222,25 +240,10 @@ func readDevSet(t testing.TB, path string) []codedArticle {
 	return arts
 }
 
-// The floors sit just below what the default codebook reached when it was
-// written (see the report in CODEBOOK.md), so that a regression fails.
-const (
-	seedsMacroFloor     = 0.97 // measured 1.000
-	devMacroFloor       = 0.98 // measured 0.986, 1.000 after round 2
-	devTestMacroFloor   = 0.96 // measured 0.960 (first runs of its batches: see CODEBOOK.md); 0.972 after round 3
-	heldOut3MacroFloor  = 0.98 // first (untuned) run 0.849; 0.958 after the fixes it prompted; 0.980 after round 3; 1.000 after round 4
-	heldOut4MacroFloor  = 0.97 // measured 0.905 once; 0.974 after changes prompted by heldout6; 1.000 after round 3
-	heldOut5MacroFloor  = 0.96 // first (untuned) run 0.884 (0.906 with one unit recoded); 0.943 after its fixes; 0.980 after round 3
-	heldOut6MacroFloor  = 0.97 // untuned run 0.811 (0.841 recoded); 1.000 after its fixes
-	heldOut2MacroFloor  = 0.96 // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
-	heldOut7MacroFloor  = 0.98 // first (untuned) run 0.848; 1.000 after round 3
-	heldOut8MacroFloor  = 0.95 // first (untuned) run 0.933; 0.970 after round 3
-	heldOut9MacroFloor  = 0.97 // first (untuned) run 0.897 (0.927 with one unit recoded); 1.000 after its fixes
-	heldOut10MacroFloor = 0.97 // first (untuned) run 0.806 (threat 0.667); 0.986 after its fixes
-	heldOut11MacroFloor = 0.91 // first (untuned) run 0.833; 0.927 after its fixes
-	heldOut12MacroFloor = 0.97 // first (untuned) run 0.830; 1.000 after its fixes and round 3's later ones
-	heldOut13MacroFloor = 0.97 // first (untuned) run 0.974; 1.000 after its one fix
-)
+// seedsMacroFloor sits just below what the default codebook reached on the
+// seeds' gold when it was written (see the report in CODEBOOK.md), so that a
+// regression fails.
+const seedsMacroFloor = 0.97 // measured 1.000
 
 func TestAccuracySeedsGold(t *testing.T) {
 	arts := readSeedsGold(t)
@@ -251,90 +254,6 @@ func TestAccuracySeedsGold(t *testing.T) {
 	}
 	if macro < seedsMacroFloor {
 		t.Errorf("seeds gold macro F1 %.3f < floor %.3f", macro, seedsMacroFloor)
-	}
-}
-
-func TestAccuracyDevSet(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "dev.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "dev", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < devMacroFloor {
-		t.Errorf("dev set macro F1 %.3f < floor %.3f", macro, devMacroFloor)
-	}
-}
-
-func TestAccuracyDevTestSet(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "devtest.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "devtest", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < devTestMacroFloor {
-		t.Errorf("held-out dev set macro F1 %.3f < floor %.3f", macro, devTestMacroFloor)
-	}
-}
-
-func TestAccuracyHeldOut3(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout3.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout3", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut3MacroFloor {
-		t.Errorf("held-out set 3 macro F1 %.3f < floor %.3f", macro, heldOut3MacroFloor)
-	}
-}
-
-func TestAccuracyHeldOut4(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout4.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout4", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut4MacroFloor {
-		t.Errorf("held-out set 4 macro F1 %.3f < floor %.3f", macro, heldOut4MacroFloor)
-	}
-}
-
-func TestAccuracyHeldOut5(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout5.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout5", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut5MacroFloor {
-		t.Errorf("held-out set 5 macro F1 %.3f < floor %.3f", macro, heldOut5MacroFloor)
-	}
-}
-
-func TestAccuracyHeldOut6(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout6.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout6", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut6MacroFloor {
-		t.Errorf("held-out set 6 macro F1 %.3f < floor %.3f", macro, heldOut6MacroFloor)
-	}
-}
-
-func TestAccuracyHeldOut2(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout2.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout2", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut2MacroFloor {
-		t.Errorf("held-out set 2 macro F1 %.3f < floor %.3f", macro, heldOut2MacroFloor)
 	}
 }
 
@@ -397,563 +316,215 @@ func TestOutOfDomainNYT(t *testing.T) {
 	}
 }
 
-func TestAccuracyHeldOut7(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout7.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout7", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut7MacroFloor {
-		t.Errorf("held-out set 7 macro F1 %.3f < floor %.3f", macro, heldOut7MacroFloor)
-	}
+// A codedSet is one coded file under testdata and the macro F1 below which
+// it fails. The floors sit just under what the codebook reached on the set
+// (for a set never tuned on, just under its first run), so that a
+// regression fails; each comment gives the set's history.
+type codedSet struct {
+	name  string
+	floor float64
+	apart bool // left out of its round's pooled figure
 }
 
-func TestAccuracyHeldOut8(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout8.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout8", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut8MacroFloor {
-		t.Errorf("held-out set 8 macro F1 %.3f < floor %.3f", macro, heldOut8MacroFloor)
-	}
+// A codedRound is a batch of sets written together. When strict, each
+// frame's F1 is held to frameFloor; a round no rule was changed for only
+// logs them (whoever fixes its misses raises its floors and makes it strict).
+type codedRound struct {
+	name      string
+	strict    bool
+	pool      bool    // log the figure pooled over the round's sets
+	poolFloor float64 // 0: the pooled figure is only logged
+	sets      []codedSet
 }
 
-func TestAccuracyHeldOut9(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout9.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout9", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut9MacroFloor {
-		t.Errorf("held-out set 9 macro F1 %.3f < floor %.3f", macro, heldOut9MacroFloor)
-	}
+// ownRounds are the sets the codebook was written and tuned on: the dev
+// sets, and held-out sets written by its authors after a round of changes,
+// each scored once untuned (the first run is in each file's header) and then
+// its misses fixed.
+var ownRounds = []codedRound{
+	{name: "dev", strict: true, sets: []codedSet{
+		{"dev", 0.98, false},     // measured 0.986, 1.000 after round 2
+		{"devtest", 0.96, false}, // measured 0.960 (first runs of its batches: see CODEBOOK.md); 0.972 after round 3
+		// Round 9's families on other wordings than the misses that prompted
+		// them, written (ours) before the changes, with cases and near-misses
+		// for each family: 0.430 before the changes as first coded, 0.838
+		// after; four unity codes were then corrected on review (see the
+		// file's header). Two false positives are left on purpose, "the US
+		// and China have warned each other" (an older cue) and hosts "quick
+		// to blame Israel" (a cue we dropped: "Iran was quick to blame
+		// Israel" is reported speech, which counts): 0.980.
+		{"dev9", 0.97, false},
+		// Round 10's families on other wordings, written likewise: 0.762
+		// before the changes, 0.952 after (threat 1.000, border 1.000); the
+		// one error left is a unity miss outside round 10's families
+		// ("Muslim states went to war with each other").
+		{"dev10", 0.94, false},
+	}},
+	{name: "rounds 2-3", strict: true, sets: []codedSet{
+		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
+		{"heldout3", 0.98, false},  // first (untuned) run 0.849; 0.958 after the fixes it prompted; 0.980 after round 3; 1.000 after round 4
+		{"heldout4", 0.97, false},  // measured 0.905 once; 0.974 after changes prompted by heldout6; 1.000 after round 3
+		{"heldout5", 0.96, false},  // first (untuned) run 0.884 (0.906 with one unit recoded); 0.943 after its fixes; 0.980 after round 3
+		{"heldout6", 0.97, false},  // untuned run 0.811 (0.841 recoded); 1.000 after its fixes
+		{"heldout7", 0.98, false},  // first (untuned) run 0.848; 1.000 after round 3
+		{"heldout8", 0.95, false},  // first (untuned) run 0.933; 0.970 after round 3
+		{"heldout9", 0.97, false},  // first (untuned) run 0.897 (0.927 with one unit recoded); 1.000 after its fixes
+		{"heldout10", 0.97, false}, // first (untuned) run 0.806 (threat 0.667); 0.986 after its fixes
+		{"heldout11", 0.91, false}, // first (untuned) run 0.833; 0.927 after its fixes
+		{"heldout12", 0.97, false}, // first (untuned) run 0.830; 1.000 after its fixes and round 3's later ones
+		{"heldout13", 0.97, false}, // first (untuned) run 0.974; 1.000 after its one fix
+	}},
+	// heldout14-17 written before any round 4 change, 18-25 each after the
+	// previous set's fixes.
+	{name: "round 4", strict: true, sets: []codedSet{
+		{"heldout14", 0.98, false}, // first (untuned) run 0.814; 1.000 after round 4
+		{"heldout15", 0.96, false}, // first (untuned) run 0.822; 0.982 after round 4
+		{"heldout16", 0.98, false}, // first (untuned) run 0.833; 1.000 after round 4
+		{"heldout17", 0.94, false}, // first (untuned) run 0.626; 0.963 after round 4
+		{"heldout18", 0.93, false}, // written after round 4's changes: first run 0.915; 0.952 after its one fix
+		{"heldout19", 0.96, false}, // written after round 4 and heldout18's fix: first run 0.947; 0.982 after its fix
+		{"heldout20", 0.98, false}, // written after all of round 4: first run 0.937 (0.963 recoded); 1.000 after its fix
+		{"heldout21", 0.88, false}, // Israeli, Indian, US think-tank outlets: first run 0.635; 0.896 after its fixes
+		{"heldout22", 0.98, false}, // first run 0.866 (0.903 recoded); 1.000 after its fixes
+		{"heldout23", 0.91, false}, // defence ties: first run 0.792 (0.889 recoded); 0.933 after its fix
+		{"heldout24", 0.98, false}, // the corpus's outlets: first run 0.886 (0.933 recoded); 1.000 after its fixes
+		{"heldout25", 0.98, false}, // unity-weighted: first run 0.971 (no border units); 1.000 after its fix
+		{"heldout26", 0.98, false}, // border-region outlets: first run 0.900 (0.955 recoded); 1.000 after its fix
+	}},
+	// An independent check written by a second helper from the shared coding
+	// instructions alone, before reading the default codebook or any earlier
+	// set, then the misses fixed as cue families; heldout30 was written after
+	// those fixes, to probe them.
+	{name: "round 5", strict: true, pool: true, sets: []codedSet{
+		{"heldout27", 0.98, false}, // Iranian, Arab, Turkish outlets: first run 0.900; 1.000 after round 5
+		{"heldout28", 0.92, false}, // Pakistani, Indian, Western outlets: first run 0.785 (threat 0.667); 0.933 after round 5
+		{"heldout29", 0.98, false}, // near-misses, denials, hypotheticals: first run 0.963; 1.000 after round 5
+		{"heldout30", 0.98, true},  // a probe of round 5's fixes, written after them: first run 0.974; 1.000 after its fix
+	}},
+	// Round 6's own sets, written before any round 6 change.
+	{name: "round 6", strict: true, pool: true, sets: []codedSet{
+		{"heldout40", 0.98, false}, // communiqués, press releases, snapback, Chabahar, Gaza: first run 0.955; 1.000 after its fixes
+		{"heldout41", 0.98, false}, // fuel, pilgrims, deportations, floods, a sermon, a column: first run 0.847; 1.000 after its fixes
+		{"heldout42", 0.98, false}, // a probe of round 6's fixes, written after them: first run 0.886; 1.000 after its fixes
+		{"heldout43", 0.94, false}, // a second probe, neutral wire copy and border recall: first run 0.963; 0.952 after its fix
+		{"heldout44", 0.93, false}, // a third probe, a weekly briefing, the OIC, Kayhan, the detente: first run 0.854 (0.889 recoded); 0.949 after
+	}},
 }
 
-func TestAccuracyHeldOut10(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout10.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout10", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut10MacroFloor {
-		t.Errorf("held-out set 10 macro F1 %.3f < floor %.3f", macro, heldOut10MacroFloor)
-	}
+// independentRounds are sets each written by a helper from the shared
+// coding instructions alone, before reading the default codebook or any
+// other set's content, and scored once untuned (first-run figures in each
+// file's header, with the commit). Rounds 7, 8 and 11 were never tuned on:
+// their floors sit just under the first run. Rounds 6, 9 and 10 were: the
+// families of their misses were added to default.yaml (see CODEBOOK.md), so
+// their figures are no longer held-out evidence.
+var independentRounds = []codedRound{
+	// First run pooled 0.824 (threat 0.842, unity 0.774, border 0.857), 0.858
+	// before round 6's families, 1.000 after them: harm named by its effect,
+	// the actor's force in concrete words, paying for sectarian discord, a
+	// stand-in tied by the article, the West as a place, Israel's own
+	// politics; shared destiny, the Muslim world as no spectator, division
+	// as an aim, rejected calls, rulers' silence, division of states not
+	// named as Muslim; the response to a neighbour's strike, havens near the
+	// border, the border as a front line, traders' strikes, far countries'
+	// borders.
+	{name: "round 6", strict: true, pool: true, poolFloor: 0.98, sets: []codedSet{
+		{"heldout31", 0.98, false}, // Iranian outlets: first run 0.822 (threat 0.800, unity 0.833, border 0.833); 0.852 before round 6's families; 1.000 after
+		{"heldout32", 0.98, false}, // Pakistani outlets: first run 0.833 (threat 0.923, unity 0.667, border 0.909); 0.896 before; 1.000 after
+		{"heldout33", 0.98, false}, // Arab, Turkish, Indian, Western: first run 0.816 (threat 0.842, unity 0.857, border 0.750); 0.816 before; 1.000 after
+	}},
+	// Never tuned on: first run pooled 0.923.
+	{name: "round 7", pool: true, poolFloor: 0.92, sets: []codedSet{
+		{"heldout34", 0.95, false}, // Gaza, OIC summit, UN speech, sermon, op-ed, Iran-Pakistan talks: first run 0.960 (threat 0.880)
+		{"heldout35", 0.86, false}, // ISPR, Baloch insurgency, fuel smuggling, think-tank, Rask, ANF, Zahedan sermon: first run 0.863
+		{"heldout36", 0.97, false}, // Taftan pilgrims, deportations, floods, quake, oil sanctions, op-ed, Leader's speech: first run 0.974
+	}},
+	// Never tuned on: first run pooled 0.900 (threat 0.842, unity 0.903,
+	// border 0.954).
+	{name: "round 8", pool: true, poolFloor: 0.89, sets: []codedSet{
+		{"heldout37", 0.96, false}, // Indian, Chinese, Russian, Afghan, Turkish outlets: first run 0.970 (threat 0.909)
+		{"heldout38", 0.82, false}, // Urdu press, Senate, HRCP, IHC, envoy Q&A, letters: first run 0.827 (threat 0.667, unity 0.857)
+		{"heldout39", 0.91, false}, // 2015-2019: Yemen vote, Raheel Sharif, Jadhav, Mirjaveh, Kayhan, Taftan: first run 0.917
+	}},
+	// First run pooled 0.930 (threat 0.857, unity 0.957, border 0.977); 1.000
+	// after round 9's families: others named as the actor's next target or on
+	// its list, the actor as a cancer or a dagger in the body of the region or
+	// the ummah, the actor wishing to see others fight each other; an
+	// attribution to the actor that the sentence denies, Pakistan's enemies,
+	// a rift of one state with another; a border closed for disease (each
+	// checked on other wordings in dev9).
+	{name: "round 9", strict: true, pool: true, poolFloor: 0.98, sets: []codedSet{
+		{"heldout60", 0.98, false}, // wire and business copy: IP pipeline, barter, power imports, Raisi 2024, COVID at Taftan, Gwadar-Chabahar: first run 0.970 (border 0.909); 1.000 after round 9's families
+		{"heldout61", 0.98, false}, // 2025 war wire copy, Press TV debate, kabaddi, Iqbal evening, diaspora, Gaza sermon: first run 0.963 (threat 0.889); 1.000 after
+		{"heldout62", 0.98, false}, // Jan 2024 strikes, a both-sides editorial, Jaish al-Adl, Torkham, a talk show: first run 0.790 (threat 0.571, unity 0.800); 1.000 after
+	}},
+	// First run pooled 0.932 (threat 0.895, unity 1.000, border 0.902); 0.994
+	// after round 10's families: the actor's war with a third party or a
+	// third state's ties as background, an embargo of Muslim states, the
+	// actor gaining when Muslims fight; reciprocal strikes named by
+	// reference, control at a crossing, an attack named by its means in a
+	// border region, a figurative "attack on the poor" (each checked on
+	// other wordings in dev10).
+	{name: "round 10", pool: true, poolFloor: 0.98, sets: []codedSet{
+		{"heldout63", 0.98, false}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909); 1.000 after round 10's families
+		{"heldout64", 0.97, false}, // international coverage: first run 0.886 (threat 0.857, border 0.800); 0.980 after (one FP left: a bare Jaish al-Adl claim with no border, coded 0: the coder's call)
+		{"heldout65", 0.98, false}, // op-eds, statements, sermons, near-misses: first run 0.970 (threat 0.909); 1.000 after
+	}},
+	// Never tuned on: first run pooled 0.883 (threat 0.923, unity 0.818,
+	// border 0.909).
+	{name: "round 11", pool: true, poolFloor: 0.87, sets: []codedSet{
+		{"heldout66", 0.96, false}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909)
+		{"heldout67", 0.80, false}, // international coverage: first run 0.814 (threat 0.941, unity 0.500)
+		{"heldout68", 0.82, false}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800)
+	}},
 }
 
-func TestAccuracyHeldOut11(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout11.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout11", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut11MacroFloor {
-		t.Errorf("held-out set 11 macro F1 %.3f < floor %.3f", macro, heldOut11MacroFloor)
-	}
-}
+func TestAccuracyHeldOut(t *testing.T) { testRounds(t, ownRounds) }
 
-func TestAccuracyHeldOut12(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout12.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout12", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut12MacroFloor {
-		t.Errorf("held-out set 12 macro F1 %.3f < floor %.3f", macro, heldOut12MacroFloor)
-	}
-}
+func TestAccuracyIndependent(t *testing.T) { testRounds(t, independentRounds) }
 
-func TestAccuracyHeldOut13(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "heldout13.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "heldout13", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < heldOut13MacroFloor {
-		t.Errorf("held-out set 13 macro F1 %.3f < floor %.3f", macro, heldOut13MacroFloor)
-	}
-}
-
-// Round 4's sets: heldout14-17 written before any round 4 change, 18-25 each
-// after the previous set's fixes; each scored once untuned (the first-run
-// figures are in each file's header). The floors sit just under what round
-// 4's changes reached on them.
-func TestAccuracyHeldOutRound4(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout14", 0.98}, // first (untuned) run 0.814; 1.000 after round 4
-		{"heldout15", 0.96}, // first (untuned) run 0.822; 0.982 after round 4
-		{"heldout16", 0.98}, // first (untuned) run 0.833; 1.000 after round 4
-		{"heldout17", 0.94}, // first (untuned) run 0.626; 0.963 after round 4
-		{"heldout18", 0.93}, // written after round 4's changes: first run 0.915; 0.952 after its one fix
-		{"heldout19", 0.96}, // written after round 4 and heldout18's fix: first run 0.947; 0.982 after its fix
-		{"heldout20", 0.98}, // written after all of round 4: first run 0.937 (0.963 recoded); 1.000 after its fix
-		{"heldout21", 0.88}, // Israeli, Indian, US think-tank outlets: first run 0.635; 0.896 after its fixes
-		{"heldout22", 0.98}, // first run 0.866 (0.903 recoded); 1.000 after its fixes
-		{"heldout23", 0.91}, // defence ties: first run 0.792 (0.889 recoded); 0.933 after its fix
-		{"heldout24", 0.98}, // the corpus's outlets: first run 0.886 (0.933 recoded); 1.000 after its fixes
-		{"heldout25", 0.98}, // unity-weighted: first run 0.971 (no border units); 1.000 after its fix
-		{"heldout26", 0.98}, // border-region outlets: first run 0.900 (0.955 recoded); 1.000 after its fix
-	}
+// testRounds scores every set of every round with the default codebook,
+// logging its per-frame figures and errors, and fails a set (or a round's
+// pooled figure) below its floor.
+func testRounds(t *testing.T, rounds []codedRound) {
 	m := NewMatcher(Default())
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			reportPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
+	for _, rd := range rounds {
+		t.Run(strings.ReplaceAll(rd.name, " ", "_"), func(t *testing.T) {
+			report := logPRF
+			if rd.strict {
+				report = reportPRF
 			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
+			var pooled [3]prf
+			for _, set := range rd.sets {
+				t.Run(set.name, func(t *testing.T) {
+					arts := readDevSet(t, filepath.Join("testdata", set.name+".txt"))
+					c, macro, errs := evaluate(m, arts)
+					if !set.apart {
+						for k := range c {
+							pooled[k].add(c[k])
+						}
+					}
+					report(t, set.name, c, macro)
+					for _, e := range errs {
+						t.Log(e)
+					}
+					if macro < set.floor {
+						t.Errorf("%s macro F1 %.3f < floor %.3f", set.name, macro, set.floor)
+					}
+				})
+			}
+			if !rd.pool {
+				return
+			}
+			var macro float64
+			for k := range pooled {
+				_, _, f := pooled[k].scores()
+				macro += f
+			}
+			report(t, rd.name+" pooled", pooled, macro/3)
+			if macro/3 < rd.poolFloor {
+				t.Errorf("%s pooled macro F1 %.3f < floor %.2f", rd.name, macro/3, rd.poolFloor)
 			}
 		})
-	}
-}
-
-// Round 5's sets: an independent check written by a second helper from the
-// shared coding instructions alone, before reading the default codebook or
-// any earlier set; each scored once untuned (first-run figures in each file's
-// header), then the misses fixed as cue families. heldout30 was written after
-// those fixes, to probe them. The floors sit just under what round 5 reached.
-func TestAccuracyHeldOutRound5(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-		pool  bool // one of the independent sets, pooled in the log
-	}{
-		{"heldout27", 0.98, true},  // Iranian, Arab, Turkish outlets: first run 0.900; 1.000 after round 5
-		{"heldout28", 0.92, true},  // Pakistani, Indian, Western outlets: first run 0.785 (threat 0.667); 0.933 after round 5
-		{"heldout29", 0.98, true},  // near-misses, denials, hypotheticals: first run 0.963; 1.000 after round 5
-		{"heldout30", 0.98, false}, // a probe of round 5's fixes, written after them: first run 0.974; 1.000 after its fix
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			if tt.pool {
-				for k := range c {
-					pooled[k].tp += c[k].tp
-					pooled[k].fp += c[k].fp
-					pooled[k].fn += c[k].fn
-					pooled[k].tn += c[k].tn
-				}
-			}
-			reportPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	reportPRF(t, "heldout27-29 pooled", pooled, macro/3)
-}
-
-// Round 6's independent check: heldout31-33 written by a third helper from the
-// shared coding instructions alone, before reading the default codebook or
-// any other set, and scored once untuned at 9407f5b (first-run figures in each
-// file's header; pooled macro 0.824: threat 0.842, unity 0.774, border 0.857).
-// TUNED ON since: the families of their misses were added to default.yaml
-// (round 6, after 88e3e0e: harm named by its effect, the actor's force in
-// concrete words, paying for sectarian discord, a stand-in tied by the
-// article, the West as a place, Israel's own politics; shared destiny, the
-// Muslim world as no spectator, division as an aim, rejected calls, rulers'
-// silence, division of states not named as Muslim; the response to a
-// neighbour's strike, havens near the border, the border as a front line,
-// traders' strikes, far countries' borders), so these figures are no longer
-// held-out evidence. The floors sit just under what those changes reached.
-func TestAccuracyHeldOutRound6Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout31", 0.98}, // Iranian outlets: first run 0.822 (threat 0.800, unity 0.833, border 0.833); 0.852 at 88e3e0e; 1.000 after round 6's families
-		{"heldout32", 0.98}, // Pakistani outlets: first run 0.833 (threat 0.923, unity 0.667, border 0.909); 0.896 at 88e3e0e; 1.000 after
-		{"heldout33", 0.98}, // Arab, Turkish, Indian, Western: first run 0.816 (threat 0.842, unity 0.857, border 0.750); 0.816 at 88e3e0e; 1.000 after
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			reportPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	reportPRF(t, "heldout31-33 pooled", pooled, macro/3)
-	if macro/3 < 0.98 { // first run 0.824; 0.858 at 88e3e0e; 1.000 after round 6's families
-		t.Errorf("heldout31-33 pooled macro F1 %.3f < floor 0.98", macro/3)
-	}
-}
-
-// Round 6's own sets, written before any round 6 change (first-run figures
-// in each file's header); the floors sit just under what round 6 reached.
-func TestAccuracyHeldOutRound6(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout40", 0.98}, // communiqués, press releases, snapback, Chabahar, Gaza: first run 0.955; 1.000 after its fixes
-		{"heldout41", 0.98}, // fuel, pilgrims, deportations, floods, a sermon, a column: first run 0.847; 1.000 after its fixes
-		{"heldout42", 0.98}, // a probe of round 6's fixes, written after them: first run 0.886; 1.000 after its fixes
-		{"heldout43", 0.94}, // a second probe, neutral wire copy and border recall: first run 0.963; 0.952 after its fix
-		{"heldout44", 0.93}, // a third probe, a weekly briefing, the OIC, Kayhan, the detente: first run 0.854 (0.889 recoded); 0.949 after
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			reportPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	reportPRF(t, "round 6 pooled", pooled, macro/3)
-}
-
-// Round 7's independent check: heldout34-36 written by a fourth helper from the
-// shared coding instructions alone, before reading the default codebook or any
-// other set, and scored once untuned at 88e3e0e (first-run figures in each
-// file's header). This round changes no rule, so per-frame figures are logged,
-// not held to frameFloor, and the floors sit just under the first run: whoever
-// fixes the misses raises the floors and switches to reportPRF.
-func TestAccuracyHeldOutRound7Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout34", 0.95}, // Gaza, OIC summit, UN speech, sermon, op-ed, Iran-Pakistan talks: first run 0.960 (threat 0.880)
-		{"heldout35", 0.86}, // ISPR, Baloch insurgency, fuel smuggling, think-tank, Rask, ANF, Zahedan sermon: first run 0.863
-		{"heldout36", 0.97}, // Taftan pilgrims, deportations, floods, quake, oil sanctions, op-ed, Leader's speech: first run 0.974
-	}
-	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
-		for k, id := range goldFrames {
-			p, r, f := c[k].scores()
-			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-		}
-		t.Logf("%s macro F1 = %.3f", set, macro)
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			logPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	logPRF(t, "heldout34-36 pooled", pooled, macro/3)
-	if macro/3 < 0.92 { // first run 0.923
-		t.Errorf("heldout34-36 pooled macro F1 %.3f < floor 0.92", macro/3)
-	}
-}
-
-// Round 8's independent check: heldout37-39 written by a fifth helper from the
-// shared coding instructions alone, before reading the default codebook or any
-// other set, and scored once untuned at 2dc7dc9 (first-run figures in each
-// file's header). This round changes no rule, so per-frame figures are logged,
-// not held to frameFloor, and the floors sit just under the first run: whoever
-// fixes the misses raises the floors and switches to reportPRF.
-func TestAccuracyHeldOutRound8Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout37", 0.96}, // Indian, Chinese, Russian, Afghan, Turkish outlets: first run 0.970 (threat 0.909)
-		{"heldout38", 0.82}, // Urdu press, Senate, HRCP, IHC, envoy Q&A, letters: first run 0.827 (threat 0.667, unity 0.857)
-		{"heldout39", 0.91}, // 2015-2019: Yemen vote, Raheel Sharif, Jadhav, Mirjaveh, Kayhan, Taftan: first run 0.917
-	}
-	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
-		for k, id := range goldFrames {
-			p, r, f := c[k].scores()
-			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-		}
-		t.Logf("%s macro F1 = %.3f", set, macro)
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			logPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	logPRF(t, "heldout37-39 pooled", pooled, macro/3)
-	if macro/3 < 0.89 { // first run 0.900 (threat 0.842, unity 0.903, border 0.954)
-		t.Errorf("heldout37-39 pooled macro F1 %.3f < floor 0.89", macro/3)
-	}
-}
-
-// Round 9's independent check: heldout60-62 written by a sixth helper from the
-// shared coding instructions alone, before reading the default codebook or any
-// other set, and scored once untuned at 6e8f6b0 (first-run figures in each
-// file's header; pooled macro 0.930: threat 0.857, unity 0.957, border 0.977).
-// TUNED ON since: the families of their misses were added to default.yaml
-// (round 9: others named as the actor's next target or on its list, the actor
-// as a cancer or a dagger in the body of the region or the ummah, the actor
-// wishing to see others fight each other; an attribution to the actor that
-// the sentence denies, Pakistan's enemies, a rift of one state with another;
-// a border closed for disease), each checked on other wordings in
-// testdata/dev9.txt (TestDevRound9), so these figures are no longer held-out
-// evidence. The floors sit just under what those changes reached.
-func TestAccuracyHeldOutRound9Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout60", 0.98}, // wire and business copy: IP pipeline, barter, power imports, Raisi 2024, COVID at Taftan, Gwadar-Chabahar: first run 0.970 (border 0.909); 1.000 after round 9's families
-		{"heldout61", 0.98}, // 2025 war wire copy, Press TV debate, kabaddi, Iqbal evening, diaspora, Gaza sermon: first run 0.963 (threat 0.889); 1.000 after
-		{"heldout62", 0.98}, // Jan 2024 strikes, a both-sides editorial, Jaish al-Adl, Torkham, a talk show: first run 0.790 (threat 0.571, unity 0.800); 1.000 after
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			reportPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	reportPRF(t, "heldout60-62 pooled", pooled, macro/3)
-	if macro/3 < 0.98 { // first run 0.930 (threat 0.857, unity 0.957, border 0.977); 1.000 after round 9's families
-		t.Errorf("heldout60-62 pooled macro F1 %.3f < floor 0.98", macro/3)
-	}
-}
-
-// Round 10's independent check: heldout63-65 written from the shared coding
-// instructions alone, before reading the default codebook or any other set's
-// content, and scored once untuned at 8a688bc (first-run figures in each
-// file's header; pooled macro 0.932: threat 0.895, unity 1.000, border 0.902).
-// Round 10's families were then tuned on their misses (the actor's war with a
-// third party or a third state's ties as background, an embargo of Muslim
-// states, the actor gaining when Muslims fight; reciprocal strikes named by
-// reference, control at a crossing, an attack named by its means in a border
-// region, a figurative "attack on the poor"), each checked on other wordings
-// in testdata/dev10.txt (TestDevRound10), so these figures are no longer
-// held-out evidence. The floors sit just under what those changes reached.
-func TestAccuracyHeldOutRound10Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout63", 0.98}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909); 1.000 after round 10's families
-		{"heldout64", 0.97}, // international coverage: first run 0.886 (threat 0.857, border 0.800); 0.980 after (one FP left: a bare Jaish al-Adl claim with no border, coded 0: the coder's call)
-		{"heldout65", 0.98}, // op-eds, statements, sermons, near-misses: first run 0.970 (threat 0.909); 1.000 after
-	}
-	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
-		for k, id := range goldFrames {
-			p, r, f := c[k].scores()
-			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-		}
-		t.Logf("%s macro F1 = %.3f", set, macro)
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			logPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	logPRF(t, "heldout63-65 pooled", pooled, macro/3)
-	if macro/3 < 0.98 { // first run 0.932; 0.994 after round 10's families (threat 1.000, unity 1.000, border 0.981)
-		t.Errorf("heldout63-65 pooled macro F1 %.3f < floor 0.98", macro/3)
-	}
-}
-
-// Round 11's independent check: heldout66-68 written from the shared coding
-// instructions alone, before reading the default codebook or any other set's
-// content, and scored once untuned at c5cbe87 (first-run figures in each
-// file's header; pooled macro 0.883: threat 0.923, unity 0.818, border 0.909).
-// No rule was changed for them; the floors sit just under the first run.
-func TestAccuracyHeldOutRound11Independent(t *testing.T) {
-	tests := []struct {
-		name  string
-		floor float64
-	}{
-		{"heldout66", 0.96}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909)
-		{"heldout67", 0.80}, // international coverage: first run 0.814 (threat 0.941, unity 0.500)
-		{"heldout68", 0.82}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800)
-	}
-	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
-		for k, id := range goldFrames {
-			p, r, f := c[k].scores()
-			t.Logf("%s %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", set, id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-		}
-		t.Logf("%s macro F1 = %.3f", set, macro)
-	}
-	m := NewMatcher(Default())
-	var pooled [3]prf
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			arts := readDevSet(t, filepath.Join("testdata", tt.name+".txt"))
-			c, macro, errs := evaluate(m, arts)
-			for k := range c {
-				pooled[k].tp += c[k].tp
-				pooled[k].fp += c[k].fp
-				pooled[k].fn += c[k].fn
-				pooled[k].tn += c[k].tn
-			}
-			logPRF(t, tt.name, c, macro)
-			for _, e := range errs {
-				t.Log(e)
-			}
-			if macro < tt.floor {
-				t.Errorf("%s macro F1 %.3f < floor %.3f", tt.name, macro, tt.floor)
-			}
-		})
-	}
-	var macro float64
-	for k := range pooled {
-		_, _, f := pooled[k].scores()
-		macro += f
-	}
-	logPRF(t, "heldout66-68 pooled", pooled, macro/3)
-	if macro/3 < 0.87 { // first run 0.883
-		t.Errorf("heldout66-68 pooled macro F1 %.3f < floor 0.87", macro/3)
-	}
-}
-
-// TestDevRound9 measures round 9's families on other wordings than the
-// misses that prompted them: testdata/dev9.txt, written (ours) before the
-// changes, with cases and near-misses for each family. As first coded it
-// scored 0.430 before the changes (threat 0.320, unity 0.400, border 0.571)
-// and 0.838 after; four unity codes were then corrected on review (see the
-// file's header) and two lines moved to their own article. It scores 0.980:
-// two false positives are left on purpose, "the US and China have warned
-// each other" (an older cue) and hosts "quick to blame Israel" (a cue we
-// dropped: "Iran was quick to blame Israel" is reported speech, which counts).
-// The floor sits just under that.
-func TestDevRound9(t *testing.T) {
-	arts := readDevSet(t, filepath.Join("testdata", "dev9.txt"))
-	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	reportPRF(t, "dev9", c, macro)
-	for _, e := range errs {
-		t.Log(e)
-	}
-	if macro < 0.97 {
-		t.Errorf("dev9 macro F1 %.3f < floor 0.97", macro)
 	}
 }
