@@ -25,22 +25,19 @@ func TestDevRound10(t *testing.T) {
 }
 
 // TestDevRound11 measures round 11's families on other wordings than the
-// misses that prompted them: testdata/dev11.txt, written (ours) before the
-// changes, with cases and near-misses for each family. Its unity units
-// scored 0.522 before the unity families and 1.000 after; its one border
-// unit is a near-miss ("militants within their borders").
+// misses that prompted them: testdata/dev11.txt, with cases and near-misses
+// for each family. Its unity units, written before the unity changes,
+// scored 0.522 before them and 1.000 after. Its border units were written
+// after the border changes (a check of their reach, not a held-out
+// measure): 1.000 with them. It has no threat units.
 func TestDevRound11(t *testing.T) {
 	arts := readDevSet(t, filepath.Join("testdata", "dev11.txt"))
 	c, macro, errs := evaluate(NewMatcher(Default()), arts)
-	for k, id := range goldFrames {
-		p, r, f := c[k].scores()
-		t.Logf("dev11 %-17s P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", id, p, r, f, c[k].tp, c[k].fp, c[k].fn)
-	}
+	reportPRF(t, "dev11", c, macro)
 	for _, e := range errs {
 		t.Log(e)
 	}
-	if _, _, f := c[1].scores(); f < 0.98 {
-		t.Errorf("dev11 muslim_unity F1 %.3f < floor 0.98", f)
+	if macro < 0.98 {
+		t.Errorf("dev11 macro F1 %.3f < floor 0.98", macro)
 	}
-	_ = macro
 }
