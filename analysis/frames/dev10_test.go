@@ -31,7 +31,8 @@ func TestDevRound10(t *testing.T) {
 // written after the border changes (a check of their reach, not a held-out
 // measure): 1.000 with them; of the smuggling-funds-militants units,
 // written before that rule, two of four were missed before it and none
-// after. It has no threat units.
+// after. Its threat units were written after the threat changes (a check of
+// their reach): 1.000 with them, one unit recoded (see the file).
 func TestDevRound11(t *testing.T) {
 	arts := readDevSet(t, filepath.Join("testdata", "dev11.txt"))
 	c, macro, errs := evaluate(NewMatcher(Default()), arts)
