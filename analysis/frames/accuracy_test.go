@@ -668,7 +668,10 @@ func TestAccuracyHeldOutRound6(t *testing.T) {
 // other set, and scored once untuned at 88e3e0e (first-run figures in each
 // file's header). This round changes no rule, so per-frame figures are logged,
 // not held to frameFloor, and the floors sit just under the first run: whoever
-// fixes the misses raises the floors and switches to reportPRF.
+// fixes the misses raises the floors and switches to reportPRF. Round 11
+// (branch frames-tune) read heldout35's unity miss (sectarian strife stirred
+// up) and border miss (the drug trade as terrorists' money) among others, so
+// heldout35's later figures are partly tuned (0.918 after; pooled 0.949).
 func TestAccuracyHeldOutRound7Independent(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -722,7 +725,11 @@ func TestAccuracyHeldOutRound7Independent(t *testing.T) {
 // other set, and scored once untuned at 2dc7dc9 (first-run figures in each
 // file's header). This round changes no rule, so per-frame figures are logged,
 // not held to frameFloor, and the floors sit just under the first run: whoever
-// fixes the misses raises the floors and switches to reportPRF.
+// fixes the misses raises the floors and switches to reportPRF. Round 11
+// (branch frames-tune) read the unity misses of heldout38-39 (a question to
+// the Muslim states, a call to act each at home) and heldout37's threat miss
+// (sanctions lifted), so their later figures are partly tuned (pooled 0.938:
+// threat 0.895, unity 0.966, border 0.954).
 func TestAccuracyHeldOutRound8Independent(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -887,15 +894,24 @@ func TestAccuracyHeldOutRound10Independent(t *testing.T) {
 // instructions alone, before reading the default codebook or any other set's
 // content, and scored once untuned at c5cbe87 (first-run figures in each
 // file's header; pooled macro 0.883: threat 0.923, unity 0.818, border 0.909).
-// No rule was changed for them; the floors sit just under the first run.
+// TUNED ON since (branch frames-tune): round 11's families were written from
+// their misses (members of a Muslim gathering told to act as one, "as one"
+// quoted, sectarian strife sown; a party's rift, calls to act each at home,
+// questions to the Muslim states; a restive border with Iran, two borders
+// compared, smuggling as militants' money, a state's own territory; the
+// actor alarmed by others' acts, sanctions lifted, blame laid on oneself),
+// each checked on other wordings in testdata/dev11.txt (TestDevRound11), so
+// these figures are no longer held-out evidence. Pooled after: 0.954 (threat
+// 0.973, unity 0.909, border 0.979). The floors sit just under that; three
+// misses are left as the coders' calls (see the files' headers).
 func TestAccuracyHeldOutRound11Independent(t *testing.T) {
 	tests := []struct {
 		name  string
 		floor float64
 	}{
-		{"heldout66", 0.96}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909)
-		{"heldout67", 0.80}, // international coverage: first run 0.814 (threat 0.941, unity 0.500)
-		{"heldout68", 0.82}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800)
+		{"heldout66", 0.98}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909); 0.986 after round 11's families
+		{"heldout67", 0.92}, // international coverage: first run 0.814 (threat 0.941, unity 0.500); 0.933 after (unity 0.800)
+		{"heldout68", 0.93}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800); 0.944 after
 	}
 	logPRF := func(t *testing.T, set string, c [3]prf, macro float64) {
 		for k, id := range goldFrames {
@@ -931,8 +947,8 @@ func TestAccuracyHeldOutRound11Independent(t *testing.T) {
 		macro += f
 	}
 	logPRF(t, "heldout66-68 pooled", pooled, macro/3)
-	if macro/3 < 0.87 { // first run 0.883
-		t.Errorf("heldout66-68 pooled macro F1 %.3f < floor 0.87", macro/3)
+	if macro/3 < 0.95 { // first run 0.883; 0.954 after round 11's families
+		t.Errorf("heldout66-68 pooled macro F1 %.3f < floor 0.95", macro/3)
 	}
 }
 
