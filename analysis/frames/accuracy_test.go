@@ -359,6 +359,15 @@ var ownRounds = []codedRound{
 		// one error left is a unity miss outside round 10's families
 		// ("Muslim states went to war with each other").
 		{"dev10", 0.94, false},
+		// Round 11's families on other wordings: its unity units, written
+		// before the unity changes, scored 0.522 before them and 1.000
+		// after. Its first border units were written after the border
+		// changes (a check of their reach, not a held-out measure): 1.000
+		// with them; of the smuggling-funds-militants units, written before
+		// that rule, two of four were missed before it and none after. Its
+		// threat units were written after the threat changes: 1.000 with
+		// them, one unit recoded (see the file).
+		{"dev11", 0.98, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
 		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
@@ -414,10 +423,12 @@ var ownRounds = []codedRound{
 // independentRounds are sets each written by a helper from the shared
 // coding instructions alone, before reading the default codebook or any
 // other set's content, and scored once untuned (first-run figures in each
-// file's header, with the commit). Rounds 7, 8, 11 and 12 were never tuned on:
-// their floors sit just under the first run. Rounds 6, 9 and 10 were: the
-// families of their misses were added to default.yaml (see CODEBOOK.md), so
-// their figures are no longer held-out evidence.
+// file's header, with the commit). Round 12 was never tuned on, and its
+// floors sit just under the first run; rounds 7 and 8 were not tuned on but
+// round 11's work read some of their misses, so their later figures are
+// partly tuned. Rounds 6, 9, 10 and 11 were: the families of their misses
+// were added to default.yaml (see CODEBOOK.md), so their figures are no
+// longer held-out evidence.
 var independentRounds = []codedRound{
 	// First run pooled 0.824 (threat 0.842, unity 0.774, border 0.857), 0.858
 	// before round 6's families, 1.000 after them: harm named by its effect,
@@ -433,14 +444,21 @@ var independentRounds = []codedRound{
 		{"heldout32", 0.98, false}, // Pakistani outlets: first run 0.833 (threat 0.923, unity 0.667, border 0.909); 0.896 before; 1.000 after
 		{"heldout33", 0.98, false}, // Arab, Turkish, Indian, Western: first run 0.816 (threat 0.842, unity 0.857, border 0.750); 0.816 before; 1.000 after
 	}},
-	// Never tuned on: first run pooled 0.923.
+	// Never tuned on: first run pooled 0.923. Round 11's work read
+	// heldout35's unity miss (sectarian strife stirred up) and border miss
+	// (the drug trade as terrorists' money) among others, so heldout35's
+	// later figures are partly tuned (0.918 after; pooled 0.949).
 	{name: "round 7", pool: true, poolFloor: 0.92, sets: []codedSet{
 		{"heldout34", 0.95, false}, // Gaza, OIC summit, UN speech, sermon, op-ed, Iran-Pakistan talks: first run 0.960 (threat 0.880)
 		{"heldout35", 0.86, false}, // ISPR, Baloch insurgency, fuel smuggling, think-tank, Rask, ANF, Zahedan sermon: first run 0.863
 		{"heldout36", 0.97, false}, // Taftan pilgrims, deportations, floods, quake, oil sanctions, op-ed, Leader's speech: first run 0.974
 	}},
 	// Never tuned on: first run pooled 0.900 (threat 0.842, unity 0.903,
-	// border 0.954).
+	// border 0.954). Round 11's work read the unity misses of heldout38-39
+	// (a question to the Muslim states, a call to act each at home) and
+	// heldout37's threat miss (sanctions lifted), so their later figures
+	// are partly tuned (pooled 0.938: threat 0.895, unity 0.966, border
+	// 0.954).
 	{name: "round 8", pool: true, poolFloor: 0.89, sets: []codedSet{
 		{"heldout37", 0.96, false}, // Indian, Chinese, Russian, Afghan, Turkish outlets: first run 0.970 (threat 0.909)
 		{"heldout38", 0.82, false}, // Urdu press, Senate, HRCP, IHC, envoy Q&A, letters: first run 0.827 (threat 0.667, unity 0.857)
@@ -470,12 +488,19 @@ var independentRounds = []codedRound{
 		{"heldout64", 0.97, false}, // international coverage: first run 0.886 (threat 0.857, border 0.800); 0.980 after (one FP left: a bare Jaish al-Adl claim with no border, coded 0: the coder's call)
 		{"heldout65", 0.98, false}, // op-eds, statements, sermons, near-misses: first run 0.970 (threat 0.909); 1.000 after
 	}},
-	// Never tuned on: first run pooled 0.883 (threat 0.923, unity 0.818,
-	// border 0.909).
-	{name: "round 11", pool: true, poolFloor: 0.87, sets: []codedSet{
-		{"heldout66", 0.96, false}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909)
-		{"heldout67", 0.80, false}, // international coverage: first run 0.814 (threat 0.941, unity 0.500)
-		{"heldout68", 0.82, false}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800)
+	// First run pooled 0.883 (threat 0.923, unity 0.818, border 0.909);
+	// 0.954 (threat 0.973, unity 0.909, border 0.979) after round 11's
+	// families: members of a Muslim gathering told to act as one, "as one"
+	// quoted, sectarian strife sown; a party's rift, calls to act each at
+	// home, questions to the Muslim states; a restive border with Iran, two
+	// borders compared, smuggling as militants' money, a state's own
+	// territory; the actor alarmed by others' acts, sanctions lifted, blame
+	// laid on oneself (each checked on other wordings in dev11). Three
+	// misses are left as the coders' calls (see the files' headers).
+	{name: "round 11", pool: true, poolFloor: 0.95, sets: []codedSet{
+		{"heldout66", 0.98, false}, // Pakistani and Iranian daily news: first run 0.970 (border 0.909); 0.986 after round 11's families
+		{"heldout67", 0.92, false}, // international coverage: first run 0.814 (threat 0.941, unity 0.500); 0.933 after (unity 0.800)
+		{"heldout68", 0.93, false}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800); 0.944 after
 	}},
 	// Never tuned on: first run pooled 0.900 (threat 0.936, unity 0.833,
 	// border 0.930); two units of heldout71 were then recoded as coding
