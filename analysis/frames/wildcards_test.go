@@ -27,12 +27,14 @@ var wildcardAudit = flag.Bool("wildcards", false, "TestWildcardAudit: print ever
 //
 // It collects every prefix wildcard of the default codebook (frame terms,
 // groups, exclusions, actors, negation) and expands it against a vocabulary:
-// the 143,000 words of cdipaolo/sentiment's model (with how often the model
-// saw each, "m"), and the tokens of the shared NYT and NewsMTSC files, of
-// testdata/ and of the seeds ("n", how often they occur there). For each
-// wildcard it prints the words it takes, most frequent in the news first, so
-// that a wildcard that takes unrelated words (a name, another word family,
-// another sense) can be seen and narrowed.
+// the words of cdipaolo/sentiment's model (with how often the model saw each,
+// "m"; film reviews), the 60,000 most frequent words of GloVe 6B (Wikipedia
+// and Gigaword newswire, as ../tone/data/vader-vec.tsv.gz lists them: "g"),
+// and the tokens of the shared NYT and NewsMTSC files, of testdata/ and of
+// the seeds ("n", how often they occur there). For each wildcard it prints
+// the words it takes, most frequent in the news first, so that a wildcard
+// that takes unrelated words (a name, another word family, another sense)
+// can be seen and narrowed.
 func TestWildcardAudit(t *testing.T) {
 	if !*wildcardAudit {
 		t.Skip("the wildcard audit runs with -wildcards")
@@ -63,14 +65,23 @@ func TestWildcardAudit(t *testing.T) {
 			}
 		}
 	}
-	vocab := make([]string, 0, len(model)+len(news))
+	glove, err := gloveWords("../tone/data/vader-vec.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[string]bool{}
 	for w := range model {
-		vocab = append(vocab, w)
+		all[w] = true
 	}
 	for w := range news {
-		if _, ok := model[w]; !ok {
-			vocab = append(vocab, w)
-		}
+		all[w] = true
+	}
+	for w := range glove {
+		all[w] = true
+	}
+	vocab := make([]string, 0, len(all))
+	for w := range all {
+		vocab = append(vocab, w)
 	}
 	sort.Strings(vocab)
 
@@ -112,7 +123,8 @@ func TestWildcardAudit(t *testing.T) {
 		prefixes = append(prefixes, p)
 	}
 	sort.Strings(prefixes)
-	fmt.Printf("%d wildcards; vocabulary %d words (model %d, news/testdata/seeds %d)\n\n", len(prefixes), len(vocab), len(model), len(news))
+	fmt.Printf("%d wildcards; vocabulary %d words (model %d, GloVe %d, news/testdata/seeds %d)\n", len(prefixes), len(vocab), len(model), len(glove), len(news))
+	fmt.Printf("each word: n<count in the news, testdata and seeds>, m<count in the model>, g when among GloVe's 60,000\n\n")
 	for _, p := range prefixes {
 		i := sort.SearchStrings(vocab, p)
 		var ws []string
@@ -122,6 +134,9 @@ func TestWildcardAudit(t *testing.T) {
 		sort.SliceStable(ws, func(a, b int) bool {
 			if news[ws[a]] != news[ws[b]] {
 				return news[ws[a]] > news[ws[b]]
+			}
+			if glove[ws[a]] != glove[ws[b]] {
+				return glove[ws[a]]
 			}
 			return model[ws[a]] > model[ws[b]]
 		})
@@ -135,7 +150,11 @@ func TestWildcardAudit(t *testing.T) {
 				fmt.Fprintf(&b, " … +%d", len(ws)-k)
 				break
 			}
-			fmt.Fprintf(&b, " %s(n%d,m%d)", w, news[w], model[w])
+			g := ""
+			if glove[w] {
+				g = ",g"
+			}
+			fmt.Fprintf(&b, " %s(n%d,m%d%s)", w, news[w], model[w], g)
 		}
 		fmt.Printf(" %s\n\n", b.String())
 	}
@@ -166,6 +185,33 @@ func modelCounts() (map[string]uint64, error) {
 			n += x
 		}
 		out[w] = n
+	}
+	return out, nil
+}
+
+// gloveWords reads the words of the tone package's GloVe list (one word and
+// its value per line, after # comments).
+func gloveWords(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, _, _ := strings.Cut(line, "\t")
+		out[w] = true
 	}
 	return out, nil
 }
