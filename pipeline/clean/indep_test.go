@@ -23,6 +23,7 @@ var indepSets = []struct {
 	{"indep9", true}, {"indep10", true}, {"indep11", true}, {"indep12", true},
 	{"indep13", false}, {"indep14", false}, {"indep15", false}, {"indep16", false},
 	{"indep17", false}, {"indep18", false}, {"indep19", false}, {"indep20", false},
+	{"indep21", false}, {"indep22", false},
 }
 
 func TestIndepRoles(t *testing.T) {
