@@ -519,6 +519,14 @@ var independentRounds = []codedRound{
 		{"heldout73", 0.87, false}, // Iranian outlets, 2015-2025: first run 0.879 (threat 0.857, unity 0.833, border 0.947)
 		{"heldout74", 0.84, false}, // international outlets, 2015-2024: first run 0.855 (threat 0.857, unity 0.750, border 0.957)
 	}},
+	// Never tuned on: first run pooled 0.907 (threat 0.863, unity 0.917,
+	// border 0.941), at e67557d (default.yaml as there); no unit recoded
+	// after the run.
+	{name: "round 14", pool: true, poolFloor: 0.90, sets: []codedSet{
+		{"heldout75", 0.94, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.923, unity 0.909)
+		{"heldout76", 0.88, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968)
+		{"heldout77", 0.89, false}, // international outlets, 2015-2025: first run 0.900 (threat 0.833, border 0.867)
+	}},
 }
 
 func TestAccuracyHeldOut(t *testing.T) { testRounds(t, ownRounds) }
