@@ -368,6 +368,13 @@ var ownRounds = []codedRound{
 		// threat units were written after the threat changes: 1.000 with
 		// them, one unit recoded (see the file).
 		{"dev11", 0.98, false},
+		// Rounds 12-13's families (frames-tune2) on other wordings, written
+		// before the changes, with near-misses for each family: 0.500 as
+		// first coded, 0.600 (threat 0.667, unity 0.533) with three codes
+		// corrected on review before any change (see the file's header);
+		// 0.986 after (one near-miss left: "Israel gained most from the 1967
+		// war", an older israel + war hit).
+		{"dev12", 0.98, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
 		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
