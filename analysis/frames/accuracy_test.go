@@ -368,6 +368,17 @@ var ownRounds = []codedRound{
 		// threat units were written after the threat changes: 1.000 with
 		// them, one unit recoded (see the file).
 		{"dev11", 0.98, false},
+		// Rounds 12-13's families (frames-tune2) on other wordings, written
+		// before the changes, with near-misses for each family: 0.500 as
+		// first coded, 0.600 (threat 0.667, unity 0.533) with three codes
+		// corrected on review before any change (see the file's header);
+		// 0.986 after (one near-miss left: "Israel gained most from the 1967
+		// war", an older israel + war hit). Its border units, written after
+		// the border change as a check of reach: border 0.667 before, 1.000
+		// after. A second probe appended (written after the threat and unity
+		// changes): 0.414 before frames-tune2, 0.844 after its families,
+		// 1.000 after their extension; the whole file 0.994.
+		{"dev12", 0.98, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
 		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
@@ -423,12 +434,11 @@ var ownRounds = []codedRound{
 // independentRounds are sets each written by a helper from the shared
 // coding instructions alone, before reading the default codebook or any
 // other set's content, and scored once untuned (first-run figures in each
-// file's header, with the commit). Rounds 12 and 13 were never tuned on,
-// and their floors sit just under the first run; rounds 7 and 8 were not
-// tuned on but round 11's work read some of their misses, so their later
-// figures are partly tuned. Rounds 6, 9, 10 and 11 were: the families of
-// their misses were added to default.yaml (see CODEBOOK.md), so their
-// figures are no longer held-out evidence.
+// file's header, with the commit). Rounds 7 and 8 were not tuned on but
+// round 11's work read some of their misses, so their later figures are
+// partly tuned. Rounds 6, 9, 10, 11, 12 and 13 were: the families of their
+// misses were added to default.yaml (see CODEBOOK.md; rounds 12-13 by
+// frames-tune2), so their figures are no longer held-out evidence.
 var independentRounds = []codedRound{
 	// First run pooled 0.824 (threat 0.842, unity 0.774, border 0.857), 0.858
 	// before round 6's families, 1.000 after them: harm named by its effect,
@@ -502,22 +512,29 @@ var independentRounds = []codedRound{
 		{"heldout67", 0.92, false}, // international coverage: first run 0.814 (threat 0.941, unity 0.500); 0.933 after (unity 0.800)
 		{"heldout68", 0.93, false}, // statements, sermons, op-eds, near-misses: first run 0.830 (threat 0.833, unity 0.857, border 0.800); 0.944 after
 	}},
-	// Never tuned on: first run pooled 0.900 (threat 0.936, unity 0.833,
-	// border 0.930); two units of heldout71 were then recoded as coding
-	// slips (cross-border strikes coded 0), which makes its border 0.929 and
-	// the pooled macro 0.909.
-	{name: "round 12", pool: true, poolFloor: 0.89, sets: []codedSet{
-		{"heldout69", 0.93, false}, // Pakistani outlets: first run 0.943 (threat 0.941, unity 0.889)
-		{"heldout70", 0.89, false}, // Iranian outlets: first run 0.901 (threat 0.941, unity 0.800, border 0.963)
-		{"heldout71", 0.84, false}, // international outlets: first run 0.856 (threat 0.923, unity 0.800, border 0.846); 0.884 with two slips recoded
+	// First run pooled 0.900 (threat 0.936, unity 0.833, border 0.930); two
+	// units of heldout71 were then recoded as coding slips (cross-border
+	// strikes coded 0), which makes its border 0.929 and the pooled macro
+	// 0.909. Tuned on from frames-tune2: 0.995 after (threat 1.000, unity
+	// 1.000, border 0.986) with rounds 12-13's families: hostility without a
+	// cue word (gains from crises, the occupiers, working to damage others'
+	// relations, harm brought or a next victim in a tied article), division
+	// among Muslims as an enemy's gain, security tied to the Muslims',
+	// event names as labels, compliance with sanctions, far places (each
+	// checked on other wordings in dev12).
+	{name: "round 12", strict: true, pool: true, poolFloor: 0.98, sets: []codedSet{
+		{"heldout69", 0.98, false}, // Pakistani outlets: first run 0.943 (threat 0.941, unity 0.889); tuned on from frames-tune2: 1.000 after
+		{"heldout70", 0.98, false}, // Iranian outlets: first run 0.901 (threat 0.941, unity 0.800, border 0.963); tuned on from frames-tune2: 1.000 after
+		{"heldout71", 0.98, false}, // international outlets: first run 0.856 (threat 0.923, unity 0.800, border 0.846); 0.884 with two slips recoded; tuned on from frames-tune2: 0.988 after (border 0.963)
 	}},
-	// Never tuned on: first run pooled 0.901 (threat 0.851, unity 0.882,
-	// border 0.969), at 17b8708 (default.yaml as at af527d4); no unit
-	// recoded after the run.
-	{name: "round 13", pool: true, poolFloor: 0.89, sets: []codedSet{
-		{"heldout72", 0.93, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.833)
-		{"heldout73", 0.87, false}, // Iranian outlets, 2015-2025: first run 0.879 (threat 0.857, unity 0.833, border 0.947)
-		{"heldout74", 0.84, false}, // international outlets, 2015-2024: first run 0.855 (threat 0.857, unity 0.750, border 0.957)
+	// First run pooled 0.901 (threat 0.851, unity 0.882, border 0.969), at
+	// 17b8708 (default.yaml as at af527d4); no unit recoded after the run.
+	// Tuned on from frames-tune2 (the families above): 0.988 after (threat
+	// 0.980, unity 1.000, border 0.984).
+	{name: "round 13", strict: true, pool: true, poolFloor: 0.98, sets: []codedSet{
+		{"heldout72", 0.98, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.833); tuned on from frames-tune2: 1.000 after
+		{"heldout73", 0.96, false}, // Iranian outlets, 2015-2025: first run 0.879 (threat 0.857, unity 0.833, border 0.947); tuned on from frames-tune2: 0.968 after (threat 0.957, border 0.947)
+		{"heldout74", 0.98, false}, // international outlets, 2015-2024: first run 0.855 (threat 0.857, unity 0.750, border 0.957); tuned on from frames-tune2: 1.000 after
 	}},
 	// Never tuned on: first run pooled 0.907 (threat 0.863, unity 0.917,
 	// border 0.941), at e67557d (default.yaml as there); no unit recoded
