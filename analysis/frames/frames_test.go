@@ -564,7 +564,7 @@ func TestRootFilterNoFalseNegatives(t *testing.T) {
 
 // walkWild reports whether a root wildcard matches a prefix of the form s,
 // by walking the root's wildcard trie byte by byte (what scan does after
-// mayBeWild lets s through).
+// mayBeWild and mayBeWild3 let s through).
 func walkWild(m *Matcher, s string) bool {
 	wi := m.root.exact.wi
 	for b := 0; wi != 0 && b < len(s); b++ {
@@ -575,9 +575,10 @@ func walkWild(m *Matcher, s string) bool {
 	return false
 }
 
-// The root wildcard filter (mayBeWild: two bytes, then three) rejects no form
-// that a root wildcard matches, with wildcards of one to four bytes before
-// the star, in phrases and alone, and rejects most forms no wildcard starts.
+// The root wildcard filters (mayBeWild by two bytes, then mayBeWild3 by
+// three) reject no form that a root wildcard matches, with wildcards of one
+// to four bytes before the star, in phrases and alone, and reject most forms
+// that no wildcard starts.
 func TestRootWildFilterNoFalseNegatives(t *testing.T) {
 	const short = `
 frames:
@@ -607,8 +608,8 @@ frames:
 				if !walkWild(m, s) {
 					t.Errorf("%q: no root wildcard matches it (bad test)", s)
 				}
-				if !m.mayBeWild(s) {
-					t.Errorf("%q: a root wildcard matches it, but mayBeWild rejects it", s)
+				if !m.mayBeWild(s) || !m.mayBeWild3(s) {
+					t.Errorf("%q: a root wildcard matches it, but mayBeWild or mayBeWild3 rejects it", s)
 				}
 			}
 			for _, s := range tt.misses {
@@ -642,10 +643,10 @@ frames:
 				if walk {
 					matched++
 				}
-				if !m.mayBeWild(s) {
+				if !m.mayBeWild(s) || !m.mayBeWild3(s) {
 					rejected++
 					if walk {
-						t.Errorf("%q: a root wildcard matches it, but mayBeWild rejects it", s)
+						t.Errorf("%q: a root wildcard matches it, but mayBeWild or mayBeWild3 rejects it", s)
 					}
 				} else if !walk {
 					walked++

@@ -415,20 +415,24 @@ func NewMatcher(cb *Codebook) *Matcher {
 }
 
 // mayBeWild reports whether a root wildcard can match a prefix of the
-// non-empty form s (false positives possible, no false negatives).
+// non-empty form s, by its first two bytes (false positives possible, no
+// false negatives).
 func (m *Matcher) mayBeWild(s string) bool {
 	if len(s) == 1 {
 		return m.rootWild1[s[0]>>6]&(1<<(s[0]&63)) != 0
 	}
 	k := int(s[0])<<8 | int(s[1])
-	if m.rootWild[k>>6]&(1<<(k&63)) == 0 {
-		return false
-	}
-	if len(s) == 2 {
+	return m.rootWild[k>>6]&(1<<(k&63)) != 0
+}
+
+// mayBeWild3 is mayBeWild's second test, by the first three bytes of a form
+// that has them (true for shorter forms).
+func (m *Matcher) mayBeWild3(s string) bool {
+	if len(s) < 3 {
 		return true
 	}
-	k3 := wildKey3(s[0], s[1], s[2])
-	return m.rootWild3[k3>>6]&(1<<(k3&63)) != 0
+	k := wildKey3(s[0], s[1], s[2])
+	return m.rootWild3[k>>6]&(1<<(k&63)) != 0
 }
 
 // wildKey3Bits is the number of bits of wildKey3, the size of rootWild3.
@@ -746,7 +750,7 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 				m.walk(s, toks, c, i+1, 1)
 			}
 		}
-		if wi := root.exact.wi; wi != 0 && norm != "" && m.mayBeWild(norm) {
+		if wi := root.exact.wi; wi != 0 && norm != "" && m.mayBeWild(norm) && m.mayBeWild3(norm) {
 			for b := 0; b < len(norm); b++ {
 				if wi = m.wchild(wi, norm[b]); wi == 0 {
 					break
