@@ -90,6 +90,9 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 				}
 				dst = append(dst, t)
 				i = j
+				if i < end && text[i] == ' ' {
+					i++ // the space after a word, without a turn of the loop
+				}
 			case f&fWord != 0:
 				i, dst = scanWord(text, i, end, dst, &low)
 			case f&fSpace != 0:

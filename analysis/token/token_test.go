@@ -31,6 +31,8 @@ func TestTokenize(t *testing.T) {
 		{"curly quotes", "“most dangerous”", `" most dangerous "`},
 		{"non latin", "خبرگزاری مهر", "خبرگزاری مهر"},
 		{"caps", "IRGC NOPE", "irgc nope"},
+		{"spaces after words", "one two  three\t four \nfive ", "one two three four five"},
+		{"space then punctuation", "said , Iran . ", "said , iran ."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
