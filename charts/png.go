@@ -44,29 +44,50 @@ func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
 	if err != nil {
 		return err
 	}
-	prev := make([]byte, width*bpp)
-	cur := make([]byte, width*bpp)
 	line := make([]byte, 1+width*bpp)
 	line[0] = 2 // filter: Up
-	for y := range height {
-		row := img.Pix[(y+b.Min.Y-img.Rect.Min.Y)*img.Stride+(b.Min.X-img.Rect.Min.X)*4:]
-		if opaque {
-			for x := range width {
-				copy(cur[x*3:x*3+3], row[x*4:x*4+3])
+	if opaque {
+		// Up of an opaque image straight from its rows: each byte is the
+		// pixel's byte minus the one above it (above the first row, 0),
+		// alpha dropped.
+		var above []byte
+		for y := range height {
+			at := (y+b.Min.Y-img.Rect.Min.Y)*img.Stride + (b.Min.X-img.Rect.Min.X)*4
+			row := img.Pix[at : at+width*4]
+			l := line[1:]
+			if above == nil {
+				for x := range width {
+					p, q := row[4*x:4*x+3], l[3*x:3*x+3]
+					q[0], q[1], q[2] = p[0], p[1], p[2]
+				}
+			} else {
+				for x := range width {
+					p, u, q := row[4*x:4*x+3], above[4*x:4*x+3], l[3*x:3*x+3]
+					q[0], q[1], q[2] = p[0]-u[0], p[1]-u[1], p[2]-u[2]
+				}
 			}
-		} else { // PNG stores straight alpha, image.RGBA premultiplied
+			if _, err := zw.Write(line); err != nil {
+				return err
+			}
+			above = row
+		}
+	} else {
+		prev := make([]byte, width*bpp)
+		cur := make([]byte, width*bpp)
+		for y := range height {
+			// PNG stores straight alpha, image.RGBA premultiplied
 			for x := range width {
 				c := color.NRGBAModel.Convert(img.RGBAAt(b.Min.X+x, b.Min.Y+y)).(color.NRGBA)
 				cur[x*4], cur[x*4+1], cur[x*4+2], cur[x*4+3] = c.R, c.G, c.B, c.A
 			}
+			for i, c := range cur {
+				line[1+i] = c - prev[i]
+			}
+			if _, err := zw.Write(line); err != nil {
+				return err
+			}
+			prev, cur = cur, prev
 		}
-		for i, c := range cur {
-			line[1+i] = c - prev[i]
-		}
-		if _, err := zw.Write(line); err != nil {
-			return err
-		}
-		prev, cur = cur, prev
 	}
 	if err := zw.Close(); err != nil {
 		return err

@@ -2,6 +2,8 @@ package frames
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -558,4 +560,102 @@ func TestRootFilterNoFalseNegatives(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no root keys")
 	}
+}
+
+// walkWild reports whether a root wildcard matches a prefix of the form s,
+// by walking the root's wildcard trie byte by byte (what scan does after
+// mayBeWild and mayBeWild3 let s through).
+func walkWild(m *Matcher, s string) bool {
+	wi := m.root.exact.wi
+	for b := 0; wi != 0 && b < len(s); b++ {
+		if wi = m.wchild(wi, s[b]); wi != 0 && m.wn[wi].next != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// The root wildcard filters (mayBeWild by two bytes, then mayBeWild3 by
+// three) reject no form that a root wildcard matches, with wildcards of one
+// to four bytes before the star, in phrases and alone, and reject most forms
+// that no wildcard starts.
+func TestRootWildFilterNoFalseNegatives(t *testing.T) {
+	const short = `
+frames:
+  - id: x
+    terms: ["a*", "ab*", "xy*", "pqr*", "pqrs*", "mno*", "z* gate", "longer*", "longest word*", "é*", "ñu*"]
+`
+	tests := []struct {
+		name, src string
+		hits      []string // forms some root wildcard matches
+		misses    []string // forms none does
+	}{
+		{"test codebook", testCodebook,
+			[]string{"threat", "threats", "threatening", "destabilize", "plot", "plots", "sanctions"},
+			[]string{"the", "to", "thr", "thre", "threa", "destab", "plo", "pl", "p", "sanc", "x"}},
+		{"short wildcards", short,
+			[]string{"a", "ab", "abc", "azzz", "xy", "xyz", "pqr", "pqrs", "pqrst", "mno", "mnop", "z", "zebra", "longer", "é", "éa", "ñu", "ñuñu"},
+			[]string{"b", "x", "xa", "xzy", "pq", "pqa", "pqx", "mn", "mna", "long", "longe", "longest", "ñ", "ña"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cb, err := Parse("x.yaml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := NewMatcher(cb)
+			for _, s := range tt.hits {
+				if !walkWild(m, s) {
+					t.Errorf("%q: no root wildcard matches it (bad test)", s)
+				}
+				if !m.mayBeWild(s) || !m.mayBeWild3(s) {
+					t.Errorf("%q: a root wildcard matches it, but mayBeWild or mayBeWild3 rejects it", s)
+				}
+			}
+			for _, s := range tt.misses {
+				if walkWild(m, s) {
+					t.Errorf("%q: a root wildcard matches it (bad test)", s)
+				}
+			}
+		})
+	}
+	// The default codebook, on the forms of the seeds and of the coded sets
+	// and on every prefix of them.
+	m := NewMatcher(Default())
+	files, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	files = append(files, more...)
+	seen := map[string]bool{}
+	var matched, rejected, walked int
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range token.All(string(data)) {
+			for n := 1; n <= len(tk.Norm); n++ {
+				s := tk.Norm[:n]
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				walk := walkWild(m, s)
+				if walk {
+					matched++
+				}
+				if !m.mayBeWild(s) || !m.mayBeWild3(s) {
+					rejected++
+					if walk {
+						t.Errorf("%q: a root wildcard matches it, but mayBeWild or mayBeWild3 rejects it", s)
+					}
+				} else if !walk {
+					walked++
+				}
+			}
+		}
+	}
+	if matched == 0 || rejected == 0 {
+		t.Fatalf("%d forms matched, %d rejected: the test reads no text", matched, rejected)
+	}
+	t.Logf("%d forms: %d matched by a root wildcard, %d rejected by the filter, %d let through in vain", len(seen), matched, rejected, walked)
 }

@@ -264,6 +264,11 @@ type Matcher struct {
 	// when a wildcard ends after the one byte b1.
 	rootWild  *[1 << 10]uint64
 	rootWild1 [4]uint64
+	// rootWild3 has bit wildKey3(b1, b2, b3) set when a root wildcard's
+	// trie goes on from the bytes b1 b2 b3, or ends after b1 or b1 b2: a
+	// 32 KB filter for forms of three bytes or more that rootWild lets
+	// through (two bytes say little: "co" starts "conflict*" and "could").
+	rootWild3 *[1 << (wildKey3Bits - 6)]uint64
 	// The flattened wildcard tries of all nodes (see wflat); index 0 is unused.
 	wn     []wflat
 	eKey   []byte
@@ -377,6 +382,7 @@ func NewMatcher(cb *Codebook) *Matcher {
 		m.rootBits[b>>6] |= 1 << (b & 63)
 	})
 	m.rootWild = new([1 << 10]uint64)
+	m.rootWild3 = new([1 << (wildKey3Bits - 6)]uint64)
 	if wi := m.root.exact.wi; wi != 0 {
 		for b1 := 0; b1 < 256; b1++ {
 			w1 := m.wchild(wi, byte(b1))
@@ -387,9 +393,19 @@ func NewMatcher(cb *Codebook) *Matcher {
 				m.rootWild1[b1>>6] |= 1 << (b1 & 63)
 			}
 			for b2 := 0; b2 < 256; b2++ {
-				if m.wn[w1].next != nil || m.wchild(w1, byte(b2)) != 0 {
+				w2 := m.wchild(w1, byte(b2))
+				if m.wn[w1].next != nil || w2 != 0 {
 					k := b1<<8 | b2
 					m.rootWild[k>>6] |= 1 << (k & 63)
+				}
+				if w2 == 0 && m.wn[w1].next == nil {
+					continue
+				}
+				for b3 := 0; b3 < 256; b3++ {
+					if m.wn[w1].next != nil || m.wn[w2].next != nil || m.wchild(w2, byte(b3)) != 0 {
+						k := wildKey3(byte(b1), byte(b2), byte(b3))
+						m.rootWild3[k>>6] |= 1 << (k & 63)
+					}
 				}
 			}
 		}
@@ -399,13 +415,32 @@ func NewMatcher(cb *Codebook) *Matcher {
 }
 
 // mayBeWild reports whether a root wildcard can match a prefix of the
-// non-empty form s (false positives possible, no false negatives).
+// non-empty form s, by its first two bytes (false positives possible, no
+// false negatives).
 func (m *Matcher) mayBeWild(s string) bool {
 	if len(s) == 1 {
 		return m.rootWild1[s[0]>>6]&(1<<(s[0]&63)) != 0
 	}
 	k := int(s[0])<<8 | int(s[1])
 	return m.rootWild[k>>6]&(1<<(k&63)) != 0
+}
+
+// mayBeWild3 is mayBeWild's second test, by the first three bytes of a form
+// that has them (true for shorter forms).
+func (m *Matcher) mayBeWild3(s string) bool {
+	if len(s) < 3 {
+		return true
+	}
+	k := wildKey3(s[0], s[1], s[2])
+	return m.rootWild3[k>>6]&(1<<(k&63)) != 0
+}
+
+// wildKey3Bits is the number of bits of wildKey3, the size of rootWild3.
+const wildKey3Bits = 18
+
+// wildKey3 hashes a form's first three bytes into wildKey3Bits bits.
+func wildKey3(b1, b2, b3 byte) uint32 {
+	return (uint32(b1)<<16 | uint32(b2)<<8 | uint32(b3)) * 2654435761 >> (32 - wildKey3Bits)
 }
 
 // rootKey mixes a form's first two bytes and its length into 16 bits.
@@ -715,7 +750,7 @@ func (m *Matcher) scan(s *scratch, toks []token.Token, sents []token.Span) {
 				m.walk(s, toks, c, i+1, 1)
 			}
 		}
-		if wi := root.exact.wi; wi != 0 && norm != "" && m.mayBeWild(norm) {
+		if wi := root.exact.wi; wi != 0 && norm != "" && m.mayBeWild(norm) && m.mayBeWild3(norm) {
 			for b := 0; b < len(norm); b++ {
 				if wi = m.wchild(wi, norm[b]); wi == 0 {
 					break

@@ -90,6 +90,9 @@ func Tokenize(text string, span Span, dst []Token) []Token {
 				}
 				dst = append(dst, t)
 				i = j
+				if i < end && text[i] == ' ' {
+					i++ // the space after a word, without a turn of the loop
+				}
 			case f&fWord != 0:
 				i, dst = scanWord(text, i, end, dst, &low)
 			case f&fSpace != 0:
@@ -176,12 +179,24 @@ func (l *lowered) fill(text string, dst []Token, first int) {
 		return
 	}
 	var b strings.Builder
-	b.Grow(l.n)
 	if l.k <= lowMax {
-		for _, k := range l.at[:l.k] {
-			writeLower(&b, text[dst[k].Start:dst[k].End])
+		var s string
+		if l.n <= lowStack {
+			// the forms are written into a buffer on the stack, then copied
+			// into the one string: no call per byte
+			var buf [lowStack]byte
+			f := buf[:0]
+			for _, k := range l.at[:l.k] {
+				f = appendLower(f, text[dst[k].Start:dst[k].End])
+			}
+			s = string(f)
+		} else {
+			b.Grow(l.n)
+			for _, k := range l.at[:l.k] {
+				writeLower(&b, text[dst[k].Start:dst[k].End])
+			}
+			s = b.String()
 		}
-		s := b.String()
 		off := 0
 		for _, k := range l.at[:l.k] {
 			n := formLen(text, dst[k])
@@ -190,6 +205,7 @@ func (l *lowered) fill(text string, dst []Token, first int) {
 		}
 		return
 	}
+	b.Grow(l.n)
 	toks := dst[first:]
 	for k := range toks {
 		if toks[k].Norm == "" {
@@ -205,6 +221,29 @@ func (l *lowered) fill(text string, dst []Token, first int) {
 			off += n
 		}
 	}
+}
+
+// lowStack is the largest total of a call's pending forms that fill writes
+// in a buffer on the stack: a paragraph's capitalised words mostly fit.
+const lowStack = 256
+
+// appendLower appends the lower-case form of the pending token w to f
+// (writeLower's form).
+func appendLower(f []byte, w string) []byte {
+	if len(w) > 1 && w[1] == '.' { // an acronym: its letters only
+		for i := 0; i < len(w); i += 2 {
+			f = append(f, w[i]|0x20)
+		}
+		return f
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if class[c]&fUpper != 0 {
+			c |= 0x20
+		}
+		f = append(f, c)
+	}
+	return f
 }
 
 // writeLower writes the lower-case form of the pending token w to b.

@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,6 +32,8 @@ func TestTokenize(t *testing.T) {
 		{"curly quotes", "“most dangerous”", `" most dangerous "`},
 		{"non latin", "خبرگزاری مهر", "خبرگزاری مهر"},
 		{"caps", "IRGC NOPE", "irgc nope"},
+		{"spaces after words", "one two  three\t four \nfive ", "one two three four five"},
+		{"space then punctuation", "said , Iran . ", "said , iran ."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,5 +111,45 @@ func BenchmarkTokenize(b *testing.B) {
 	var dst []Token
 	for b.Loop() {
 		dst = Tokenize(text, Span{0, len(text)}, dst[:0])
+	}
+}
+
+// The lower-case forms of a call's capitalised words and acronyms are the
+// same whichever way fill writes them: on the stack (at most lowStack bytes
+// and lowMax tokens), through a strings.Builder (more bytes), or by a scan of
+// the tokens (more than lowMax tokens). Each case sits on or beside a limit.
+func TestLowerForms(t *testing.T) {
+	word := func(n int) string { return "W" + strings.Repeat("x", n-1) } // n bytes, one capital
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"one word", []string{"Iran"}},
+		{"acronyms and words", []string{"U.S.", "IRGC", "Tehran", "U.N.", "Don't"}},
+		{"lowStack-1 bytes", []string{word(100), word(100), word(lowStack - 201)}},
+		{"lowStack bytes", []string{word(100), word(100), word(lowStack - 200)}},
+		{"lowStack+1 bytes", []string{word(100), word(100), word(lowStack - 199)}},
+		{"lowStack bytes of acronyms", slices.Repeat([]string{"A.B.C.D."}, lowStack/4)},
+		{"lowMax tokens", slices.Repeat([]string{"Ab"}, lowMax)},
+		{"lowMax+1 tokens", slices.Repeat([]string{"Ab"}, lowMax+1)},
+		{"lowMax+1 long tokens", slices.Repeat([]string{word(9)}, lowMax+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "the " + strings.Join(tt.words, " and ") + " end"
+			var want []string
+			for _, w := range strings.Fields(text) {
+				if len(w) > 1 && w[1] == '.' {
+					w = strings.ReplaceAll(w, ".", "")
+				}
+				want = append(want, strings.ToLower(w))
+			}
+			if got := norms(All(text)); got != strings.Join(want, " ") {
+				t.Errorf("norms = %q\nwant    %q", got, strings.Join(want, " "))
+			}
+			if d := sameAsReference(text, Span{0, len(text)}); d != "" {
+				t.Error(d)
+			}
+		})
 	}
 }

@@ -126,6 +126,45 @@ func TestIsCueWord(t *testing.T) {
 	}
 }
 
+// TestCueShaped checks that cueShaped, the inlined first test of the token
+// loops, passes every word isCueWord takes: with the cue words as they are
+// (cueMin > 0), and with a cue of a character outside a-z, where every word
+// must pass (cueMin < 0).
+func TestCueShaped(t *testing.T) {
+	words := []string{"", "a", "x", "sand", "shed", "said", "says", "told", "according", "accordinG", "Said", "said’",
+		"sa-id", "é", "éclat", strings.Repeat("s", 40), strings.Repeat("d", 32)}
+	for _, w := range cueWordList() {
+		words = append(words, w, w[:1]+strings.Repeat("x", len(w)-2)+w[len(w)-1:], strings.ToUpper(w), w+"s", w[1:])
+	}
+	defer setCues(cueWordList())
+	for _, tt := range []struct {
+		name string
+		cues []string
+	}{
+		{"cue words", cueWordList()},
+		{"a cue outside a-z", append(cueWordList(), "déclaré")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			setCues(tt.cues)
+			rejected := 0
+			for _, w := range words {
+				if !cueShaped(w) {
+					rejected++
+					if isCueWord(w) {
+						t.Errorf("cueShaped(%q) = false, but isCueWord(%q) = true", w, w)
+					}
+				}
+			}
+			if cueMin <= 0 && rejected > 0 {
+				t.Errorf("cueMin = %d: cueShaped rejected %d words, want none", cueMin, rejected)
+			}
+			if cueMin > 0 && rejected == 0 {
+				t.Errorf("cueShaped rejected no word")
+			}
+		})
+	}
+}
+
 // TestIsSkipWord checks isSkipWord against the lookup it replaces,
 // skipWords[strings.ToLower(p)].
 func TestIsSkipWord(t *testing.T) {

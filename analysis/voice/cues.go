@@ -235,11 +235,28 @@ func firstCue(toks []token.Token) int {
 		return 0
 	}
 	for i := range toks {
-		if toks[i].Kind == token.Word && isCueWord(toks[i].Norm) {
+		// cueShaped, inlined, rejects most words without a call
+		if toks[i].Kind == token.Word && cueShaped(toks[i].Norm) && isCueWord(toks[i].Norm) {
 			return i
 		}
 	}
 	return -1
+}
+
+// cueShaped reports whether w has the length, first and last letter of a
+// cue word: isCueWord's first test, small enough to be inlined into the
+// loops over a sentence's tokens. When cueMin ≤ 0 (every word passes
+// isCueWord) it reports true.
+func cueShaped(w string) bool {
+	n := len(w)
+	if cueMin <= 0 {
+		return true
+	}
+	if n < cueMin || n > cueMax || n >= len(cueShape) {
+		return false
+	}
+	a, z := w[0]-'a', w[n-1]-'a'
+	return a < 26 && z < 26 && cueShape[n][a]&(1<<z) != 0
 }
 
 // isCueWord reports whether w may be a word of cueWordList: false means it

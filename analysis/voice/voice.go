@@ -337,7 +337,7 @@ func attributeFrom(text string, toks []token.Token, from int) Attribution {
 			continue
 		}
 		w := t.Norm
-		if !isCueWord(w) {
+		if !cueShaped(w) || !isCueWord(w) {
 			continue // every case below needs a word of cueWordList
 		}
 		switch {
