@@ -756,6 +756,7 @@ func (c *classifier) run() {
 		c.classify(i)
 	}
 	c.appealBoxes()
+	c.socialPosts()
 }
 
 // sharedArticle finds a news article pasted between a user's remarks with no
