@@ -270,6 +270,16 @@ var boilerplateRules = withFilters([]pattern{
 	// Congress through …", "X is a multimedia news organization funded by …".
 	{"newsletter prompt", fundingLine, 240, nil},
 	{"newsletter prompt", rx(`(?i)^(catch|get|track|read|follow|stay (updated|informed|tuned))\b.{0,40}\b(latest|breaking) (\w+ )?(news|updates|stories|headlines)\b`), 200, []string{"latest", "breaking"}},
+	// A sign-up widget's status lines ("Your subscription failed. Please
+	// try again.", "protected by reCAPTCHA", "An account was already
+	// registered with this email. …"), an app's download prompt at the foot
+	// ("Download The X News App to get …"), and the paywall note over a
+	// comment box ("Commenting on this … is just one benefit of a …
+	// subscription").
+	{"newsletter prompt", rx(`(?i)^(your (subscription|sign[- ]?up|registration|request)( \w+){0,2} (failed|was unsuccessful|could not be (completed|processed))\b.{0,60}|(this (site|form|page) is )?(protected|secured) by recaptcha\b.{0,120}|an account (was|is|has been) already registered with this e-?mail\b.{0,120}|please check your (inbox|e-?mail) (for|to)\b.{0,80}|thank(s| you) for (subscribing|signing up|registering)\b.{0,80}|download (the|our) ([\w'’&.-]+ ){0,4}app\b.{0,120}|commenting\b.{0,80}\b(benefit|privilege|perk)s? of (a|an|your)\b.{0,60}\b(subscription|membership)\b.{0,20}|only (paid |registered )?(subscribers|members) can (comment|post comments|join the conversation)\b.{0,60})$`), 240, nil},
+	// A sponsor's note on commissioned content: "This content was
+	// commissioned by X's Global Business Bureau."
+	{"advertisement", rx(`(?i)^(this (content|article|story|page|feature|supplement|report) (was|is|has been) (commissioned|sponsored|paid for|funded) by\b.{1,100}|(sponsored|paid|partner|promoted) (content|post|feature) (by|from)\b.{1,60})$`), 200, nil},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next)|read the full (story|article|report)|also read|see also)\b`), 200, nil},
 	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|suggested( topics| reading| stories| articles)?|download (the )?(full |complete )?(report|pdf|study|paper|briefing)( \(pdf\))?|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},

@@ -1,0 +1,31 @@
+package clean
+
+import "testing"
+
+// TestWidgetPrompts checks the prompts of sign-up widgets, app downloads,
+// sponsors' notes and paywalled comment boxes, and that text which shares
+// their words stays text.
+func TestWidgetPrompts(t *testing.T) {
+	for _, tc := range []struct{ s, want string }{
+		{"Your subscription failed. Please try again.", "newsletter prompt"},
+		{"Your sign-up could not be completed. Try again later.", "newsletter prompt"},
+		{"protected by reCAPTCHA", "newsletter prompt"},
+		{"This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.", "newsletter prompt"},
+		{"An account was already registered with this email. Please check your inbox for an authentication link.", "newsletter prompt"},
+		{"Thank you for subscribing to our daily briefing.", "newsletter prompt"},
+		{"Download The Daily Herald App to get breaking news alerts.", "newsletter prompt"},
+		{"Commenting on this and other recent articles is just one benefit of a Daily Herald subscription.", "newsletter prompt"},
+		{"Only subscribers can comment on this story.", "newsletter prompt"},
+		{"This content was commissioned by the Example Group's partner studio.", "advertisement"},
+		{"Sponsored content by Acme Bank", "advertisement"},
+		// Text.
+		{"The minister said the subscription of the bonds failed to attract foreign buyers.", ""},
+		{"Officials said the app was downloaded by thousands of pilgrims before the trip.", ""},
+		{"The report was commissioned by the ministry last year and is due in March.", ""},
+	} {
+		lt := newLineText(tc.s)
+		if got := boilerplateOf(&lt); got != tc.want {
+			t.Errorf("boilerplateOf(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
