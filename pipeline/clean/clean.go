@@ -813,6 +813,9 @@ func (c *classifier) chooseTitleFrom(from int) {
 	}
 	for i := from; i < len(c.units); i++ {
 		u := c.units[i]
+		if c.kickerAt(i) {
+			continue // a section label's explanation above the headline
+		}
 		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" {
 			break // the text, or a post or comment, has begun (a name and an age at the top are a publication line)
 		}
@@ -893,6 +896,37 @@ func (c *classifier) chooseTitleFrom(from int) {
 		}
 	}
 }
+
+// kickerAt reports whether unit i is a section label's explanation above
+// the headline, not the start of the text: one short sentence (at most
+// twelve words) that follows a label line of one or two words or opens
+// with a label and a colon ("Argument" / "An expert's point of view on a
+// current event.", "Analysis: Our correspondents explain the news."),
+// with nothing but furniture before it, and a title line with text under
+// it just below. A text does not open with a short sentence over a title.
+func (c *classifier) kickerAt(i int) bool {
+	u := c.units[i]
+	if !u.prose || u.kind() != "" || len(u.s) > 90 || words(u.s) > 12 || !segment.EndsSentence(u.s) || i+2 >= len(c.units) {
+		return false
+	}
+	if !labelColon.MatchString(u.s) && (i == 0 || words(c.units[i-1].s) > 2 || !c.units[i-1].title || c.units[i-1].prose) {
+		return false
+	}
+	t, next := c.units[i+1], c.units[i+2]
+	if t.kind() != "" || !t.title || t.prose || words(t.s) < 4 || !next.prose {
+		return false
+	}
+	for _, p := range c.units[:i] {
+		if p.prose && p.kind() == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// labelColon is a line that opens with a label of one or two capitalised
+// words and a colon: "Argument: …", "Big Think: …".
+var labelColon = rx(`^\p{Lu}\p{L}+( \p{Lu}\p{L}+)?: \p{Lu}`)
 
 // nameLine reports whether s reads as a person's name alone: two or three
 // capitalised words, none of them a function word ("Ayesha Siddiqa"), as a
@@ -1219,6 +1253,10 @@ func (c *classifier) classifyTop(i int) bool {
 	s := u.s
 	if i == 0 && handleAtTop(s) {
 		c.set(i, Boilerplate, "site name") // "hindustantimes": a logo's text
+		return true
+	}
+	if c.titleAt == i+1 && c.kickerAt(i) {
+		c.set(i, Boilerplate, "section label") // "Argument: An expert's point of view …"
 		return true
 	}
 	if u.prose && !u.question() || !u.title {

@@ -80,31 +80,36 @@ func TestSocialPosts(t *testing.T) {
 			"p|Add a comment…",
 		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var b strings.Builder
-			var want []Role
-			var spans [][2]int
-			for k, l := range tc.lines {
-				code, s, _ := strings.Cut(l, "|")
-				if k > 0 {
-					b.WriteString("\n\n")
+		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
+	}
+}
+
+// checkRolePage builds a page from coded lines ("h|…", "b|…", "p|…",
+// "c|…"), one paragraph each, and checks the role of each.
+func checkRolePage(t *testing.T, lines []string) {
+	t.Helper()
+	var b strings.Builder
+	var want []Role
+	var spans [][2]int
+	for k, l := range lines {
+		code, s, _ := strings.Cut(l, "|")
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		spans = append(spans, [2]int{b.Len(), b.Len() + len(s)})
+		b.WriteString(s)
+		want = append(want, roleCodes[code])
+	}
+	text := b.String()
+	ps, _ := Article(text, Hints{})
+	for k, sp := range spans {
+		for _, p := range ps {
+			if p.Span.Start <= sp[0] && sp[0] < p.Span.End {
+				if p.Role != want[k] {
+					t.Errorf("%q: got %s (%s), want %s", text[sp[0]:sp[1]], p.Role, p.Rule, want[k])
 				}
-				spans = append(spans, [2]int{b.Len(), b.Len() + len(s)})
-				b.WriteString(s)
-				want = append(want, roleCodes[code])
+				break
 			}
-			text := b.String()
-			ps, _ := Article(text, Hints{})
-			for k, sp := range spans {
-				for _, p := range ps {
-					if p.Span.Start <= sp[0] && sp[0] < p.Span.End {
-						if p.Role != want[k] {
-							t.Errorf("%q: got %s (%s), want %s", text[sp[0]:sp[1]], p.Role, p.Rule, want[k])
-						}
-						break
-					}
-				}
-			}
-		})
+		}
 	}
 }
