@@ -756,6 +756,7 @@ func (c *classifier) run() {
 		c.classify(i)
 	}
 	c.appealBoxes()
+	c.promoBoxes()
 	c.socialPosts()
 }
 

@@ -32,3 +32,33 @@ func TestKickerAboveHeadline(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
 	}
 }
+
+// TestPromoBoxes checks boxes that promote another article between the
+// paragraphs of the text, and that a subheading of the text stays one.
+func TestPromoBoxes(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+	}{
+		{"genre label over a question", []string{
+			"h|Floods cut the highway to the border for a third day",
+			"b|Rescue teams reached the stranded villages on Thursday after the water receded, officials said, but the highway remained closed.",
+			"b|The provincial government said it would take at least a week to repair the damaged bridges along the route.",
+			"p|Explainer",
+			"p|What causes the floods that hit the region every summer?",
+			"b|Traders said hundreds of lorries were waiting on both sides of the crossing, and prices of vegetables had already doubled in the city.",
+			"b|The meteorological department forecast more rain for the coming week.",
+		}},
+		{"title, dek and genre credit", []string{
+			"h|The Port That Two Neighbours Need",
+			"b|The port was built to carry the region's trade to the sea, and for a decade it has carried very little of it, the author argues.",
+			"b|Its fortunes now depend on a settlement along the border that neither capital has yet been able to reach.",
+			"p|A Corridor in Search of Cargo",
+			"p|The road network is finished but the lorries have not come.",
+			"p|Analysis | Sara Malik",
+			"b|Until that changes, the port's cranes will stand idle for most of the year, and the promises made at its opening will remain promises.",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
+	}
+}

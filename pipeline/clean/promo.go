@@ -1,0 +1,54 @@
+package clean
+
+import (
+	"strings"
+
+	"github.com/framescope/framescope/analysis/token"
+	"github.com/framescope/framescope/pipeline/segment"
+)
+
+func spanOf(s string) token.Span { return token.Span{Start: 0, End: len(s)} }
+
+// promoGenre is a line that credits a promoted article inside the text by
+// its genre and writer: "Report | Jane Doe", "Analysis · A. Khan".
+var promoGenre = rx(`(?i)^(report|analysis|argument|explainer|essay|review|interview|podcast|video|opinion|commentary|feature|dispatch|column|long read)\s*[|·•]\s*(?-i:\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})$`)
+
+// genreLabel is a genre's name alone, as a promo box inside the text labels
+// another article: "Explainer", "Analysis", "Video".
+var genreLabel = rx(`(?i)^(explainer|analysis|video|podcast|interview|feature|opinion|long read|q&a|in pictures|in depth|visual guide)\W*$`)
+
+// promoBoxes reads the boxes that promote another article inside the text:
+// a genre label over a title or a question ("Explainer" / "Why have …?"),
+// and a title with its one-line dek over a "Genre | Writer" credit
+// ("Pakistan's Foreign Policy Gamble" / "Islamabad's relationships … are in
+// flux." / "Report | Jane Doe"). Text paragraphs stand on both sides.
+func (c *classifier) promoBoxes() {
+	us := c.units
+	for i := 1; i+1 < len(us); i++ {
+		u := us[i]
+		switch {
+		case u.role == Body && genreLabel.MatchString(strings.TrimSpace(us[i-1].s)) && us[i-1].role == Boilerplate &&
+			i >= 2 && us[i-2].role == Body && promoTitle(u) && us[i+1].role == Body:
+			c.set(i, Boilerplate, "inserted headline")
+		case promoGenre.MatchString(strings.TrimSpace(u.s)):
+			c.set(i, Boilerplate, "inserted headline")
+			for j, n := i-1, 0; j > 0 && n < 2; j, n = j-1, n+1 {
+				p := us[j]
+				if len(p.s) > 120 || words(p.s) > 16 || !(p.title || p.role == Body && len(segment.Sentences(p.s, spanOf(p.s))) == 1) {
+					break
+				}
+				c.set(j, Boilerplate, "inserted headline")
+				if p.title && !p.prose {
+					break // the box's title: its top
+				}
+			}
+		}
+	}
+}
+
+// promoTitle reports whether u reads as an article's title or a question
+// of headline length, not a paragraph.
+func promoTitle(u *unit) bool {
+	s := strings.TrimSpace(u.s)
+	return len(s) <= 120 && words(s) <= 14 && (u.title || strings.HasSuffix(s, "?")) && len(segment.Sentences(s, spanOf(s))) == 1
+}
