@@ -1219,7 +1219,7 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) {
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) || len(s) < 300 && c.copyrightCredit(i) || c.verblessCaption(i) {
 		// "X and Y review an honour guard." over "Photo by Tasnim".
 		c.set(i, Boilerplate, "photo caption")
 		return
@@ -1340,6 +1340,51 @@ func (c *classifier) creditNext(i int) bool {
 	n := c.units[i+1]
 	return (n.bp == "photo caption" || n.bp == "byline") && words(n.s) <= 6 && creditAlone.MatchString(n.s)
 }
+
+// copyrightCredit reports whether unit i is followed, on the same line, by
+// a bare copyright credit ("… reduce smuggling. © Reuters"): a photo's
+// credit, not the page's licence, which names rights or a year.
+func (c *classifier) copyrightCredit(i int) bool {
+	if i+1 >= len(c.units) || c.units[i+1].bp != "licence line" {
+		return false
+	}
+	n := c.units[i+1]
+	between := c.text[c.units[i].span.End:n.span.Start]
+	return !strings.ContainsAny(between, "\n\r") && words(n.s) <= 4 && copyrightName.MatchString(strings.TrimSpace(n.s))
+}
+
+// copyrightName is "©" and a name of up to three words, no year: "©
+// Reuters", "© AFP/Getty".
+var copyrightName = rx(`^(©|\(c\))\s*\p{Lu}[\p{L}.&/ -]{1,30}$`)
+
+// verblessCaption reports whether unit i is a caption without a credit:
+// one short sentence (at most twelve words) with no verb form in lower
+// case (no auxiliary, no word ending in -s or -ed: "The Mirjaveh-Taftan
+// border crossing in Sistan-Baluchestan Province."), set between the
+// page's furniture above it and the text below it.
+func (c *classifier) verblessCaption(i int) bool {
+	u := c.units[i]
+	if i == 0 || i+1 >= len(c.units) || c.units[i-1].role != Boilerplate || !c.units[i+1].prose || c.units[i+1].kind() != "" ||
+		len(u.s) > 120 || words(u.s) > 12 || words(u.s) < 3 || !strings.HasSuffix(u.s, ".") || strings.ContainsAny(u.s, "\"“”:;") {
+		return false
+	}
+	if len(segment.Sentences(u.s, spanOf(u.s))) != 1 {
+		return false
+	}
+	for k, w := range strings.Fields(u.s) {
+		w = strings.TrimRight(w, ".,")
+		r, _ := utf8.DecodeRuneInString(w)
+		if k == 0 || !unicode.IsLower(r) {
+			continue
+		}
+		if verbWords[w] || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") {
+			return false
+		}
+	}
+	return true
+}
+
+var verbWords = wordSet(`is are was were be been being has have had will would shall can could should may might must do does did say said tell told get got make made`)
 
 // creditAlone is a photo credit with nothing else: "Photo by Tasnim",
 // "Photo: Mehdi Marizad/AFP", "(Photo: IRNA)".

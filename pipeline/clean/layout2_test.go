@@ -62,3 +62,42 @@ func TestPromoBoxes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
 	}
 }
+
+// TestCaptionsWithoutAgencyCredit checks captions that carry no agency
+// credit after a dash: numbered ones, ones that end with where the picture
+// comes from, one with a bare copyright credit on its line, and a verbless
+// one between the byline and the text; and that a short opening sentence of
+// text stays text.
+func TestCaptionsWithoutAgencyCredit(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+	}{
+		{"numbered, via and copyright credits", []string{
+			"h|Traders wait for the barter deal to start",
+			"p|By Sara Malik",
+			"p|Figure 2: Monthly exports across the western border, 2019-2023.",
+			"b|Exporters in the border districts said on Monday that they were still waiting for the rules of the barter scheme to be published.",
+			"p|Lorries queue at the crossing near Chaman. Photo via X/@CustomsOfficial",
+			"b|Officials said the rules would be ready within weeks, but traders said they had heard the same promise for months.",
+			"p|A market in the border town. Shopkeepers hope the scheme will bring back customers. © AFP",
+			"b|The scheme allows goods to be swapped without payments through banks, which have refused to handle the trade.",
+		}},
+		{"verbless caption under the byline", []string{
+			"h|Border trade falls for a second year",
+			"p|By Staff Reporter",
+			"p|March 3, 2021",
+			"p|The old border post at the Taftan crossing.",
+			"b|Trade across the border fell again last year, customs data showed on Wednesday, as banking restrictions continued to bite.",
+			"b|Exports fell by a tenth and imports by a fifth, according to the figures.",
+		}},
+		{"short opening sentence stays text", []string{
+			"h|Border trade falls for a second year",
+			"p|By Staff Reporter",
+			"b|Trade across the border remains weak.",
+			"b|Customs data showed on Wednesday that exports fell by a tenth and imports by a fifth, as banking restrictions continued to bite.",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
+	}
+}

@@ -345,6 +345,10 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
+	// A numbered caption ("Image 1: …", "Figure 2. …"), and a caption
+	// that ends with where the picture comes from: "… Photo via X/@Name",
+	// "… Via Prime Minister's Office/Flickr."
+	{"photo caption", rx(`(?i)^(image|photo|picture|pic|figure|fig\.|graphic|map|chart|infographic)\s+\d{1,2}\s*[:.–—-]\s+\S|[.!]\s+(photo|photograph|image|picture)s?\s+via\s+[^.!?\s]{1,40}\.?$|\bvia\s+[^.!?]{1,40}/\s*(flickr|wikimedia( commons)?|unsplash|x|twitter|instagram|facebook)\.?$`), 400, nil},
 	// A caption credited to a screen grab: "… on January 29, 2024. —
 	// Screengrab/Geo News".
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$`), 300, []string{"screen", "handout"}},
