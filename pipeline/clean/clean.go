@@ -163,6 +163,9 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		if u.bp == "" && dateOnly(s) {
 			u.bp = "publication line"
 		}
+		if u.bp == "" && commaTagList(s) {
+			u.bp = "tags line"
+		}
 	}
 	if known != nil && known.haveMeta {
 		u.meta = known.meta
@@ -184,6 +187,29 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		u.norm = normLine(s)
 	}
 	return u
+}
+
+// commaTagList reports whether s is a list of tags one per line, each
+// ending with a comma (the last may not): three lines or more of one to
+// four words ("Pakistan,", "Saudi Arabia,", "diplomacy,").
+func commaTagList(s string) bool {
+	if len(s) > 400 || strings.IndexByte(s, '\n') < 0 {
+		return false
+	}
+	ls := strings.Split(strings.TrimSpace(s), "\n")
+	if len(ls) < 3 {
+		return false
+	}
+	for k, l := range ls {
+		l = strings.TrimSpace(l)
+		if n := words(l); n < 1 || n > 4 || strings.ContainsAny(strings.TrimSuffix(l, ","), ".,;:!?") {
+			return false
+		}
+		if k < len(ls)-1 && !strings.HasSuffix(l, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // question reports whether the unit is one short question, as a headline

@@ -29,3 +29,21 @@ func TestWidgetPrompts(t *testing.T) {
 		}
 	}
 }
+
+func TestCommaTagList(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Afghanistan,\nTrade,\nCentral Asia,\nrailways,", true},
+		{"energy,\nsanctions,\nGas pipeline", true},
+		{"Pakistan,\nIran,", false}, // two lines: too few to tell
+		{"Pakistan, Iran,\nSaudi Arabia", false},
+		{"The minister said,\nafter the meeting in the capital,\nthat talks would go on.", false},
+		{"Islamabad,\nLahore,\nKarachi.", false},
+	} {
+		if got := commaTagList(tc.s); got != tc.want {
+			t.Errorf("commaTagList(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
