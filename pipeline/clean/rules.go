@@ -286,6 +286,12 @@ var boilerplateRules = withFilters([]pattern{
 	// "(more…)", "Read more…", and a feed's "More posts you may like" (a
 	// rule of its own, so that the one above stays as large as it was).
 	{"read more link", rx(`(?i)^(\(?\s*(more|read more|continue reading)\s*(…|\.{3})\s*\)?|more (posts|threads|stories|articles|videos|discussions) (you (may|might) (also )?(like|enjoy)|like this))\W*$`), 80, nil},
+	// A syndicating site's box of the source's popular stories: "Most Read
+	// from Bloomberg", "Most Popular on Example News".
+	{"read more link", rx(`(?i)^most (read|popular|viewed|shared|watched)( stories| articles)? (from|on|in|at) \p{Lu}[^.!?]{0,40}$`), 80, nil},
+	// The privacy links of a portal's footer: "Terms and Privacy Policy",
+	// "Privacy Dashboard", "Your Privacy Choices".
+	{"site furniture", rx(`(?i)^(terms( of (use|service))? (and|&) privacy( policy)?|privacy (dashboard|settings|options|centre|center|preferences)|your privacy choices|do not sell( or share)? my( personal)? info(rmation)?|cookie (preferences|choices))\W*$`), 60, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
 	// A thread's link to more of itself: "Show More Comments", "Load
 	// more posts" (not "more replies", which belong to a comment).

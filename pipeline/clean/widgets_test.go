@@ -18,7 +18,13 @@ func TestWidgetPrompts(t *testing.T) {
 		{"Only subscribers can comment on this story.", "newsletter prompt"},
 		{"This content was commissioned by the Example Group's partner studio.", "advertisement"},
 		{"Sponsored content by Acme Bank", "advertisement"},
+		{"Most Read from Example Wire", "read more link"},
+		{"Most Popular on Daily Herald", "read more link"},
+		{"Terms and Privacy Policy", "site furniture"},
+		{"Privacy Dashboard", "site furniture"},
+		{"Your Privacy Choices", "site furniture"},
 		// Text.
+		{"Most read from the ministry's statement was its warning about prices.", ""},
 		{"The minister said the subscription of the bonds failed to attract foreign buyers.", ""},
 		{"Officials said the app was downloaded by thousands of pilgrims before the trip.", ""},
 		{"The report was commissioned by the ministry last year and is due in March.", ""},
