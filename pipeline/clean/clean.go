@@ -783,6 +783,7 @@ func (c *classifier) run() {
 	}
 	c.appealBoxes()
 	c.promoBoxes()
+	c.authorBlocks()
 	c.socialPosts()
 }
 

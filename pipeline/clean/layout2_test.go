@@ -101,3 +101,32 @@ func TestCaptionsWithoutAgencyCredit(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
 	}
 }
+
+// TestCreditsAndAuthorBlocks checks a contributor's credit after the text
+// and a blog platform's author block (name over "Follow", bio between the
+// follower count and "Follow").
+func TestCreditsAndAuthorBlocks(t *testing.T) {
+	checkRolePage(t, []string{
+		"p|Open in app",
+		"h|What the Border Markets Could Change for Traders",
+		"b|Small markets on the frontier can do more for the region than big projects ever did.",
+		"p|Nadia Rehman",
+		"p|Follow",
+		"p|5 min read",
+		"b|When the first border market opened last spring, few in the capital noticed, but traders on both sides say it has changed their lives.",
+		"b|The markets let residents of the border districts buy and sell goods without the paperwork that has long stifled formal trade.",
+		"p|The Daily Herald’s Omar Farooq contributed reporting.",
+		"p|Written by Nadia Rehman",
+		"p|1.4K Followers",
+		"p|Writer on trade and borders. Based in Quetta.",
+		"p|Follow",
+	})
+	lt := newLineText("Jane Doe and John Roe contributed reporting from Quetta.")
+	if got := boilerplateOf(&lt); got != "contributor credit" {
+		t.Errorf("boilerplateOf(credit) = %q", got)
+	}
+	lt = newLineText("Several countries contributed troops to the mission last year.")
+	if got := boilerplateOf(&lt); got != "" {
+		t.Errorf("boilerplateOf(text) = %q, want none", got)
+	}
+}

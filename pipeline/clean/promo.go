@@ -52,3 +52,34 @@ func promoTitle(u *unit) bool {
 	s := strings.TrimSpace(u.s)
 	return len(s) <= 120 && words(s) <= 14 && (u.title || strings.HasSuffix(s, "?")) && len(segment.Sentences(s, spanOf(s))) == 1
 }
+
+// followersLine is a blog platform's count of an author's followers: "82
+// Followers", "1.2K followers".
+var followersLine = rx(`(?i)^[\d.,]+\s*[km]?\s+followers?$`)
+
+// authorBlocks reads a blog platform's author block: a person's name over
+// a "Follow" button is the byline ("Jane Doe" / "Follow" under the
+// subtitle), and a short line between the author's byline or follower
+// count and a "Follow" button is the author's bio ("Written by Jane Doe" /
+// "82 Followers" / "Energy analyst in Karachi. …" / "Follow").
+func (c *classifier) authorBlocks() {
+	us := c.units
+	for i := 0; i+1 < len(us); i++ {
+		u := us[i]
+		if !isFollowButton(us[i+1].s) || u.role == Boilerplate || u.role == Comment || i == c.titleAt {
+			continue
+		}
+		switch {
+		case nameLine(strings.TrimSpace(u.s)):
+			c.set(i, Boilerplate, "byline")
+		case i > 0 && len(u.s) <= 200 && (followersLine.MatchString(strings.TrimSpace(us[i-1].s)) || us[i-1].bp == "byline"):
+			c.set(i, Boilerplate, "author bio")
+		}
+	}
+}
+
+// isFollowButton reports whether s is a "Follow" button alone.
+func isFollowButton(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 6 && hasPrefixLowerASCII(s, "follow")
+}

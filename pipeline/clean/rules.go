@@ -407,6 +407,9 @@ var boilerplateRules = withFilters([]pattern{
 	// Tehran. … contributed to this report.", and the author box's line "X covers Pakistan for The
 	// Associated Press."
 	{"contributor credit", rx(`^[\p{Lu}][\p{L}'’-]+(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}'’-]+)*\s+reported\s+from\s+[\p{Lu}][\p{L}'’-]*(?:,?\s+[\p{Lu}][\p{L}'’-]*){0,3}\.(?:\s+[^!?]{1,200})?$|(?i)\bcontributed(\s+reporting)?\s+to\s+this\s+(report|story|article)\W*$`), 300, []string{"reported from", "contributed"}},
+	// "X's Jane Doe contributed reporting.", "Jane Doe and John Roe
+	// contributed reporting from Quetta.": the credit after the text.
+	{"contributor credit", rx(`^\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]*){0,8}\s+(?:also\s+)?contributed(?:\s+(?:additional\s+)?reporting)?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\.?$`), 200, []string{"contributed"}},
 	{"author bio", rx(`^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s+(?:covers|reports\s+on|writes\s+about)\s+[^.!?]{1,80}\s+for\s+(?:the\s+)?[\p{Lu}][^.!?]{1,60}\.$`), 200, []string{"covers", "reports on", "writes about"}},
 	// A mail archive's furniture: "Next message: …", "Messages sorted by:
 	// [ date ] …", "-------------- next part --------------", "An HTML
