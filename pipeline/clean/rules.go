@@ -351,6 +351,13 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
+	// A date in the Solar Hijri calendar, as Iranian sites print it (and
+	// machine translation leaves it): "Wednesday, 24 Bahman 1397 - 14:32".
+	{"publication line", rx(`(?i)^(\p{L}+,?\s+)?\d{1,2}\s+(farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|dei|bahman|esfand)\s+1[34]\d\d\b\W{0,4}(` + timeRx + `)?\W*$`), 60, nil},
+	// A Persian site's licence: "The copying of the news is allowed only
+	// by mentioning the source.", "Reproduction of this content is
+	// prohibited without permission."
+	{"licence line", rx(`(?i)^(the\s+)?(copying|reproduction|republication|re-?publishing|use|quoting|publication)\s+of\s+(the\s+|this\s+|its\s+)?(news|content|contents|material|materials|articles?|reports?|photos?)\b.{0,40}\b(allowed|permitted|prohibited|forbidden)\b.{0,60}\b(source|reference|citing|mentioning|permission|link)\b.{0,40}$`), 240, []string{"allowed", "permitted", "prohibited", "forbidden"}},
 	// A numbered caption ("Image 1: …", "Figure 2. …"), and a caption
 	// that ends with where the picture comes from: "… Photo via X/@Name",
 	// "… Via Prime Minister's Office/Flickr."

@@ -23,7 +23,13 @@ func TestWidgetPrompts(t *testing.T) {
 		{"Terms and Privacy Policy", "site furniture"},
 		{"Privacy Dashboard", "site furniture"},
 		{"Your Privacy Choices", "site furniture"},
+		{"Saturday, 3 Esfand 1401 - 09:15", "publication line"},
+		{"12 Mehr 1399", "publication line"},
+		{"Reproduction of this content is prohibited without permission.", "licence line"},
+		{"Use of the news is permitted only with a link to the source.", "licence line"},
 		// Text.
+		{"The use of the border crossing is prohibited for trucks without permits, officials said.", ""},
+		{"Mehr news agency reported on 12 Mehr 1399 that the talks had resumed.", ""},
 		{"Most read from the ministry's statement was its warning about prices.", ""},
 		{"The minister said the subscription of the bonds failed to attract foreign buyers.", ""},
 		{"Officials said the app was downloaded by thousands of pilgrims before the trip.", ""},
