@@ -360,6 +360,12 @@ func boilerplateOf(t *lineText) string {
 	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
 		return ""
 	}
+	if r == "photo caption" && strings.Contains(t.s, "(") && retiredRank.MatchString(t.s) {
+		// "Brig (R) Ijaz Shah": a retired officer's rank, not a
+		// photo's "(R)" for right; decide on the text without it.
+		t2 := newLineText(retiredRank.ReplaceAllString(t.s, "$1 retd"))
+		r = t2.match(boilerplateRules)
+	}
 	if r == "" && len(t.s) <= 300 && creditedStop(t.s) && creditName.MatchString(t.s) &&
 		(captionVerb.MatchString(t.s) || passiveNow.MatchString(t.s)) && !reportedSpeech.MatchString(t.s) {
 		// "Prime Minister Imran Khan is welcomed … in Mashhad. — PID": a
@@ -368,6 +374,10 @@ func boilerplateOf(t *lineText) string {
 	}
 	return r
 }
+
+// retiredRank is a military rank with "(R)" or "(Retd)" after it: "Brig
+// (R)", "Lt Gen (Retd)".
+var retiredRank = rx(`\b((?:Gen|General|Lt|Lieutenant|Maj|Major|Col|Colonel|Brig|Brigadier|Capt|Captain|Cdr|Commander|Commodore|Marshal|Adm|Admiral)\.?)\s*\((?:R|r|Retd|retd|Retired|retired)\)`)
 
 // creditName is a credit after a dash at the end: an acronym or up to
 // three capitalised words, joined by slashes or spaces ("— PID", "— Photo

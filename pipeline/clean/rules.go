@@ -351,6 +351,10 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
+	// A wire copy's header line that names the place, the reporter, the
+	// outlet and the date before the text: "Islamabad Jane Doe (Example
+	// News / Online - 15th Oct, 2020 ) :".
+	{"publication line", rx(`^\p{Lu}[\p{L} .'-]{1,60}\(\s*[^()]{2,80}?\b(\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)\s*[:–—-]\s*$`), 160, nil},
 	// A date in the Solar Hijri calendar, as Iranian sites print it (and
 	// machine translation leaves it): "Wednesday, 24 Bahman 1397 - 14:32".
 	{"publication line", rx(`(?i)^(\p{L}+,?\s+)?\d{1,2}\s+(farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|dei|bahman|esfand)\s+1[34]\d\d\b\W{0,4}(` + timeRx + `)?\W*$`), 60, nil},

@@ -27,7 +27,11 @@ func TestWidgetPrompts(t *testing.T) {
 		{"12 Mehr 1399", "publication line"},
 		{"Reproduction of this content is prohibited without permission.", "licence line"},
 		{"Use of the news is permitted only with a link to the source.", "licence line"},
+		{"Quetta Jane Doe (Example News / Online - 3rd Mar, 2021 ) :", "publication line"},
+		{"Lahore (Daily Example - March 3, 2021) -", "publication line"},
 		// Text.
+		{"The understanding was reached during a meeting between Interior Minister Brig (R) Ali Shah and the Iranian ambassador.", ""},
+		{"Quetta (the provincial capital, home to 2.3 million people in 2017) is the largest city.", ""},
 		{"The use of the border crossing is prohibited for trucks without permits, officials said.", ""},
 		{"Mehr news agency reported on 12 Mehr 1399 that the talks had resumed.", ""},
 		{"Most read from the ministry's statement was its warning about prices.", ""},
