@@ -27,10 +27,10 @@ func (c *classifier) promoBoxes() {
 	for i := 1; i+1 < len(us); i++ {
 		u := us[i]
 		switch {
-		case u.role == Body && genreLabel.MatchString(strings.TrimSpace(us[i-1].s)) && us[i-1].role == Boilerplate &&
+		case u.role == Body && us[i-1].role == Boilerplate && len(us[i-1].s) <= 20 && genreLabel.MatchString(strings.TrimSpace(us[i-1].s)) &&
 			i >= 2 && us[i-2].role == Body && promoTitle(u) && us[i+1].role == Body:
 			c.set(i, Boilerplate, "inserted headline")
-		case promoGenre.MatchString(strings.TrimSpace(u.s)):
+		case len(u.s) <= 80 && strings.ContainsAny(u.s, "|·•") && promoGenre.MatchString(strings.TrimSpace(u.s)):
 			c.set(i, Boilerplate, "inserted headline")
 			for j, n := i-1, 0; j > 0 && n < 2; j, n = j-1, n+1 {
 				p := us[j]

@@ -154,7 +154,10 @@ func (c *classifier) socialPosts() {
 		switch {
 		case inPost[i]:
 		case i > last:
-			if u.role != Boilerplate {
+			// (A paragraph of text after the posts stays text: a box of
+			// replies in the middle of a page does not end the article; a
+			// related question does not continue it.)
+			if u.role != Boilerplate && !(u.role == Body && u.prose && !strings.HasSuffix(strings.TrimSpace(u.s), "?")) {
 				c.set(i, Boilerplate, "after the thread")
 			}
 		case (u.role == Body || u.role == Headline) && !u.prose && (handleRx.MatchString(strings.TrimSpace(u.s)) || words(u.s) == 1):

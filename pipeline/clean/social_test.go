@@ -113,3 +113,23 @@ func checkRolePage(t *testing.T, lines []string) {
 		}
 	}
 }
+
+// TestSocialBoxInText checks that a box of two replies in the middle of an
+// article does not turn the text after it into furniture.
+func TestSocialBoxInText(t *testing.T) {
+	checkRolePage(t, []string{
+		"h|Traders return to the border market after the floods",
+		"b|Traders returned on Monday to the border market that had been shut for two weeks by the floods, officials said, and the first lorries crossed by noon.",
+		"p|Top comments",
+		"c|Asif Khan",
+		"c|2d",
+		"c|Good news for the families who live from this market.",
+		"c|12 likes   Reply",
+		"c|Maria Baloch",
+		"c|2d",
+		"c|The road still needs repairs before the next monsoon.",
+		"c|3 likes   Reply",
+		"b|The provincial government said it would spend the next month repairing the road to the market, which was damaged in several places by the water.",
+		"b|Officials said the market would stay open while the work went on, and that traders would be told in advance of any closure of the road.",
+	})
+}
