@@ -25,7 +25,8 @@
 //     line", "first title line", "longest title line" — then "repeated
 //     headline", "subtitle", "title line above the headline", "subheading",
 //     "numbered subheading", "live-blog post title", "forum thread title",
-//     "headline in a post", "headline in a comment";
+//     "headline in a post", "headline in a comment", "shared link title"
+//     (a social post's link card, social.go);
 //   - boilerplate: the pattern that matched — "site name", "section label",
 //     "label below the headline", "label above the text", "menu", "site
 //     furniture", "byline", "publication line", "dateline alone", "photo
@@ -40,7 +41,8 @@
 //     forum thread's "Thread starter …", "Start date …"), "forum footer"
 //     ("Similar threads", "Posting Permissions", and all under them),
 //     "separator", "thread header", "page number" (threads.go has the
-//     thread and blog layouts);
+//     thread and blog layouts), "footnote" (a report's), "account line"
+//     (a social post's handle or badge, social.go);
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
@@ -794,6 +796,7 @@ func (c *classifier) run() {
 	c.appealBoxes()
 	c.promoBoxes()
 	c.authorBlocks()
+	c.reportPages()
 	c.socialPosts()
 }
 

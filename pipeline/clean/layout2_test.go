@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestKickerAboveHeadline checks a section label's explanation above the
 // headline (a label line, or "Label: …"), and that a page whose text opens
@@ -128,5 +131,39 @@ func TestCreditsAndAuthorBlocks(t *testing.T) {
 	lt = newLineText("Several countries contributed troops to the mission last year.")
 	if got := boilerplateOf(&lt); got != "" {
 		t.Errorf("boilerplateOf(text) = %q, want none", got)
+	}
+}
+
+// TestReportPages checks a report copied from a PDF: the author's
+// disclaimer in parentheses wrapped over two lines, footnotes at a page's
+// foot, and the section title that follows them.
+func TestReportPages(t *testing.T) {
+	text := "Trade Corridors in Balochistan\n\n" +
+		"By Sara Malik\n\n" +
+		"(The views expressed in this paper are those of the author and do not reflect those of the Centre\n" +
+		"for Regional Studies)\n\n" +
+		"The province's border crossings carried more trade in 2019 than in any year before, according to official data cited in this paper.\n\n" +
+		"Most of that trade was informal, and most of it moved fuel and food across the frontier.\n\n" +
+		"3 “Border trade rises for a third year,” Example Daily, March 2, 2020.\n\n" +
+		"4 Ibid.\n\n" +
+		"Policy Options\n\n" +
+		"The government could formalise the markets along the border, as officials proposed in 2021, and tax what now moves informally.\n\n" +
+		"It could also open more crossings for residents of the border districts, who now travel for hours to reach one."
+	want := map[string]Role{
+		"(The views expressed": Boilerplate, "for Regional Studies)": Boilerplate, "3 “Border trade": Boilerplate,
+		"4 Ibid.": Boilerplate, "Policy Options": Headline, "The government could": Body,
+	}
+	ps, _ := Article(text, Hints{})
+	for prefix, role := range want {
+		at := strings.Index(text, prefix)
+		for _, p := range ps {
+			if p.Span.Start <= at && at < p.Span.End && p.Role != role {
+				t.Errorf("%q: got %s (%s), want %s", prefix, p.Role, p.Rule, role)
+			}
+		}
+	}
+	lt := newLineText("2 In the text the minister said in 2019 that “trade will double,” officials recalled.")
+	if got := boilerplateOf(&lt); got == "footnote" {
+		t.Errorf("a numbered paragraph of text read as a footnote")
 	}
 }

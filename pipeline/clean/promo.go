@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/framescope/framescope/analysis/token"
 	"github.com/framescope/framescope/pipeline/segment"
@@ -82,4 +83,31 @@ func (c *classifier) authorBlocks() {
 func isFollowButton(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) == 6 && hasPrefixLowerASCII(s, "follow")
+}
+
+// reportPages mends what a report's pages, copied from a PDF, break: the
+// wrapped end of a note in parentheses ("(Views expressed … of the Institute"
+// / "of Strategic Studies, Islamabad)") takes the role of its start, and a
+// short section title after the footnotes at a page's foot, over text, is
+// a subheading, not another article's headline.
+func (c *classifier) reportPages() {
+	us := c.units
+	for i := 1; i < len(us); i++ {
+		u, p := us[i], us[i-1]
+		switch {
+		case u.role == Body && p.role == Boilerplate && len(u.s) <= 120 && strings.HasSuffix(strings.TrimSpace(u.s), ")") &&
+			startsLower(u.s) && strings.Count(p.s, "(") > strings.Count(p.s, ")"):
+			c.set(i, Boilerplate, p.rule)
+		case u.rule == "inserted headline" && p.rule == "footnote" && words(u.s) <= 6 && i+1 < len(us) && us[i+1].role == Body && us[i+1].prose:
+			c.set(i, Headline, "subheading")
+		}
+	}
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
 }

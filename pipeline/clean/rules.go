@@ -351,6 +351,10 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
+	// A report's footnote: its number, then a quoted title (or an author
+	// and a quoted title), a source and a year: "1 “Iran, Pakistan agree
+	// …,” Dawn, April 22, 2019.", "12. Ibid."
+	{"footnote", rx(`^\d{1,3}\.?\s+((?i:ibid)\.?.{0,40}|(\p{Lu}[^“".]{1,80},\s*)?[“"][^“”"]{5,200}[,.]?[”"][^“”"]{0,120}\b(1[89]|20)\d\d\b[^“”"]{0,120})$`), 400, nil},
 	// A wire copy's header line that names the place, the reporter, the
 	// outlet and the date before the text: "Islamabad Jane Doe (Example
 	// News / Online - 15th Oct, 2020 ) :".
@@ -394,7 +398,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
 	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 300, []string{"republish", "reprint", "syndicat", "licens"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|service) contains only (a portion|part|some|a selection)|contact us for (subscription|licensing|syndication|reprints?)|(subscription|licensing|syndication|reprint) (options|inquiries|enquiries))\b`), 400, []string{"contains only", "contact us", "options", "inquiries", "enquiries"}},
-	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by|are|above|herein|on this)|views expressed (in this|are)|(the )?(views|opinions) (expressed )?(in this (article|piece|column|blog)|here) (are|is)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
+	{"editorial note", rx(`(?i)^\(?\s*(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by|are|above|herein|on this)|views expressed (in this|are)|(the )?(views|opinions) (expressed )?(in this (article|piece|column|blog)|here) (are|is)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
 	// Notes on the page itself after or above the text: a citation to copy
 	// ("Recommended Citation: …"), the page's age ("This article is more
 	// than 1 year old"), its other languages ("Also available in Urdu").
