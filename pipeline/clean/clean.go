@@ -1192,6 +1192,10 @@ func (c *classifier) classify(i int) {
 		c.set(i, Headline, "live-blog post title")
 		return
 	}
+	if c.st == top && c.seenTitle(i) && c.verblessCaption(i) {
+		c.set(i, Boilerplate, "photo caption") // under the headline's furniture, over the text
+		return
+	}
 	if c.st == top {
 		if c.classifyTop(i) {
 			return
@@ -1398,17 +1402,26 @@ func (c *classifier) copyrightCredit(i int) bool {
 var copyrightName = rx(`^(©|\(c\))\s*\p{Lu}[\p{L}.&/ -]{1,30}$`)
 
 // verblessCaption reports whether unit i is a caption without a credit:
-// one short sentence (at most twelve words) with no verb form in lower
-// case (no auxiliary, no word ending in -s or -ed: "The Mirjaveh-Taftan
-// border crossing in Sistan-Baluchestan Province."), set between the
-// page's furniture above it and the text below it.
+// one short sentence with no verb form in lower case (no auxiliary, no word
+// ending in -s or -ed: "The Mirjaveh-Taftan border crossing in
+// Sistan-Baluchestan Province."), or a line with no auxiliary that ends
+// with a full date and no stop ("Funeral of police officers killed in
+// Rask, Sistan-Baluchestan province, December 16, 2023"), set between the page's furniture above it and the text below it
+// (past labels).
 func (c *classifier) verblessCaption(i int) bool {
 	u := c.units[i]
-	if i == 0 || i+1 >= len(c.units) || c.units[i-1].role != Boilerplate || !c.units[i+1].prose || c.units[i+1].kind() != "" ||
-		len(u.s) > 120 || words(u.s) > 12 || words(u.s) < 3 || !strings.HasSuffix(u.s, ".") || strings.ContainsAny(u.s, "\"“”:;") {
+	if i == 0 || i+1 >= len(c.units) || c.units[i-1].role != Boilerplate || len(u.s) > 160 || words(u.s) < 3 || strings.ContainsAny(u.s, "\"“”:;") {
 		return false
 	}
-	if len(segment.Sentences(u.s, spanOf(u.s))) != 1 {
+	dated := !segment.EndsSentence(u.s) && words(u.s) <= 20 && datedEnd.MatchString(u.s)
+	if !dated && (words(u.s) > 12 || !strings.HasSuffix(u.s, ".")) {
+		return false
+	}
+	next := i + 1
+	for dated && next+1 < len(c.units) && !c.units[next].prose && words(c.units[next].s) <= 3 {
+		next++ // a label between the caption and the text
+	}
+	if !c.units[next].prose || c.units[next].kind() != "" || len(segment.Sentences(u.s, spanOf(u.s))) != 1 {
 		return false
 	}
 	for k, w := range strings.Fields(u.s) {
@@ -1417,12 +1430,16 @@ func (c *classifier) verblessCaption(i int) bool {
 		if k == 0 || !unicode.IsLower(r) {
 			continue
 		}
-		if verbWords[w] || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") {
+		if verbWords[w] || !dated && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")) {
 			return false
 		}
 	}
 	return true
 }
+
+// datedEnd is a line that ends with a full date after a comma: ", December
+// 16, 2023", ", 16 December 2023".
+var datedEnd = rx(`(?i),\s*(` + monthRx + `\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRx + `,?\s+\d{4})$`)
 
 var verbWords = wordSet(`is are was were be been being has have had will would shall can could should may might must do does did say said tell told get got make made`)
 

@@ -94,6 +94,21 @@ func TestCaptionsWithoutAgencyCredit(t *testing.T) {
 			"b|Trade across the border fell again last year, customs data showed on Wednesday, as banking restrictions continued to bite.",
 			"b|Exports fell by a tenth and imports by a fifth, according to the figures.",
 		}},
+		{"dated caption under the share bar, a label below it", []string{
+			"h|Floods cut the road to the border crossing",
+			"p|Newsroom",
+			"p|Facebook   X   Copy link",
+			"p|Lorries stranded on the highway near Dalbandin, Balochistan, August 3, 2022",
+			"p|Pakistan",
+			"b|Hundreds of lorries were stranded on Wednesday after floods washed away parts of the highway to the border crossing, officials said.",
+			"b|The provincial government said repairs would take at least a week.",
+		}},
+		{"standfirst without a date stays text", []string{
+			"h|Floods cut the road to the border crossing",
+			"p|Newsroom",
+			"b|Hundreds of lorries stranded as repairs begin on the washed-out highway",
+			"b|Hundreds of lorries were stranded on Wednesday after floods washed away parts of the highway to the border crossing, officials said.",
+		}},
 		{"short opening sentence stays text", []string{
 			"h|Border trade falls for a second year",
 			"p|By Staff Reporter",
