@@ -797,6 +797,7 @@ func (c *classifier) run() {
 	c.promoBoxes()
 	c.authorBlocks()
 	c.reportPages()
+	c.relatedBoxes()
 	c.socialPosts()
 }
 

@@ -182,3 +182,43 @@ func TestReportPages(t *testing.T) {
 		t.Errorf("a numbered paragraph of text read as a footnote")
 	}
 }
+
+// TestRelatedBoxes checks a box of links under its header: a question
+// among its headlines, teasers under its headlines, and the text that
+// follows an inline link.
+func TestRelatedBoxes(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+	}{
+		{"question among the box's headlines", []string{
+			"h|Border markets reopen after two years",
+			"b|Traders returned on Monday to the border markets that had been shut for two years, officials said, and the first goods crossed by noon.",
+			"p|Read more",
+			"p|Floods cut the highway to the border for a third day",
+			"p|How do the border markets work, and who can trade in them?",
+			"b|Officials said the markets would open six days a week and that residents of the border districts would need only an identity card to trade.",
+			"b|The provincial government plans to open three more markets next year.",
+		}},
+		{"teasers under the box's headlines at the page's end", []string{
+			"h|Border markets reopen after two years",
+			"b|Traders returned on Monday to the border markets that had been shut for two years, officials said, and the first goods crossed by noon.",
+			"b|Officials said the markets would open six days a week.",
+			"p|RELATED CONTENT",
+			"p|Floods cut the highway to the border for a third day 03.08.2022",
+			"p|Rescue teams reached stranded villages after the water receded, but the highway stayed closed.",
+			"p|Governments agree to open new crossings for residents 12.05.2021",
+			"p|The two governments agreed to open three crossings for residents of the border districts.",
+		}},
+		{"last paragraph under one inline link stays text", []string{
+			"h|Border markets reopen after two years",
+			"b|Traders returned on Monday to the border markets that had been shut for two years, officials said, and the first goods crossed by noon.",
+			"b|Officials said the markets would open six days a week and that residents would need only an identity card.",
+			"p|Read more",
+			"p|Floods cut the highway to the border for a third day",
+			"b|The provincial government plans to open three more markets next year.",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
+	}
+}

@@ -111,3 +111,40 @@ func startsLower(s string) bool {
 	}
 	return false
 }
+
+// relatedBoxes reads the rest of a box of links to other stories under its
+// header ("Read more", "RELATED CONTENT"): a question of headline length
+// among the box's headlines is one more of them, and a teaser of one or two
+// sentences under a headline of the box, followed by the next headline or
+// (in a box of two links or more) by the page's end, is the teaser of that
+// link, not text.
+func (c *classifier) relatedBoxes() {
+	us := c.units
+	for h := 0; h < len(us); h++ {
+		if us[h].rule != "read more link" {
+			continue
+		}
+		links := 0
+		for i := h + 1; i < len(us); i++ {
+			u, p := us[i], us[i-1]
+			isLink := func(v *unit) bool {
+				return v.role == Boilerplate && (v.rule == "inserted headline" || v.rule == "link after the text")
+			}
+			switch {
+			case isLink(u):
+				links++
+				continue
+			case u.role == Body && isLink(p) && promoTitle(u) && strings.HasSuffix(strings.TrimSpace(u.s), "?"):
+				c.set(i, Boilerplate, "inserted headline")
+				continue
+			case u.role == Body && isLink(p) && i > h+1 && len(u.s) <= 300 && len(segment.Sentences(u.s, spanOf(u.s))) <= 2 &&
+				(i+1 == len(us) && links >= 2 || i+1 < len(us) && isLink(us[i+1])):
+				// (At the page's end, only in a box of two links or more:
+				// a last paragraph under one inline link is text.)
+				c.set(i, Boilerplate, "link after the text")
+				continue
+			}
+			break
+		}
+	}
+}
