@@ -798,6 +798,7 @@ func (c *classifier) run() {
 	c.authorBlocks()
 	c.reportPages()
 	c.relatedBoxes()
+	c.pullQuotes()
 	c.socialPosts()
 }
 

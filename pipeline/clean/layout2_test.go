@@ -222,3 +222,17 @@ func TestRelatedBoxes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkRolePage(t, tc.lines) })
 	}
 }
+
+// TestPullQuotes checks a pull quote that repeats a passage of the text,
+// and that a quotation the text does not repeat stays text.
+func TestPullQuotes(t *testing.T) {
+	checkRolePage(t, []string{
+		"h|The quiet on the border will not last",
+		"b|For a year the frontier has been calm, and officials in both capitals have taken credit for it, though few have asked what the calm rests on.",
+		"p|“A market that feeds a town is worth more than a mile of fence.”",
+		"b|The answer is trade. A market that feeds a town is worth more than a mile of fence, as one trader in the border district put it last month.",
+		"b|“We have no other work,” said a driver who carries fuel across the border every week.",
+		"b|“Nobody here wants the crossings closed, whatever happens in the capitals.”",
+		"b|Until the two governments accept that, the calm will depend on luck.",
+	})
+}

@@ -148,3 +148,43 @@ func (c *classifier) relatedBoxes() {
 		}
 	}
 }
+
+// pullQuotes reads a pull quote: a line of six words or more in quotation
+// marks, inside the text (after its first paragraph), that repeats a
+// passage of another paragraph of the text word for word ("Calm bought with
+// … is not a security policy." near the paragraph that says it). A
+// quotation that no paragraph repeats is text. A standfirst that repeats the lead comes before the text and stays
+// text.
+func (c *classifier) pullQuotes() {
+	us := c.units
+	first := -1
+	for i, u := range us {
+		if u.role == Body {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for i := first + 1; i < len(us); i++ {
+		u := us[i]
+		if u.role != Body || len(u.s) > 300 || !whollyQuoted(strings.TrimSpace(u.s)) || words(u.s) < 6 {
+			continue
+		}
+		inner := strings.TrimSpace(u.s)
+		inner = strings.TrimFunc(inner, func(r rune) bool {
+			return r == '"' || r == '“' || r == '”' || r == '\'' || r == '‘' || r == '’'
+		})
+		inner = strings.TrimRight(strings.TrimSpace(inner), ".,;:!?")
+		if len(inner) < 30 {
+			continue
+		}
+		for j, v := range us {
+			if j != i && v.role == Body && len(v.s) >= len(inner)+20 && strings.Contains(v.s, inner) {
+				c.set(i, Boilerplate, "pull quote")
+				break
+			}
+		}
+	}
+}
