@@ -868,6 +868,9 @@ func (c *classifier) chooseTitleFrom(from int) {
 		if u.kind() != "" || !u.title {
 			continue
 		}
+		if i+1 < len(c.units) && channelLine.MatchString(strings.TrimSpace(c.units[i+1].s)) {
+			continue // a channel's or an account's name over its handle or its subscribers
+		}
 		cands = append(cands, i)
 	}
 	if m := c.mastheadEnd(cands); m >= 0 {
@@ -970,6 +973,10 @@ func (c *classifier) kickerAt(i int) bool {
 // labelColon is a line that opens with a label of one or two capitalised
 // words and a colon: "Argument: …", "Big Think: …".
 var labelColon = rx(`^\p{Lu}\p{L}+( \p{Lu}\p{L}+)?: \p{Lu}`)
+
+// channelLine is a channel's or an account's handle or audience under its
+// name: "@IranIntl_En", "12.4K subscribers", "3,201 followers".
+var channelLine = rx(`(?i)^(@[\w.]{2,30}|[\d.,]+\s*[km]?\s+(subscribers|followers|members))$`)
 
 // nameLine reports whether s reads as a person's name alone: two or three
 // capitalised words, none of them a function word ("Ayesha Siddiqa"), as a

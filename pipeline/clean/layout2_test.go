@@ -236,3 +236,16 @@ func TestPullQuotes(t *testing.T) {
 		"b|Until the two governments accept that, the calm will depend on luck.",
 	})
 }
+
+// TestChannelName checks that a channel's name over its handle and its
+// subscriber count is not taken for the headline.
+func TestChannelName(t *testing.T) {
+	checkRolePage(t, []string{
+		"p|Border Desk Daily",
+		"p|@borderdesk",
+		"p|8.1K subscribers",
+		"p|March 3, 2024",
+		"b|Officials said on Sunday that the crossing at Taftan would reopen for pilgrims next week after a month-long closure.",
+		"b|Traders said the closure had cost them millions of rupees.",
+	})
+}

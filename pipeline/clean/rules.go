@@ -351,6 +351,12 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
+	// A byline glued to its "By" in a copy: "ByJANE DOE Associated Press".
+	{"byline", rx(`^By\p{Lu}{2,}[\p{Lu}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,5}$`), 80, nil},
+	// A bar of trending topics under the menu: "Latest   Iran president's
+	// visit", "Trending   Budget 2024   Gaza".
+	// (A word in lower case tells it from a menu of sections.)
+	{"link bar", rx(`^(?i:latest|trending(?: now| topics)?|hot topics?|in focus|just in|in the news)\s{2,}\S.{0,60}?\s\p{Ll}.{0,80}$`), 140, nil},
 	// A report's footnote: its number, then a quoted title (or an author
 	// and a quoted title), a source and a year: "1 “Iran, Pakistan agree
 	// …,” Dawn, April 22, 2019.", "12. Ibid."

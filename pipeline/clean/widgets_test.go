@@ -29,7 +29,11 @@ func TestWidgetPrompts(t *testing.T) {
 		{"Use of the news is permitted only with a link to the source.", "licence line"},
 		{"Quetta Jane Doe (Example News / Online - 3rd Mar, 2021 ) :", "publication line"},
 		{"Lahore (Daily Example - March 3, 2021) -", "publication line"},
+		{"ByJANE DOE Associated Press", "byline"},
+		{"Trending   Budget 2024   fuel prices", "link bar"},
 		// Text.
+		{"Bypassing the capital, the convoy reached the border at night.", ""},
+		{"Latest figures show trade fell by a fifth last year.", ""},
 		{"The understanding was reached during a meeting between Interior Minister Brig (R) Ali Shah and the Iranian ambassador.", ""},
 		{"Quetta (the provincial capital, home to 2.3 million people in 2017) is the largest city.", ""},
 		{"The use of the border crossing is prohibited for trucks without permits, officials said.", ""},
