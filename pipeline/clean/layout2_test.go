@@ -109,6 +109,15 @@ func TestCaptionsWithoutAgencyCredit(t *testing.T) {
 			"b|Hundreds of lorries stranded as repairs begin on the washed-out highway",
 			"b|Hundreds of lorries were stranded on Wednesday after floods washed away parts of the highway to the border crossing, officials said.",
 		}},
+		{"short sentences with an irregular verb or a verb first stay text", []string{
+			"h|Talks end in Quetta",
+			"p|Published: May 2, 2021",
+			"b|The delegation flew back to the capital in the evening.",
+			"b|Officials from both countries reviewed progress on the crossings and agreed to meet again before the end of the year, the ministry said.",
+			"p|Advertisement",
+			"b|Takes more than a meeting to open a border.",
+			"b|Traders said they would believe the promises when the gates opened, and that they had heard the same words from officials many times.",
+		}},
 		{"short opening sentence stays text", []string{
 			"h|Border trade falls for a second year",
 			"p|By Staff Reporter",
