@@ -258,3 +258,20 @@ func TestChannelName(t *testing.T) {
 		"b|Traders said the closure had cost them millions of rupees.",
 	})
 }
+
+// TestThemeByline checks a blog theme's byline with its category, date
+// and comment count, which is no forum post's header.
+func TestThemeByline(t *testing.T) {
+	checkRolePage(t, []string{
+		"p|Frontier Daily",
+		"h|Pakistan and Iran to open two more border markets",
+		"p|Posted by: News Desk in Business May 4, 2021 2",
+		"b|QUETTA—Pakistan and Iran agreed on Tuesday to open two more border markets this year, officials said after a meeting of the joint trade committee.",
+		"b|The markets will let residents of the border districts trade food and household goods without the paperwork of formal trade, they said.",
+		"p|Share on Facebook",
+		"p|Tweet on Twitter",
+		"p|Related Posts",
+		"p|Border trade falls for a second year",
+		"p|Leave a Reply",
+	})
+}
