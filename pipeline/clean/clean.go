@@ -871,6 +871,9 @@ func (c *classifier) chooseTitleFrom(from int) {
 		if i+1 < len(c.units) && channelLine.MatchString(strings.TrimSpace(c.units[i+1].s)) {
 			continue // a channel's or an account's name over its handle or its subscribers
 		}
+		if i+1 < len(c.units) && letterhead.MatchString(c.units[i+1].s) {
+			continue // an organisation's name over its address lines: a letterhead
+		}
 		cands = append(cands, i)
 	}
 	if m := c.mastheadEnd(cands); m >= 0 {
@@ -908,6 +911,14 @@ func (c *classifier) chooseTitleFrom(from int) {
 	if best < 0 {
 		cands = titles
 	}
+	if best < 0 {
+		for _, i := range cands {
+			if p := i - 1; p >= from && c.wrappedTitle(p, i) {
+				best, how = i, "first title line" // a title broken over two lines
+				break
+			}
+		}
+	}
 	if best < 0 && threadTitle && len(cands) > 0 {
 		// Above the first post of a forum thread: the thread's title.
 		best, how = cands[len(cands)-1], "forum thread title"
@@ -943,6 +954,29 @@ func (c *classifier) chooseTitleFrom(from int) {
 	}
 }
 
+// wrappedTitle reports whether units p and i are one title broken over two
+// lines, as a report copied from a PDF gives it: the first line ends with a
+// word that cannot end a title ("… MANAGEMENT: FROM"), both are in
+// capitals, and together they have five to twenty-two words.
+func (c *classifier) wrappedTitle(p, i int) bool {
+	a, b := c.units[p], c.units[i]
+	n := words(a.s) + words(b.s)
+	return !a.prose && a.kind() == "" && b.title && n >= 5 && n <= 22 && endsDangling(a.s) && allCaps(a.s) && allCaps(b.s) &&
+		!strings.ContainsAny(a.s, "\n\r")
+}
+
+// allCaps reports whether s has letters and none of them in lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
 // kickerAt reports whether unit i is a section label's explanation above
 // the headline, not the start of the text: one short sentence (at most
 // twelve words) that follows a label line of one or two words or opens
@@ -973,6 +1007,10 @@ func (c *classifier) kickerAt(i int) bool {
 // labelColon is a line that opens with a label of one or two capitalised
 // words and a colon: "Argument: …", "Big Think: …".
 var labelColon = rx(`^\p{Lu}\p{L}+( \p{Lu}\p{L}+)?: \p{Lu}`)
+
+// letterhead is an organisation's address line under its name at the top
+// of a report or a press release: "Web: www.example.org", "Phone: +92 …".
+var letterhead = rx(`(?i)^(web|website|phone|tel|telephone|fax|e-?mail)\s*[:.]\s*\S`)
 
 // channelLine is a channel's or an account's handle or audience under its
 // name: "@IranIntl_En", "12.4K subscribers", "3,201 followers".
@@ -1307,6 +1345,12 @@ func (c *classifier) classifyTop(i int) bool {
 	s := u.s
 	if i == 0 && handleAtTop(s) {
 		c.set(i, Boilerplate, "site name") // "hindustantimes": a logo's text
+		return true
+	}
+	if c.titleAt == i+1 && c.wrappedTitle(i, i+1) {
+		// A title broken over two lines ("PAKISTAN-IRAN BORDER
+		// MANAGEMENT: FROM" / "FENCING TO COOPERATION"): its first line.
+		c.set(i, Headline, "title line above the headline")
 		return true
 	}
 	if c.titleAt == i+1 && c.kickerAt(i) {

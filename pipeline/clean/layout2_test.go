@@ -275,3 +275,22 @@ func TestThemeByline(t *testing.T) {
 		"p|Leave a Reply",
 	})
 }
+
+// TestReportTitlePage checks a report's title page copied from a PDF: the
+// organisation's name over its address lines is not the title, and a title
+// in capitals broken over two lines is the headline on both.
+func TestReportTitlePage(t *testing.T) {
+	checkRolePage(t, []string{
+		"p|CENTRE FOR BORDER STUDIES QUETTA",
+		"p|Web: www.example.org",
+		"p|Phone: +92-81-1234567",
+		"p|POLICY BRIEF",
+		"h|TRADE ACROSS THE WESTERN BORDER: THE CASE FOR",
+		"h|FORMAL MARKETS",
+		"p|By Sara Malik",
+		"p|Research Fellow, Centre for Border Studies",
+		"p|June 3, 2022",
+		"b|Trade across the western border has grown for a decade, most of it outside the formal channels that the two governments control.",
+		"b|This brief argues that formal border markets would bring much of that trade into the open, and sets out how they could work.",
+	})
+}
