@@ -16,6 +16,9 @@ import (
 // link card's title and text, an outlet's own caption) and the platform's
 // furniture are not.
 
+// ageFirst is a row that opens with a short age: "2h   Like   Reply".
+var ageFirst = rx(`(?i)^\d{1,3}\s?(s|m|h|d|w|y|yr|yrs|mo)\s`)
+
 // shortAge is a bare age relative to now, without "ago", as social
 // networks print it under a user's name: "1yr", "29w", "6y", "3h", "2 d",
 // "Updated 6y", "1yr • Edited", "Answered 2y".
@@ -23,8 +26,9 @@ var shortAge = rx(`(?i)^(?:(?:updated|edited|answered|posted)\s+)?\d{1,3}\s?(?:s
 
 // socialButtons is a post's row of reactions and counts: "24 likes
 // Reply", "Like   Reply   3 Reactions", "Upvote · 34   Share", "1.2K views
-// · View upvotes", "— View replies (3)".
-var socialButtons = rx(`(?i)^[—–-]?\s*(?:(?:like|likes|reply|replies|share|upvotes?|downvotes?|views?|reactions?|comments?|view upvotes|view( all)? repl(?:y|ies)(?:\s*\(\d+\))?|see translation|[\d.,]+[km]?|[·•|])\s*)+$`)
+// · View upvotes", "— View replies (3)", and a reply's age before its
+// buttons where the age closes the reply ("2h   Like   Reply").
+var socialButtons = rx(`(?i)^[—–-]?\s*(?:(?:like|likes|reply|replies|share|upvotes?|downvotes?|views?|reactions?|comments?|view upvotes|view( all)? repl(?:y|ies)(?:\s*\(\d+\))?|see translation|edited|\d{1,3}\s?(?:s|m|h|d|w|y|yr|yrs|mo)|[\d.,]+[km]?|[·•|])\s*)+$`)
 
 // socialButtonsLine reports whether s is a row of reactions that holds a
 // button word, not only numbers.
@@ -64,10 +68,20 @@ func socialName(u *unit) bool {
 }
 
 // socialHeads finds the heads of users' posts: at each bare age, the name
-// just above it, or the name and a credential line above that. It returns
-// the index of each head's first unit and of its age, in order.
+// just above it, or the name and a credential line above that; and the
+// name over one paragraph and a row of buttons that opens with the age. It
+// returns the index of each head's first unit and of its age (for the
+// latter, the name's own), in order.
 func (c *classifier) socialHeads() (starts, ages []int) {
 	for k, u := range c.units {
+		if k >= 2 && len(u.s) <= 60 && ageFirst.MatchString(strings.TrimSpace(u.s)) && socialButtonsLine(strings.TrimSpace(u.s)) &&
+			socialName(c.units[k-2]) && c.units[k-1].kind() == "" && !socialName(c.units[k-1]) {
+			// A reply whose age closes it with the buttons: the name, one
+			// paragraph of text, then "2h   Like   Reply". The name is
+			// its head (its age is the name's own index).
+			starts, ages = append(starts, k-2), append(ages, k-2)
+			continue
+		}
 		if k == 0 || len(u.s) > 30 || !shortAge.MatchString(strings.TrimSpace(u.s)) {
 			continue
 		}
@@ -115,7 +129,11 @@ func (c *classifier) socialPosts() {
 			c.set(j, Comment, "commenter name")
 			inPost[j] = true
 		}
-		c.set(ages[h], Comment, "comment timestamp")
+		if ages[h] == start {
+			c.set(start, Comment, "commenter name") // its age closes it
+		} else {
+			c.set(ages[h], Comment, "comment timestamp")
+		}
 		inPost[ages[h]] = true
 		last = ages[h]
 		quoting := false
@@ -153,6 +171,13 @@ func (c *classifier) socialPosts() {
 	for i, u := range c.units {
 		switch {
 		case inPost[i]:
+		case u.role == Comment && i < starts[0]:
+			// The post's own buttons above the replies ("Like", "Share").
+			rule := u.bp
+			if rule == "" {
+				rule = "share or follow prompt"
+			}
+			c.set(i, Boilerplate, rule)
 		case i > last:
 			// (A paragraph of text after the posts stays text: a box of
 			// replies in the middle of a page does not end the article; a
@@ -162,8 +187,10 @@ func (c *classifier) socialPosts() {
 			}
 		case (u.role == Body || u.role == Headline) && !u.prose && (handleRx.MatchString(strings.TrimSpace(u.s)) || words(u.s) == 1):
 			c.set(i, Boilerplate, "account line") // "dawn_com", "Verified"
-		case !headline && u.title && !u.prose && i+1 < len(c.units) && c.units[i+1].role == Body && c.units[i+1].prose:
-			// The title of the link card the post shares, over its text.
+		case !headline && u.title && !u.prose && u.kind() == "" && words(u.s) >= 3 && (i+1 < len(c.units) && c.units[i+1].role == Body && c.units[i+1].prose ||
+			i > 0 && c.units[i-1].bp == "url" && i < starts[0]):
+			// The title of the link card the post shares, over its text
+			// or under the link's domain.
 			c.set(i, Headline, "shared link title")
 			c.title, c.titleHow, c.titleAt = u.s, "shared link title", i
 			headline = true
