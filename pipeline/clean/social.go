@@ -40,6 +40,10 @@ func socialButtonsLine(s string) bool {
 		containsFoldASCII(s, "view") || containsFoldASCII(s, "reaction")
 }
 
+// bareCount is a count alone, as the post's own like or view count stands
+// under the last reply: "1,245 likes", "12K views".
+var bareCount = rx(`(?i)^[\d.,]+\s*[km]?\s+(likes?|views?)$`)
+
 // handleRx is a user's handle on a social network: one word of lower-case
 // letters and digits with a dot or an underscore in it ("zainab.writes",
 // "khan.hamza_99"), or with "@".
@@ -143,7 +147,7 @@ func (c *classifier) socialPosts() {
 			if socialButtonsLine(s) {
 				c.set(j, Comment, "comment buttons")
 				inPost[j], last = true, j
-				for j+1 < next && socialButtonsLine(strings.TrimSpace(c.units[j+1].s)) {
+				for j+1 < next && socialButtonsLine(strings.TrimSpace(c.units[j+1].s)) && !bareCount.MatchString(strings.TrimSpace(c.units[j+1].s)) {
 					j++
 					c.set(j, Comment, "comment buttons")
 					inPost[j], last = true, j

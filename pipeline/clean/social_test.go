@@ -96,6 +96,7 @@ func TestSocialPosts(t *testing.T) {
 			"c|3w",
 			"c|Let's see if anything happens this time.",
 			"c|4 likes   Reply",
+			"p|1,245 likes",
 			"p|Liked by someone and 900 others",
 			"p|Add a comment…",
 		}},
