@@ -368,6 +368,11 @@ func boilerplateOf(t *lineText) string {
 		t2 := newLineText(retiredRank.ReplaceAllString(t.s, "$1 retd"))
 		r = t2.match(boilerplateRules)
 	}
+	if r == "" && len(t.s) <= 300 && positionNamed(t.s) && !reportedSpeech.MatchString(t.s) && !strings.ContainsAny(t.s, "\"“”") {
+		// "Iran's Foreign Minister X, left, and his Pakistani
+		// counterpart Y at a news conference in Islamabad."
+		return "photo caption"
+	}
 	if r == "" && len(t.s) <= 300 && creditedStop(t.s) && creditName.MatchString(t.s) &&
 		(captionVerb.MatchString(t.s) || passiveNow.MatchString(t.s)) && !reportedSpeech.MatchString(t.s) {
 		// "Prime Minister Imran Khan is welcomed … in Mashhad. — PID": a
@@ -380,6 +385,17 @@ func boilerplateOf(t *lineText) string {
 // retiredRank is a military rank with "(R)" or "(Retd)" after it: "Brig
 // (R)", "Lt Gen (Retd)".
 var retiredRank = rx(`\b((?:Gen|General|Lt|Lieutenant|Maj|Major|Col|Colonel|Brig|Brigadier|Capt|Captain|Cdr|Commander|Commodore|Marshal|Adm|Admiral)\.?)\s*\((?:R|r|Retd|retd|Retired|retired)\)`)
+
+// positionNamed reports whether s names where a person stands in a
+// picture between commas: ", left,", ", right,", ", second from left,".
+func positionNamed(s string) bool {
+	for _, p := range []string{", left,", ", right,", ", centre,", ", center,", " from left,", " from right,"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // creditName is a credit after a dash at the end: an acronym or up to
 // three capitalised words, joined by slashes or spaces ("— PID", "— Photo

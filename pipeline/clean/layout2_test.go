@@ -86,6 +86,18 @@ func TestCaptionsWithoutAgencyCredit(t *testing.T) {
 			"p|A market in the border town. Shopkeepers hope the scheme will bring back customers. © AFP",
 			"b|The scheme allows goods to be swapped without payments through banks, which have refused to handle the trade.",
 		}},
+		{"credits in other forms than a dash, and a position between commas", []string{
+			"h|Traders wait for the barter deal to start",
+			"p|By Sara Malik",
+			"p|Lorries queue at the crossing near Chaman on Monday. Credit: AFP",
+			"b|Exporters in the border districts said on Monday that they were still waiting for the rules of the barter scheme to be published.",
+			"p|The commerce minister, left, and the Iranian ambassador at a meeting in Islamabad.",
+			"b|Officials said the rules would be ready within weeks, but traders said they had heard the same promise for months.",
+			"p|A market in the border town of Taftan. | Reuters",
+			"b|The scheme allows goods to be swapped without payments through banks, which have refused to handle the trade.",
+			"p|Customs officials inspect a lorry at the crossing. — Dawn/File",
+			"b|The minister, who left, the officials said, before the talks ended, did not comment on the scheme.",
+		}},
 		{"verbless caption under the byline", []string{
 			"h|Border trade falls for a second year",
 			"p|By Staff Reporter",
