@@ -355,6 +355,9 @@ var boilerplateRules = withFilters([]pattern{
 	// than a dash: "… on Monday. Credit: AFP", "… Source: X/@Name", "… |
 	// Reuters", "… — Dawn/File", "… Photo/Tasnim".
 	{"photo caption", rx(`(?i)^[^.!?]{10,220}[.!?”"]\s*((credit|courtesy|source)s?\s*:\s*[^.!?]{2,60}|\|\s*(reuters|afp|ap|epa|getty images|xinhua|anadolu|irna|tasnim|fars|mehr|isna|app|pid|ispr)|[–—-]\s*[\p{L}.]{2,20}\s*/\s*(file|files|handout)|(photo|image|picture)s?\s*/\s*\p{Lu}[\p{L}]{1,20})\W*$`), 300, nil},
+	// An outlet's byline with the agencies it draws on: "TRT World and
+	// Agencies", "Example.com & agencies".
+	{"byline", rx(`(?i)^\p{Lu}[\p{L}\d.'’ -]{1,40}\s+(and|&)\s+(agencies|news agencies|wires|wire services|agency reports)\W*$`), 80, nil},
 	// A byline glued to its "By" in a copy: "ByJANE DOE Associated Press".
 	{"byline", rx(`^By\p{Lu}{2,}[\p{Lu}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,5}$`), 80, nil},
 	// A bar of trending topics under the menu: "Latest   Iran president's

@@ -31,6 +31,7 @@ func TestWidgetPrompts(t *testing.T) {
 		{"Lahore (Daily Example - March 3, 2021) -", "publication line"},
 		{"ByJANE DOE Associated Press", "byline"},
 		{"Trending   Budget 2024   fuel prices", "link bar"},
+		{"Example World and Agencies", "byline"},
 		// Text.
 		{"Bypassing the capital, the convoy reached the border at night.", ""},
 		{"Latest figures show trade fell by a fifth last year.", ""},
