@@ -359,6 +359,9 @@ func generalLineKind(s string) lineFacts {
 // Raisi said. — Reuters") is text that names its source, not a caption.
 func boilerplateOf(t *lineText) string {
 	r := t.match(boilerplateRules)
+	if r == "" {
+		r = tunedRule(t)
+	}
 	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
 		return ""
 	}
@@ -367,6 +370,9 @@ func boilerplateOf(t *lineText) string {
 		// photo's "(R)" for right; decide on the text without it.
 		t2 := newLineText(retiredRank.ReplaceAllString(t.s, "$1 retd"))
 		r = t2.match(boilerplateRules)
+	}
+	if r == "" && creditTailCaption(t.s) {
+		return "photo caption"
 	}
 	if r == "" && len(t.s) <= 300 && positionNamed(t.s) && !reportedSpeech.MatchString(t.s) && !strings.ContainsAny(t.s, "\"“”") {
 		// "Iran's Foreign Minister X, left, and his Pakistani
@@ -386,16 +392,58 @@ func boilerplateOf(t *lineText) string {
 // (R)", "Lt Gen (Retd)".
 var retiredRank = rx(`\b((?:Gen|General|Lt|Lieutenant|Maj|Major|Col|Colonel|Brig|Brigadier|Capt|Captain|Cdr|Commander|Commodore|Marshal|Adm|Admiral)\.?)\s*\((?:R|r|Retd|retd|Retired|retired)\)`)
 
+// creditTailCaption reports whether s is a caption of one sentence (10 to
+// 220 bytes up to its stop) with its credit after it in another form than
+// a dash: "… on Monday. Credit: AFP", "… Source: X/@Name", "… | Reuters",
+// "… — Dawn/File", "… Photo/Tasnim".
+func creditTailCaption(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	i := strings.IndexAny(s, ".!?")
+	if i < 10 || i > 220 {
+		return false
+	}
+	rest := s[i+1:]
+	for _, q := range []string{"”", `"`, "’"} {
+		rest = strings.TrimPrefix(rest, q)
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || len(rest) > 80 {
+		return false
+	}
+	switch rest[0] | 0x20 { // the first letter in lower case, or '|', '-', and 0xe2 | 0x20 for "–" and "—"
+	case 'c', 's', 'p', 'i', '|', '-', 0xe2:
+	default:
+		return false
+	}
+	return creditAfterStop.MatchString(rest)
+}
+
+// creditAfterStop is a photo's credit after its caption's stop (see
+// creditTailCaption).
+var creditAfterStop = rx(`(?i)^((credit|courtesy|source)s?\s*:\s*[^.!?]{2,60}|\|\s*(reuters|afp|ap|epa|getty images|xinhua|anadolu|irna|tasnim|fars|mehr|isna|app|pid|ispr)|[–—-]\s*[\p{L}.]{2,20}\s*/\s*(file|files|handout)|(photo|image|picture)s?\s*/\s*\p{Lu}[\p{L}]{1,20})\W*$`)
+
 // positionNamed reports whether s names where a person stands in a
 // picture between commas: ", left,", ", right,", ", second from left,".
 func positionNamed(s string) bool {
-	for _, p := range []string{", left,", ", right,", ", centre,", ", center,", " from left,", " from right,"} {
-		if strings.Contains(s, p) {
-			return true
+	for i := strings.IndexByte(s, ','); i >= 0; {
+		rest := strings.TrimLeft(s[i+1:], " ")
+		for _, p := range positionWords {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
 		}
+		j := strings.IndexByte(s[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
+
+var positionWords = []string{"left,", "right,", "centre,", "center,", "second from left,", "second from right,", "from left,", "from right,"}
 
 // creditName is a credit after a dash at the end: an acronym or up to
 // three capitalised words, joined by slashes or spaces ("— PID", "— Photo

@@ -14,6 +14,10 @@ func spanOf(s string) token.Span { return token.Span{Start: 0, End: len(s)} }
 // its genre and writer: "Report | Jane Doe", "Analysis · A. Khan".
 var promoGenre = rx(`(?i)^(report|analysis|argument|explainer|essay|review|interview|podcast|video|opinion|commentary|feature|dispatch|column|long read)\s*[|·•]\s*(?-i:\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})$`)
 
+// promoGenres are the first words promoGenre allows (firstWordIn cuts a
+// word at a space or a colon, not at a bar).
+var promoGenres = wordSet(`report analysis argument explainer essay review interview podcast video opinion commentary feature dispatch column long report| analysis| argument| explainer| essay| review| interview| podcast| video| opinion| commentary| feature| dispatch| column|`)
+
 // genreLabel is a genre's name alone, as a promo box inside the text labels
 // another article: "Explainer", "Analysis", "Video".
 var genreLabel = rx(`(?i)^(explainer|analysis|video|podcast|interview|feature|opinion|long read|q&a|in pictures|in depth|visual guide)\W*$`)
@@ -31,7 +35,8 @@ func (c *classifier) promoBoxes() {
 		case u.role == Body && us[i-1].role == Boilerplate && len(us[i-1].s) <= 20 && genreLabel.MatchString(strings.TrimSpace(us[i-1].s)) &&
 			i >= 2 && us[i-2].role == Body && promoTitle(u) && us[i+1].role == Body:
 			c.set(i, Boilerplate, "inserted headline")
-		case len(u.s) <= 80 && strings.ContainsAny(u.s, "|·•") && promoGenre.MatchString(strings.TrimSpace(u.s)):
+		case len(u.s) <= 80 && strings.ContainsAny(u.s, "|·•") && firstWordIn(strings.TrimSpace(u.s), promoGenres) &&
+			promoGenre.MatchString(strings.TrimSpace(u.s)):
 			c.set(i, Boilerplate, "inserted headline")
 			for j, n := i-1, 0; j > 0 && n < 2; j, n = j-1, n+1 {
 				p := us[j]

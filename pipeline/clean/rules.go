@@ -270,28 +270,12 @@ var boilerplateRules = withFilters([]pattern{
 	// Congress through …", "X is a multimedia news organization funded by …".
 	{"newsletter prompt", fundingLine, 240, nil},
 	{"newsletter prompt", rx(`(?i)^(catch|get|track|read|follow|stay (updated|informed|tuned))\b.{0,40}\b(latest|breaking) (\w+ )?(news|updates|stories|headlines)\b`), 200, []string{"latest", "breaking"}},
-	// A sign-up widget's status lines ("Your subscription failed. Please
-	// try again.", "protected by reCAPTCHA", "An account was already
-	// registered with this email. …"), an app's download prompt at the foot
-	// ("Download The X News App to get …"), and the paywall note over a
-	// comment box ("Commenting on this … is just one benefit of a …
-	// subscription").
-	{"newsletter prompt", rx(`(?i)^(your (subscription|sign[- ]?up|registration|request)( \w+){0,2} (failed|was unsuccessful|could not be (completed|processed))\b.{0,60}|(this (site|form|page) is )?(protected|secured) by recaptcha\b.{0,120}|an account (was|is|has been) already registered with this e-?mail\b.{0,120}|please check your (inbox|e-?mail) (for|to)\b.{0,80}|thank(s| you) for (subscribing|signing up|registering)\b.{0,80}|download (the|our) ([\w'’&.-]+ ){0,4}app\b.{0,120}|commenting\b.{0,80}\b(benefit|privilege|perk)s? of (a|an|your)\b.{0,60}\b(subscription|membership)\b.{0,20}|only (paid |registered )?(subscribers|members) can (comment|post comments|join the conversation)\b.{0,60})$`), 240, nil},
-	// A sponsor's note on commissioned content: "This content was
-	// commissioned by X's Global Business Bureau."
-	{"advertisement", rx(`(?i)^(this (content|article|story|page|feature|supplement|report) (was|is|has been) (commissioned|sponsored|paid for|funded) by\b.{1,100}|(sponsored|paid|partner|promoted) (content|post|feature) (by|from)\b.{1,60})$`), 200, nil},
 	{"byline", rx(`(?i)^(staff (reporter|writer|correspondent)|our (staff )?(correspondent|reporter)|news desk|web desk|online desk|monitoring desk|desk report|agencies|news agencies|wire services|special correspondent|correspondent)\W*$`), 40, nil},
 	{"read more link", rx(`(?i)^(read (more|also|next)|read the full (story|article|report)|also read|see also)\b`), 200, nil},
 	{"read more link", rx(`(?i)^(related( articles?| stories| news| posts| content| reading| topics| coverage)?|recommended( (for you|stories|articles|reading))?|you (may|might) (also )?(like|be interested( in)?|want to read)|more (from|in|on|stories|news|about|like this|top stories|coverage)\b.{0,40}|top( \w+)? (stories|news|headlines)|most (read|popular|viewed|shared|commented)|trending( now| stories)?|latest( news| stories| updates| headlines)|editor'?s'? picks?|don'?t miss|must read|in case you missed it|continue reading.{0,40}|click here.{0,60}|tap here.{0,60}|next (article|story|post)|previous (article|story|post)|back to top|go to top|load more.{0,20}|view (all|more).{0,20}|see (all|more).{0,20}|show more|other (news|stories)|in (other|related) news|popular (now|stories|posts)|what to read next|suggested( topics| reading| stories| articles)?|download (the )?(full |complete )?(report|pdf|study|paper|briefing)( \(pdf\))?|listen to (this|the) (article|story)|watch (video|now|live)|keep reading)\W*$`), 200, nil},
 	// "(more…)", "Read more…", and a feed's "More posts you may like" (a
 	// rule of its own, so that the one above stays as large as it was).
 	{"read more link", rx(`(?i)^(\(?\s*(more|read more|continue reading)\s*(…|\.{3})\s*\)?|more (posts|threads|stories|articles|videos|discussions) (you (may|might) (also )?(like|enjoy)|like this))\W*$`), 80, nil},
-	// A syndicating site's box of the source's popular stories: "Most Read
-	// from Bloomberg", "Most Popular on Example News".
-	{"read more link", rx(`(?i)^most (read|popular|viewed|shared|watched)( stories| articles)? (from|on|in|at) \p{Lu}[^.!?]{0,40}$`), 80, nil},
-	// The privacy links of a portal's footer: "Terms and Privacy Policy",
-	// "Privacy Dashboard", "Your Privacy Choices".
-	{"site furniture", rx(`(?i)^(terms( of (use|service))? (and|&) privacy( policy)?|privacy (dashboard|settings|options|centre|center|preferences)|your privacy choices|do not sell( or share)? my( personal)? info(rmation)?|cookie (preferences|choices))\W*$`), 60, nil},
 	{"read more link", rx(`(?i)^(also read|read more|read also|related|see also|more|read|watch|listen|recommended|suggested|also see)\s*[:|»›>-]`), 300, nil},
 	// A thread's link to more of itself: "Show More Comments", "Load
 	// more posts" (not "more replies", which belong to a comment).
@@ -351,38 +335,6 @@ var boilerplateRules = withFilters([]pattern{
 	// on January 18, 2024. AFP").
 	{"photo caption", rx(`^(FILE|File)( PHOTO| photo)?\s*[-–—:]\s+\S`), 400, nil},
 	{"photo caption", captionAgency, 400, nil},
-	// A caption of one sentence with its credit after it in another form
-	// than a dash: "… on Monday. Credit: AFP", "… Source: X/@Name", "… |
-	// Reuters", "… — Dawn/File", "… Photo/Tasnim".
-	{"photo caption", rx(`(?i)^[^.!?]{10,220}[.!?”"]\s*((credit|courtesy|source)s?\s*:\s*[^.!?]{2,60}|\|\s*(reuters|afp|ap|epa|getty images|xinhua|anadolu|irna|tasnim|fars|mehr|isna|app|pid|ispr)|[–—-]\s*[\p{L}.]{2,20}\s*/\s*(file|files|handout)|(photo|image|picture)s?\s*/\s*\p{Lu}[\p{L}]{1,20})\W*$`), 300, nil},
-	// An outlet's byline with the agencies it draws on: "TRT World and
-	// Agencies", "Example.com & agencies".
-	{"byline", rx(`(?i)^\p{Lu}[\p{L}\d.'’ -]{1,40}\s+(and|&)\s+(agencies|news agencies|wires|wire services|agency reports)\W*$`), 80, nil},
-	// A byline glued to its "By" in a copy: "ByJANE DOE Associated Press".
-	{"byline", rx(`^By\p{Lu}{2,}[\p{Lu}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,5}$`), 80, nil},
-	// A bar of trending topics under the menu: "Latest   Iran president's
-	// visit", "Trending   Budget 2024   Gaza".
-	// (A word in lower case tells it from a menu of sections.)
-	{"link bar", rx(`^(?i:latest|trending(?: now| topics)?|hot topics?|in focus|just in|in the news)\s{2,}\S.{0,60}?\s\p{Ll}.{0,80}$`), 140, nil},
-	// A report's footnote: its number, then a quoted title (or an author
-	// and a quoted title), a source and a year: "1 “Iran, Pakistan agree
-	// …,” Dawn, April 22, 2019.", "12. Ibid."
-	{"footnote", rx(`^\d{1,3}\.?\s+((?i:ibid)\.?.{0,40}|(\p{Lu}[^“".]{1,80},\s*)?[“"][^“”"]{5,200}[,.]?[”"][^“”"]{0,120}\b(1[89]|20)\d\d\b[^“”"]{0,120})$`), 400, nil},
-	// A wire copy's header line that names the place, the reporter, the
-	// outlet and the date before the text: "Islamabad Jane Doe (Example
-	// News / Online - 15th Oct, 2020 ) :".
-	{"publication line", rx(`^\p{Lu}[\p{L} .'-]{1,60}\(\s*[^()]{2,80}?\b(\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)\s*[:–—-]\s*$`), 160, nil},
-	// A date in the Solar Hijri calendar, as Iranian sites print it (and
-	// machine translation leaves it): "Wednesday, 24 Bahman 1397 - 14:32".
-	{"publication line", rx(`(?i)^(\p{L}+,?\s+)?\d{1,2}\s+(farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|dei|bahman|esfand)\s+1[34]\d\d\b\W{0,4}(` + timeRx + `)?\W*$`), 60, nil},
-	// A Persian site's licence: "The copying of the news is allowed only
-	// by mentioning the source.", "Reproduction of this content is
-	// prohibited without permission."
-	{"licence line", rx(`(?i)^(the\s+)?(copying|reproduction|republication|re-?publishing|use|quoting|publication)\s+of\s+(the\s+|this\s+|its\s+)?(news|content|contents|material|materials|articles?|reports?|photos?)\b.{0,40}\b(allowed|permitted|prohibited|forbidden)\b.{0,60}\b(source|reference|citing|mentioning|permission|link)\b.{0,40}$`), 240, []string{"allowed", "permitted", "prohibited", "forbidden"}},
-	// A numbered caption ("Image 1: …", "Figure 2. …"), and a caption
-	// that ends with where the picture comes from: "… Photo via X/@Name",
-	// "… Via Prime Minister's Office/Flickr."
-	{"photo caption", rx(`(?i)^(image|photo|picture|pic|figure|fig\.|graphic|map|chart|infographic)\s+\d{1,2}\s*[:.–—-]\s+\S|[.!]\s+(photo|photograph|image|picture)s?\s+via\s+[^.!?\s]{1,40}\.?$|\bvia\s+[^.!?]{1,40}/\s*(flickr|wikimedia( commons)?|unsplash|x|twitter|instagram|facebook)\.?$`), 400, nil},
 	// A caption credited to a screen grab: "… on January 29, 2024. —
 	// Screengrab/Geo News".
 	{"photo caption", rx(`(?i)[.!?”]\s*[–—-]\s*(screen ?grabs?|screenshots?|handout)\b[^.!?]{0,40}$`), 300, []string{"screen", "handout"}},
@@ -435,9 +387,6 @@ var boilerplateRules = withFilters([]pattern{
 	// Tehran. … contributed to this report.", and the author box's line "X covers Pakistan for The
 	// Associated Press."
 	{"contributor credit", rx(`^[\p{Lu}][\p{L}'’-]+(?:(?:,\s*|\s+and\s+)[\p{Lu}][\p{L}'’-]+)*\s+reported\s+from\s+[\p{Lu}][\p{L}'’-]*(?:,?\s+[\p{Lu}][\p{L}'’-]*){0,3}\.(?:\s+[^!?]{1,200})?$|(?i)\bcontributed(\s+reporting)?\s+to\s+this\s+(report|story|article)\W*$`), 300, []string{"reported from", "contributed"}},
-	// "X's Jane Doe contributed reporting.", "Jane Doe and John Roe
-	// contributed reporting from Quetta.": the credit after the text.
-	{"contributor credit", rx(`^\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]*){0,8}\s+(?:also\s+)?contributed(?:\s+(?:additional\s+)?reporting)?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\.?$`), 200, []string{"contributed"}},
 	{"author bio", rx(`^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2}\s+(?:covers|reports\s+on|writes\s+about)\s+[^.!?]{1,80}\s+for\s+(?:the\s+)?[\p{Lu}][^.!?]{1,60}\.$`), 200, []string{"covers", "reports on", "writes about"}},
 	// A mail archive's furniture: "Next message: …", "Messages sorted by:
 	// [ date ] …", "-------------- next part --------------", "An HTML

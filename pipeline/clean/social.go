@@ -78,7 +78,7 @@ func socialName(u *unit) bool {
 // latter, the name's own), in order.
 func (c *classifier) socialHeads() (starts, ages []int) {
 	for k, u := range c.units {
-		if k >= 2 && len(u.s) <= 60 && ageFirst.MatchString(strings.TrimSpace(u.s)) && socialButtonsLine(strings.TrimSpace(u.s)) &&
+		if k >= 2 && len(u.s) <= 60 && u.s != "" && '0' <= u.s[0] && u.s[0] <= '9' && ageFirst.MatchString(strings.TrimSpace(u.s)) && socialButtonsLine(strings.TrimSpace(u.s)) &&
 			socialName(c.units[k-2]) && c.units[k-1].kind() == "" && !socialName(c.units[k-1]) {
 			// A reply whose age closes it with the buttons: the name, one
 			// paragraph of text, then "2h   Like   Reply". The name is
@@ -86,7 +86,7 @@ func (c *classifier) socialHeads() (starts, ages []int) {
 			starts, ages = append(starts, k-2), append(ages, k-2)
 			continue
 		}
-		if k == 0 || len(u.s) > 30 || !shortAge.MatchString(strings.TrimSpace(u.s)) {
+		if k == 0 || len(u.s) > 30 || !strings.ContainsAny(u.s, "0123456789") || !shortAge.MatchString(strings.TrimSpace(u.s)) {
 			continue
 		}
 		switch {

@@ -1,0 +1,186 @@
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Whole-unit boilerplate rules written for the layouts of indep13–indep16
+// and the pages like them (branch roles-tune). boilerplateOf tries them
+// (tunedRule) when no rule of boilerplateRules matches: each runs only on a
+// line that opens with one of its first words or holds the word it needs,
+// so that a line of text costs a few byte tests, not a dozen patterns.
+
+// widgetStatus is a sign-up widget's status line ("Your subscription
+// failed. Please try again.", "protected by reCAPTCHA", "An account was
+// already registered with this email. …"), an app's download prompt
+// ("Download The X News App to get …"), or the paywall note over a comment
+// box ("Commenting on this … is just one benefit of a … subscription").
+var widgetStatus = rx(`(?i)^(your (subscription|sign[- ]?up|registration|request)( \w+){0,2} (failed|was unsuccessful|could not be (completed|processed))\b.{0,60}|(this (site|form|page) is )?(protected|secured) by recaptcha\b.{0,120}|an account (was|is|has been) already registered with this e-?mail\b.{0,120}|please check your (inbox|e-?mail) (for|to)\b.{0,80}|thank(s| you) for (subscribing|signing up|registering)\b.{0,80}|download (the|our) ([\w'’&.-]+ ){0,4}app\b.{0,120}|commenting\b.{0,80}\b(benefit|privilege|perk)s? of (a|an|your)\b.{0,60}\b(subscription|membership)\b.{0,20}|only (paid |registered )?(subscribers|members) can (comment|post comments|join the conversation)\b.{0,60})$`)
+
+// sponsorNote is a sponsor's note on commissioned content: "This content
+// was commissioned by X's Global Business Bureau."
+var sponsorNote = rx(`(?i)^(this (content|article|story|page|feature|supplement|report) (was|is|has been) (commissioned|sponsored|paid for|funded) by\b.{1,100}|(sponsored|paid|partner|promoted) (content|post|feature) (by|from)\b.{1,60})$`)
+
+// mostReadFrom is a syndicating site's box of the source's popular
+// stories: "Most Read from Bloomberg", "Most Popular on Example News".
+var mostReadFrom = rx(`(?i)^most (read|popular|viewed|shared|watched)( stories| articles)? (from|on|in|at) \p{Lu}[^.!?]{0,40}$`)
+
+// privacyLinks are the privacy links of a portal's footer: "Terms and
+// Privacy Policy", "Privacy Dashboard", "Your Privacy Choices".
+var privacyLinks = rx(`(?i)^(terms( of (use|service))? (and|&) privacy( policy)?|privacy (dashboard|settings|options|centre|center|preferences)|your privacy choices|do not sell( or share)? my( personal)? info(rmation)?|cookie (preferences|choices))\W*$`)
+
+// agenciesByline is an outlet's byline with the agencies it draws on:
+// "TRT World and Agencies", "Example.com & agencies".
+var agenciesByline = rx(`(?i)^\p{Lu}[\p{L}\d.'’ -]{1,40}\s+(and|&)\s+(agencies|news agencies|wires|wire services|agency reports)\W*$`)
+
+// gluedByline is a byline glued to its "By" in a copy: "ByJANE DOE
+// Associated Press".
+var gluedByline = rx(`^By\p{Lu}{2,}[\p{Lu}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,5}$`)
+
+// trendingBar is a bar of trending topics under the menu: "Latest   Iran
+// president's visit" (a word in lower case tells it from a menu of
+// sections).
+var trendingBar = rx(`^(?i:latest|trending(?: now| topics)?|hot topics?|in focus|just in|in the news)\s{2,}\S.{0,60}?\s\p{Ll}.{0,80}$`)
+
+// footnoteLine is a report's footnote: its number, then a quoted title (or
+// an author and a quoted title), a source and a year: "1 “Iran, Pakistan
+// agree …,” Dawn, April 22, 2019.", "12. Ibid."
+var footnoteLine = rx(`^\d{1,3}\.?\s+((?i:ibid)\.?.{0,40}|(\p{Lu}[^“".]{1,80},\s*)?[“"][^“”"]{5,200}[,.]?[”"][^“”"]{0,120}\b(1[89]|20)\d\d\b[^“”"]{0,120})$`)
+
+// wireHeader is a wire copy's header line that names the place, the
+// reporter, the outlet and the date before the text: "Islamabad Jane Doe
+// (Example News / Online - 15th Oct, 2020 ) :".
+var wireHeader = rx(`^\p{Lu}[\p{L} .'-]{1,60}\(\s*[^()]{2,80}?\b(\d{1,2}(st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)\s*[:–—-]\s*$`)
+
+// solarDate is a date in the Solar Hijri calendar, as Iranian sites print
+// it (and machine translation leaves it): "Wednesday, 24 Bahman 1397 -
+// 14:32".
+var solarDate = rx(`(?i)^(\p{L}+,?\s+)?\d{1,2}\s+(farvardin|ordibehesht|khordad|tir|mordad|amordad|shahrivar|mehr|aban|azar|dey|dei|bahman|esfand)\s+1[34]\d\d\b\W{0,4}(` + timeRx + `)?\W*$`)
+
+// reuseNotice is a Persian site's licence: "The copying of the news is
+// allowed only by mentioning the source.", "Reproduction of this content
+// is prohibited without permission."
+var reuseNotice = rx(`(?i)^(the\s+)?(copying|reproduction|republication|re-?publishing|use|quoting|publication)\s+of\s+(the\s+|this\s+|its\s+)?(news|content|contents|material|materials|articles?|reports?|photos?)\b.{0,40}\b(allowed|permitted|prohibited|forbidden)\b.{0,60}\b(source|reference|citing|mentioning|permission|link)\b.{0,40}$`)
+
+// contributedCredit is a contributor's credit after the text: "X's Jane
+// Doe contributed reporting.", "Jane Doe and John Roe contributed
+// reporting from Quetta."
+var contributedCredit = rx(`^\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*|\s+and\s+)\p{Lu}[\p{L}'’.-]*){0,8}\s+(?:also\s+)?contributed(?:\s+(?:additional\s+)?reporting)?(?:\s+(?:from|in)\s+[^.!?]{1,40})?\.?$`)
+
+// numberedCaption is a numbered caption: "Image 1: …", "Figure 2. …".
+var numberedCaption = rx(`(?i)^(image|photo|picture|pic|figure|fig\.|graphic|map|chart|infographic)\s+\d{1,2}\s*[:.–—-]\s+\S`)
+
+// viaCaption is a caption that ends with where the picture comes from:
+// "… Photo via X/@Name", "… Via Prime Minister's Office/Flickr."
+var viaCaption = rx(`(?i)[.!]\s+(photo|photograph|image|picture)s?\s+via\s+[^.!?\s]{1,40}\.?$|\bvia\s+[^.!?]{1,40}/\s*(flickr|wikimedia( commons)?|unsplash|x|twitter|instagram|facebook)\.?$`)
+
+var (
+	widgetStatusFirsts = wordSet(`your this protected secured an please thank thanks download commenting only`)
+	sponsorFirsts      = wordSet(`this sponsored paid partner promoted`)
+	privacyFirsts      = wordSet(`terms privacy your do cookie`)
+	trendingFirsts     = wordSet(`latest trending hot in just`)
+	reuseFirsts        = wordSet(`the copying reproduction republication republishing re-publishing use quoting publication`)
+	figureFirsts       = wordSet(`image photo picture pic figure fig. graphic map chart infographic`)
+)
+
+// tunedRule is the rule of this file that t matches, or "".
+func tunedRule(t *lineText) string {
+	s := t.s
+	n := len(s)
+	if n == 0 {
+		return ""
+	}
+	// The folded line (which the rules of boilerplateRules have made
+	// already) holds a word of a pattern under (?i) when the pattern may
+	// match: it maps the Kelvin sign and the long s to k and s too.
+	f := t.fold()
+	fw, anyWord := foldedFirstWord(f)
+	first := func(set map[string]bool) bool { return anyWord || set[fw] }
+	has := func(w string) bool { return strings.Contains(f, w) }
+	switch {
+	case n <= 240 && first(widgetStatusFirsts) && mayBeWidgetStatus(fw, anyWord, has) && widgetStatus.MatchString(s):
+		return "newsletter prompt"
+	case n <= 200 && first(sponsorFirsts) && (fw != "this" || has("commissioned") || has("sponsored") || has("paid for") || has("funded")) && sponsorNote.MatchString(s):
+		return "advertisement"
+	case n <= 80 && strings.HasPrefix(f, "most ") && mostReadFrom.MatchString(s):
+		return "read more link"
+	case n <= 60 && first(privacyFirsts) && privacyLinks.MatchString(s):
+		return "site furniture"
+	case n <= 140 && first(trendingFirsts) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
+		return "link bar"
+	case n <= 400 && first(figureFirsts) && numberedCaption.MatchString(s):
+		return "photo caption"
+	case n <= 240 && first(reuseFirsts) && (has("allowed") || has("permitted") || has("prohibited") || has("forbidden")) && reuseNotice.MatchString(s):
+		return "licence line"
+	case n <= 400 && '0' <= s[0] && s[0] <= '9' && footnoteLine.MatchString(s):
+		return "footnote"
+	case n <= 60 && (strings.Contains(s, " 13") || strings.Contains(s, " 14")) && t.words() <= 14 && solarDate.MatchString(s):
+		return "publication line"
+	case n <= 80 && n > 3 && s[0] == 'B' && s[1] == 'y' && 'A' <= s[2] && s[2] <= 'Z' && t.words() <= 16 && gluedByline.MatchString(s):
+		return "byline"
+	case n <= 160 && mayBeWireHeader(s) && t.words() <= 14 && wireHeader.MatchString(s):
+		return "publication line"
+	case n <= 80 && (has("agenc") || has("wire")) && t.words() <= 16 && agenciesByline.MatchString(s):
+		return "byline"
+	case n <= 200 && has("contributed") && contributedCredit.MatchString(s):
+		return "contributor credit"
+	case n <= 400 && has("via") && viaCaption.MatchString(s):
+		return "photo caption"
+	}
+	return ""
+}
+
+// mayBeWidgetStatus reports whether widgetStatus may match a folded line
+// whose first word is fw (any first word when anyWord): the words that
+// follow the first one in the pattern.
+func mayBeWidgetStatus(fw string, anyWord bool, has func(string) bool) bool {
+	switch {
+	case anyWord:
+		return true
+	case fw == "your":
+		return has("failed") || has("unsuccessful") || has("could not")
+	case fw == "this" || fw == "protected" || fw == "secured":
+		return has("recaptcha")
+	case fw == "an":
+		return has("already registered")
+	case fw == "please":
+		return has("check your")
+	case fw == "thank" || fw == "thanks":
+		return has("subscribing") || has("signing up") || has("registering")
+	case fw == "download":
+		return has("app")
+	case fw == "commenting":
+		return has("subscription") || has("membership")
+	case fw == "only":
+		return has(" can ")
+	}
+	return false
+}
+
+// foldedFirstWord is the first word of a folded line, cut where firstWordIn
+// cuts it; anyWord is true when it holds a byte outside ASCII (firstWordIn
+// lets such a word through) or is longer than firstWordIn reads.
+func foldedFirstWord(f string) (w string, anyWord bool) {
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c == ' ' || c == '\t' || c == ':' || c == ',' || c == '*' || c == '\n' || c == '\r' || c == '\f':
+			return f[:i], false
+		case c >= utf8.RuneSelf:
+			return "", true
+		case i >= 16:
+			return "", false
+		}
+	}
+	return f, false
+}
+
+// mayBeWireHeader reports whether wireHeader may match s: it opens with a
+// capital letter, holds "(" and ends (past spaces) with ":" or a dash.
+func mayBeWireHeader(s string) bool {
+	if r, _ := utf8.DecodeRuneInString(s); r < 'A' || r > 'Z' && r < utf8.RuneSelf {
+		return false
+	}
+	t := strings.TrimRight(s, " \t")
+	return strings.Contains(s, "(") && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—"))
+}
