@@ -198,20 +198,25 @@ func commaTagList(s string) bool {
 	if len(s) > 400 || strings.IndexByte(s, '\n') < 0 {
 		return false
 	}
-	ls := strings.Split(strings.TrimSpace(s), "\n")
-	if len(ls) < 3 {
-		return false
-	}
-	for k, l := range ls {
+	rest := strings.TrimSpace(s)
+	n := 0
+	for rest != "" {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
 		l = strings.TrimSpace(l)
-		if n := words(l); n < 1 || n > 4 || strings.ContainsAny(strings.TrimSuffix(l, ","), ".,;:!?") {
+		if w := words(l); w < 1 || w > 4 || strings.ContainsAny(strings.TrimSuffix(l, ","), ".,;:!?") {
 			return false
 		}
-		if k < len(ls)-1 && !strings.HasSuffix(l, ",") {
+		if rest != "" && !strings.HasSuffix(l, ",") {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 3
 }
 
 // question reports whether the unit is one short question, as a headline

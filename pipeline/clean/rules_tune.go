@@ -88,30 +88,28 @@ var (
 func tunedRule(t *lineText) string {
 	s := t.s
 	n := len(s)
-	if n == 0 {
-		return ""
+	if n == 0 || n > 400 {
+		return "" // (no rule here takes a longer line: its fold is not made)
 	}
 	// The folded line (which the rules of boilerplateRules have made
 	// already) holds a word of a pattern under (?i) when the pattern may
 	// match: it maps the Kelvin sign and the long s to k and s too.
 	f := t.fold()
 	fw, anyWord := foldedFirstWord(f)
-	first := func(set map[string]bool) bool { return anyWord || set[fw] }
-	has := func(w string) bool { return strings.Contains(f, w) }
 	switch {
-	case n <= 240 && first(widgetStatusFirsts) && mayBeWidgetStatus(fw, anyWord, has) && widgetStatus.MatchString(s):
+	case n <= 240 && (anyWord || widgetStatusFirsts[fw]) && mayBeWidgetStatus(f, fw, anyWord) && widgetStatus.MatchString(s):
 		return "newsletter prompt"
-	case n <= 200 && first(sponsorFirsts) && (fw != "this" || has("commissioned") || has("sponsored") || has("paid for") || has("funded")) && sponsorNote.MatchString(s):
+	case n <= 200 && (anyWord || sponsorFirsts[fw]) && (fw != "this" || strings.Contains(f, "commissioned") || strings.Contains(f, "sponsored") || strings.Contains(f, "paid for") || strings.Contains(f, "funded")) && sponsorNote.MatchString(s):
 		return "advertisement"
 	case n <= 80 && strings.HasPrefix(f, "most ") && mostReadFrom.MatchString(s):
 		return "read more link"
-	case n <= 60 && first(privacyFirsts) && privacyLinks.MatchString(s):
+	case n <= 60 && (anyWord || privacyFirsts[fw]) && privacyLinks.MatchString(s):
 		return "site furniture"
-	case n <= 140 && first(trendingFirsts) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
+	case n <= 140 && (anyWord || trendingFirsts[fw]) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
 		return "link bar"
-	case n <= 400 && first(figureFirsts) && numberedCaption.MatchString(s):
+	case n <= 400 && (anyWord || figureFirsts[fw]) && numberedCaption.MatchString(s):
 		return "photo caption"
-	case n <= 240 && first(reuseFirsts) && (has("allowed") || has("permitted") || has("prohibited") || has("forbidden")) && reuseNotice.MatchString(s):
+	case n <= 240 && (anyWord || reuseFirsts[fw]) && (strings.Contains(f, "allowed") || strings.Contains(f, "permitted") || strings.Contains(f, "prohibited") || strings.Contains(f, "forbidden")) && reuseNotice.MatchString(s):
 		return "licence line"
 	case n <= 400 && '0' <= s[0] && s[0] <= '9' && footnoteLine.MatchString(s):
 		return "footnote"
@@ -121,39 +119,39 @@ func tunedRule(t *lineText) string {
 		return "byline"
 	case n <= 160 && mayBeWireHeader(s) && t.words() <= 14 && wireHeader.MatchString(s):
 		return "publication line"
-	case n <= 80 && (has("agenc") || has("wire")) && t.words() <= 16 && agenciesByline.MatchString(s):
+	case n <= 80 && (strings.Contains(f, "agenc") || strings.Contains(f, "wire")) && t.words() <= 16 && agenciesByline.MatchString(s):
 		return "byline"
-	case n <= 200 && has("contributed") && contributedCredit.MatchString(s):
+	case n <= 200 && strings.Contains(f, "contributed") && contributedCredit.MatchString(s):
 		return "contributor credit"
-	case n <= 400 && has("via") && viaCaption.MatchString(s):
+	case n <= 400 && strings.Contains(f, "via") && viaCaption.MatchString(s):
 		return "photo caption"
 	}
 	return ""
 }
 
-// mayBeWidgetStatus reports whether widgetStatus may match a folded line
-// whose first word is fw (any first word when anyWord): the words that
-// follow the first one in the pattern.
-func mayBeWidgetStatus(fw string, anyWord bool, has func(string) bool) bool {
+// mayBeWidgetStatus reports whether widgetStatus may match the folded line
+// f whose first word is fw (any first word when anyWord): it holds the
+// words that follow that first word in the pattern.
+func mayBeWidgetStatus(f, fw string, anyWord bool) bool {
 	switch {
 	case anyWord:
 		return true
 	case fw == "your":
-		return has("failed") || has("unsuccessful") || has("could not")
+		return strings.Contains(f, "failed") || strings.Contains(f, "unsuccessful") || strings.Contains(f, "could not")
 	case fw == "this" || fw == "protected" || fw == "secured":
-		return has("recaptcha")
+		return strings.Contains(f, "recaptcha")
 	case fw == "an":
-		return has("already registered")
+		return strings.Contains(f, "already registered")
 	case fw == "please":
-		return has("check your")
+		return strings.Contains(f, "check your")
 	case fw == "thank" || fw == "thanks":
-		return has("subscribing") || has("signing up") || has("registering")
+		return strings.Contains(f, "subscribing") || strings.Contains(f, "signing up") || strings.Contains(f, "registering")
 	case fw == "download":
-		return has("app")
+		return strings.Contains(f, "app")
 	case fw == "commenting":
-		return has("subscription") || has("membership")
+		return strings.Contains(f, "subscription") || strings.Contains(f, "membership")
 	case fw == "only":
-		return has(" can ")
+		return strings.Contains(f, " can ")
 	}
 	return false
 }
