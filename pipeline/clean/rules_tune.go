@@ -123,7 +123,9 @@ func tunedRule(t *lineText) string {
 		return "byline"
 	case n <= 200 && strings.Contains(f, "contributed") && contributedCredit.MatchString(s):
 		return "contributor credit"
-	case n <= 400 && strings.Contains(f, "via") && viaCaption.MatchString(s):
+	case n <= 400 && (strings.Contains(f, "via ") || strings.Contains(f, "via\t") || strings.Contains(f, "via\n")) &&
+		(strings.IndexByte(s, '/') >= 0 || strings.Contains(f, "photo") || strings.Contains(f, "image") || strings.Contains(f, "picture")) &&
+		viaCaption.MatchString(s):
 		return "photo caption"
 	}
 	return ""
