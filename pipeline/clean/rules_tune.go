@@ -91,25 +91,28 @@ func tunedRule(t *lineText) string {
 	if n == 0 || n > 400 {
 		return "" // (no rule here takes a longer line: its fold is not made)
 	}
-	// The folded line (which the rules of boilerplateRules have made
-	// already) holds a word of a pattern under (?i) when the pattern may
-	// match: it maps the Kelvin sign and the long s to k and s too.
-	f := t.fold()
-	fw, anyWord := foldedFirstWord(f)
+	// The words are looked for in the folded line when the rules of
+	// boilerplateRules have made it, else in the line itself, ignoring
+	// ASCII case (a line with the Kelvin sign or the long s, which (?i)
+	// matches with k and s, is folded first).
+	if !t.haveF && hasFoldingRune(s) {
+		t.fold()
+	}
+	fw := firstWordOf(t)
 	switch {
-	case n <= 240 && (anyWord || widgetStatusFirsts[fw]) && mayBeWidgetStatus(f, fw, anyWord) && widgetStatus.MatchString(s):
+	case n <= 240 && fw.in(widgetStatusFirsts) && mayBeWidgetStatus(t, &fw) && widgetStatus.MatchString(s):
 		return "newsletter prompt"
-	case n <= 200 && (anyWord || sponsorFirsts[fw]) && (fw != "this" || strings.Contains(f, "commissioned") || strings.Contains(f, "sponsored") || strings.Contains(f, "paid for") || strings.Contains(f, "funded")) && sponsorNote.MatchString(s):
+	case n <= 200 && fw.in(sponsorFirsts) && (!fw.is("this") || t.holds("commissioned") || t.holds("sponsored") || t.holds("paid for") || t.holds("funded")) && sponsorNote.MatchString(s):
 		return "advertisement"
-	case n <= 80 && strings.HasPrefix(f, "most ") && mostReadFrom.MatchString(s):
+	case n <= 80 && fw.is("most") && mostReadFrom.MatchString(s):
 		return "read more link"
-	case n <= 60 && (anyWord || privacyFirsts[fw]) && privacyLinks.MatchString(s):
+	case n <= 60 && fw.in(privacyFirsts) && privacyLinks.MatchString(s):
 		return "site furniture"
-	case n <= 140 && (anyWord || trendingFirsts[fw]) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
+	case n <= 140 && fw.in(trendingFirsts) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
 		return "link bar"
-	case n <= 400 && (anyWord || figureFirsts[fw]) && numberedCaption.MatchString(s):
+	case n <= 400 && fw.in(figureFirsts) && numberedCaption.MatchString(s):
 		return "photo caption"
-	case n <= 240 && (anyWord || reuseFirsts[fw]) && (strings.Contains(f, "allowed") || strings.Contains(f, "permitted") || strings.Contains(f, "prohibited") || strings.Contains(f, "forbidden")) && reuseNotice.MatchString(s):
+	case n <= 240 && fw.in(reuseFirsts) && (t.holds("allowed") || t.holds("permitted") || t.holds("prohibited") || t.holds("forbidden")) && reuseNotice.MatchString(s):
 		return "licence line"
 	case n <= 400 && '0' <= s[0] && s[0] <= '9' && footnoteLine.MatchString(s):
 		return "footnote"
@@ -119,60 +122,93 @@ func tunedRule(t *lineText) string {
 		return "byline"
 	case n <= 160 && mayBeWireHeader(s) && t.words() <= 14 && wireHeader.MatchString(s):
 		return "publication line"
-	case n <= 80 && (strings.Contains(f, "agenc") || strings.Contains(f, "wire")) && t.words() <= 16 && agenciesByline.MatchString(s):
+	case n <= 80 && (t.holds("agenc") || t.holds("wire")) && t.words() <= 16 && agenciesByline.MatchString(s):
 		return "byline"
-	case n <= 200 && strings.Contains(f, "contributed") && contributedCredit.MatchString(s):
+	case n <= 200 && t.holds("contributed") && contributedCredit.MatchString(s):
 		return "contributor credit"
-	case n <= 400 && (strings.Contains(f, "via ") || strings.Contains(f, "via\t") || strings.Contains(f, "via\n")) &&
-		(strings.IndexByte(s, '/') >= 0 || strings.Contains(f, "photo") || strings.Contains(f, "image") || strings.Contains(f, "picture")) &&
+	case n <= 400 && (t.holds("via ") || t.holds("via\t") || t.holds("via\n")) &&
+		(strings.IndexByte(s, '/') >= 0 || t.holds("photo") || t.holds("image") || t.holds("picture")) &&
 		viaCaption.MatchString(s):
 		return "photo caption"
 	}
 	return ""
 }
 
-// mayBeWidgetStatus reports whether widgetStatus may match the folded line
-// f whose first word is fw (any first word when anyWord): it holds the
-// words that follow that first word in the pattern.
-func mayBeWidgetStatus(f, fw string, anyWord bool) bool {
+// mayBeWidgetStatus reports whether widgetStatus may match the line of t
+// whose first word is fw: it holds the words that follow that first word
+// in the pattern.
+func mayBeWidgetStatus(t *lineText, fw *leadWord) bool {
 	switch {
-	case anyWord:
+	case fw.any:
 		return true
-	case fw == "your":
-		return strings.Contains(f, "failed") || strings.Contains(f, "unsuccessful") || strings.Contains(f, "could not")
-	case fw == "this" || fw == "protected" || fw == "secured":
-		return strings.Contains(f, "recaptcha")
-	case fw == "an":
-		return strings.Contains(f, "already registered")
-	case fw == "please":
-		return strings.Contains(f, "check your")
-	case fw == "thank" || fw == "thanks":
-		return strings.Contains(f, "subscribing") || strings.Contains(f, "signing up") || strings.Contains(f, "registering")
-	case fw == "download":
-		return strings.Contains(f, "app")
-	case fw == "commenting":
-		return strings.Contains(f, "subscription") || strings.Contains(f, "membership")
-	case fw == "only":
-		return strings.Contains(f, " can ")
+	case fw.is("your"):
+		return t.holds("failed") || t.holds("unsuccessful") || t.holds("could not")
+	case fw.is("this") || fw.is("protected") || fw.is("secured"):
+		return t.holds("recaptcha")
+	case fw.is("an"):
+		return t.holds("already registered")
+	case fw.is("please"):
+		return t.holds("check your")
+	case fw.is("thank") || fw.is("thanks"):
+		return t.holds("subscribing") || t.holds("signing up") || t.holds("registering")
+	case fw.is("download"):
+		return t.holds("app")
+	case fw.is("commenting"):
+		return t.holds("subscription") || t.holds("membership")
+	case fw.is("only"):
+		return t.holds(" can ")
 	}
 	return false
 }
 
-// foldedFirstWord is the first word of a folded line, cut where firstWordIn
-// cuts it; anyWord is true when it holds a byte outside ASCII (firstWordIn
-// lets such a word through) or is longer than firstWordIn reads.
-func foldedFirstWord(f string) (w string, anyWord bool) {
-	for i := 0; i < len(f); i++ {
-		switch c := f[i]; {
+// leadWord is a line's first word in lower case, cut where firstWordIn
+// cuts it, kept in place so that looking it up makes no string.
+type leadWord struct {
+	b   [16]byte
+	n   int
+	any bool // the word holds a byte outside ASCII: firstWordIn lets it through
+}
+
+// firstWordOf reads the first word of t's line (a word longer than
+// firstWordIn reads is empty).
+func firstWordOf(t *lineText) (w leadWord) {
+	s := t.s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
 		case c == ' ' || c == '\t' || c == ':' || c == ',' || c == '*' || c == '\n' || c == '\r' || c == '\f':
-			return f[:i], false
+			return w
 		case c >= utf8.RuneSelf:
-			return "", true
-		case i >= 16:
-			return "", false
+			w.any = true
+			return w
+		case i >= len(w.b):
+			w.n = 0
+			return w
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w.b[i] = c
+		w.n = i + 1
 	}
-	return f, false
+	return w
+}
+
+// in reports whether the word is in set (any word, when it holds a byte
+// outside ASCII).
+func (w *leadWord) in(set map[string]bool) bool { return w.any || set[string(w.b[:w.n])] }
+
+// is reports whether the word is s.
+func (w *leadWord) is(s string) bool { return string(w.b[:w.n]) == s }
+
+// holds reports whether t's line holds w (in lower case ASCII), in any
+// ASCII case: in the folded line when it has been made, else by reading
+// the line itself.
+func (t *lineText) holds(w string) bool {
+	if t.haveF {
+		return strings.Contains(t.folded, w)
+	}
+	return containsFoldASCII(t.s, w)
 }
 
 // mayBeWireHeader reports whether wireHeader may match s: it opens with a
