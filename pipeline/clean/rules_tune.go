@@ -100,6 +100,9 @@ func tunedRule(t *lineText) string {
 	}
 	fw := firstWordOf(t)
 	switch {
+	case n <= 400 && s[0] == '(' && editorialNote.MatchString(strings.TrimLeft(s[1:], " \t")):
+		// "(Views expressed in this brief are those of the author …)"
+		return "editorial note"
 	case n <= 240 && fw.in(widgetStatusFirsts) && mayBeWidgetStatus(t, &fw) && widgetStatus.MatchString(s):
 		return "newsletter prompt"
 	case n <= 200 && fw.in(sponsorFirsts) && (!fw.is("this") || t.holds("commissioned") || t.holds("sponsored") || t.holds("paid for") || t.holds("funded")) && sponsorNote.MatchString(s):
@@ -202,14 +205,28 @@ func (w *leadWord) in(set map[string]bool) bool { return w.any || set[string(w.b
 func (w *leadWord) is(s string) bool { return string(w.b[:w.n]) == s }
 
 // holds reports whether t's line holds w (in lower case ASCII), in any
-// ASCII case: in the folded line when it has been made, else by reading
-// the line itself.
+// ASCII case: in the folded line when it has been made, else in the line
+// itself, where w's tail in lower case or in capitals must be found first
+// (a fast search) before w is read in any case.
 func (t *lineText) holds(w string) bool {
 	if t.haveF {
 		return strings.Contains(t.folded, w)
 	}
+	if up, ok := upperTails[w]; ok && !strings.Contains(t.s, w[1:]) && !strings.Contains(t.s, up) {
+		return false
+	}
 	return containsFoldASCII(t.s, w)
 }
+
+// upperTails are the words holds is asked for, each with its tail (all but
+// its first byte) in capitals.
+var upperTails = func() map[string]string {
+	m := make(map[string]string)
+	for _, w := range []string{" can ", "agenc", "allowed", "already registered", "app", "check your", "commissioned", "contributed", "could not", "failed", "forbidden", "funded", "image", "membership", "paid for", "permitted", "photo", "picture", "prohibited", "recaptcha", "registering", "signing up", "sponsored", "subscribing", "subscription", "unsuccessful", "via ", "via\n", "via\t", "wire"} {
+		m[w] = strings.ToUpper(w[1:])
+	}
+	return m
+}()
 
 // mayBeWireHeader reports whether wireHeader may match s: it opens with a
 // capital letter, holds "(" and ends (past spaces) with ":" or a dash.
