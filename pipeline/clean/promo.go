@@ -35,7 +35,8 @@ func (c *classifier) promoBoxes() {
 		case u.role == Body && us[i-1].role == Boilerplate && len(us[i-1].s) <= 20 && genreLabel.MatchString(strings.TrimSpace(us[i-1].s)) &&
 			i >= 2 && us[i-2].role == Body && promoTitle(u) && us[i+1].role == Body:
 			c.set(i, Boilerplate, "inserted headline")
-		case len(u.s) <= 80 && strings.ContainsAny(u.s, "|·•") && firstWordIn(strings.TrimSpace(u.s), promoGenres) &&
+		case len(u.s) <= 80 && (strings.IndexByte(u.s, '|') >= 0 || strings.Contains(u.s, "·") || strings.Contains(u.s, "•")) &&
+			firstWordIn(strings.TrimSpace(u.s), promoGenres) &&
 			promoGenre.MatchString(strings.TrimSpace(u.s)):
 			c.set(i, Boilerplate, "inserted headline")
 			for j, n := i-1, 0; j > 0 && n < 2; j, n = j-1, n+1 {

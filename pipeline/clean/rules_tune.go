@@ -81,6 +81,8 @@ var (
 	privacyFirsts      = wordSet(`terms privacy your do cookie`)
 	trendingFirsts     = wordSet(`latest trending hot in just`)
 	reuseFirsts        = wordSet(`the copying reproduction republication republishing re-publishing use quoting publication`)
+	sponsorSeconds     = wordSet(`content article story page feature supplement report`)
+	widgetThisSeconds  = wordSet(`site form page`)
 	figureFirsts       = wordSet(`image photo picture pic figure fig. graphic map chart infographic`)
 )
 
@@ -105,7 +107,7 @@ func tunedRule(t *lineText) string {
 		return "editorial note"
 	case n <= 240 && fw.in(widgetStatusFirsts) && mayBeWidgetStatus(t, &fw) && widgetStatus.MatchString(s):
 		return "newsletter prompt"
-	case n <= 200 && fw.in(sponsorFirsts) && (!fw.is("this") || t.holds("commissioned") || t.holds("sponsored") || t.holds("paid for") || t.holds("funded")) && sponsorNote.MatchString(s):
+	case n <= 200 && fw.in(sponsorFirsts) && (!fw.is("this") || fw.any || secondWordIn(s, sponsorSeconds)) && sponsorNote.MatchString(s):
 		return "advertisement"
 	case n <= 80 && fw.is("most") && mostReadFrom.MatchString(s):
 		return "read more link"
@@ -113,9 +115,10 @@ func tunedRule(t *lineText) string {
 		return "site furniture"
 	case n <= 140 && fw.in(trendingFirsts) && strings.Contains(s, "  ") && trendingBar.MatchString(s):
 		return "link bar"
-	case n <= 400 && fw.in(figureFirsts) && numberedCaption.MatchString(s):
+	case n <= 400 && fw.in(figureFirsts) && (fw.any || secondWordDigit(s)) && numberedCaption.MatchString(s):
 		return "photo caption"
-	case n <= 240 && fw.in(reuseFirsts) && (t.holds("allowed") || t.holds("permitted") || t.holds("prohibited") || t.holds("forbidden")) && reuseNotice.MatchString(s):
+	case n <= 240 && fw.in(reuseFirsts) && (!fw.is("the") || fw.any || secondWordIn(s, reuseFirsts)) &&
+		(t.holds("allowed") || t.holds("permitted") || t.holds("prohibited") || t.holds("forbidden")) && reuseNotice.MatchString(s):
 		return "licence line"
 	case n <= 400 && '0' <= s[0] && s[0] <= '9' && footnoteLine.MatchString(s):
 		return "footnote"
@@ -129,7 +132,7 @@ func tunedRule(t *lineText) string {
 		return "byline"
 	case n <= 200 && t.holds("contributed") && contributedCredit.MatchString(s):
 		return "contributor credit"
-	case n <= 400 && (t.holds("via ") || t.holds("via\t") || t.holds("via\n")) &&
+	case n <= 400 && t.holds("via ") &&
 		(strings.IndexByte(s, '/') >= 0 || t.holds("photo") || t.holds("image") || t.holds("picture")) &&
 		viaCaption.MatchString(s):
 		return "photo caption"
@@ -146,7 +149,9 @@ func mayBeWidgetStatus(t *lineText, fw *leadWord) bool {
 		return true
 	case fw.is("your"):
 		return t.holds("failed") || t.holds("unsuccessful") || t.holds("could not")
-	case fw.is("this") || fw.is("protected") || fw.is("secured"):
+	case fw.is("this"):
+		return secondWordIn(t.s, widgetThisSeconds) && t.holds("recaptcha")
+	case fw.is("protected") || fw.is("secured"):
 		return t.holds("recaptcha")
 	case fw.is("an"):
 		return t.holds("already registered")
@@ -222,11 +227,36 @@ func (t *lineText) holds(w string) bool {
 // its first byte) in capitals.
 var upperTails = func() map[string]string {
 	m := make(map[string]string)
-	for _, w := range []string{" can ", "agenc", "allowed", "already registered", "app", "check your", "commissioned", "contributed", "could not", "failed", "forbidden", "funded", "image", "membership", "paid for", "permitted", "photo", "picture", "prohibited", "recaptcha", "registering", "signing up", "sponsored", "subscribing", "subscription", "unsuccessful", "via ", "via\n", "via\t", "wire"} {
+	for _, w := range []string{" can ", "agenc", "allowed", "already registered", "app", "check your", "commissioned", "contributed", "could not", "failed", "forbidden", "funded", "image", "membership", "paid for", "permitted", "photo", "picture", "prohibited", "recaptcha", "registering", "signing up", "sponsored", "subscribing", "subscription", "unsuccessful", "via ", "wire"} {
 		m[w] = strings.ToUpper(w[1:])
 	}
 	return m
 }()
+
+// secondWordIn reports whether the second word of s (after the first and
+// the spaces after it, ASCII in lower case) is in set; a word with a byte
+// outside ASCII is let through.
+func secondWordIn(s string, set map[string]bool) bool {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[i:], " ")
+	var w leadWord
+	w = firstWordOf(&lineText{s: rest})
+	return w.in(set)
+}
+
+// secondWordDigit reports whether the second word of s opens with a digit
+// ("Image 1: …").
+func secondWordDigit(s string) bool {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(s[i:], " \t")
+	return rest != "" && '0' <= rest[0] && rest[0] <= '9'
+}
 
 // mayBeWireHeader reports whether wireHeader may match s: it opens with a
 // capital letter, holds "(" and ends (past spaces) with ":" or a dash.
