@@ -25,7 +25,8 @@
 //     line", "first title line", "longest title line" — then "repeated
 //     headline", "subtitle", "title line above the headline", "subheading",
 //     "numbered subheading", "live-blog post title", "forum thread title",
-//     "headline in a post", "headline in a comment";
+//     "headline in a post", "headline in a comment", "shared link title"
+//     (a social post's link card, social.go);
 //   - boilerplate: the pattern that matched — "site name", "section label",
 //     "label below the headline", "label above the text", "menu", "site
 //     furniture", "byline", "publication line", "dateline alone", "photo
@@ -40,7 +41,8 @@
 //     forum thread's "Thread starter …", "Start date …"), "forum footer"
 //     ("Similar threads", "Posting Permissions", and all under them),
 //     "separator", "thread header", "page number" (threads.go has the
-//     thread and blog layouts);
+//     thread and blog layouts), "footnote" (a report's), "account line"
+//     (a social post's handle or badge, social.go);
 //   - comment: "after comments header", "commenter name", "commenter line",
 //     "comment timestamp", "comment buttons", "forum post header", "forum
 //     post", "post timestamp".
@@ -163,6 +165,9 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		if u.bp == "" && dateOnly(s) {
 			u.bp = "publication line"
 		}
+		if u.bp == "" && commaTagList(s) {
+			u.bp = "tags line"
+		}
 	}
 	if known != nil && known.haveMeta {
 		u.meta = known.meta
@@ -184,6 +189,34 @@ func newUnit(text string, sp token.Span, known *lineFacts) *unit {
 		u.norm = normLine(s)
 	}
 	return u
+}
+
+// commaTagList reports whether s is a list of tags one per line, each
+// ending with a comma (the last may not): three lines or more of one to
+// four words ("Pakistan,", "Saudi Arabia,", "diplomacy,").
+func commaTagList(s string) bool {
+	if len(s) > 400 || strings.IndexByte(s, '\n') < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(s)
+	n := 0
+	for rest != "" {
+		l := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			l, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		l = strings.TrimSpace(l)
+		if w := words(l); w < 1 || w > 4 || strings.ContainsAny(strings.TrimSuffix(l, ","), ".,;:!?") {
+			return false
+		}
+		if rest != "" && !strings.HasSuffix(l, ",") {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 // question reports whether the unit is one short question, as a headline
@@ -331,8 +364,25 @@ func generalLineKind(s string) lineFacts {
 // Raisi said. — Reuters") is text that names its source, not a caption.
 func boilerplateOf(t *lineText) string {
 	r := t.match(boilerplateRules)
+	if r == "" {
+		r = tunedRule(t)
+	}
 	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
 		return ""
+	}
+	if r == "photo caption" && strings.Contains(t.s, "(") && retiredRank.MatchString(t.s) {
+		// "Brig (R) Ijaz Shah": a retired officer's rank, not a
+		// photo's "(R)" for right; decide on the text without it.
+		t2 := newLineText(retiredRank.ReplaceAllString(t.s, "$1 retd"))
+		r = t2.match(boilerplateRules)
+	}
+	if r == "" && creditTailCaption(t.s) {
+		return "photo caption"
+	}
+	if r == "" && len(t.s) <= 300 && positionNamed(t.s) && !reportedSpeech.MatchString(t.s) && !strings.ContainsAny(t.s, "\"“”") {
+		// "Iran's Foreign Minister X, left, and his Pakistani
+		// counterpart Y at a news conference in Islamabad."
+		return "photo caption"
 	}
 	if r == "" && len(t.s) <= 300 && creditedStop(t.s) && creditName.MatchString(t.s) &&
 		(captionVerb.MatchString(t.s) || passiveNow.MatchString(t.s)) && !reportedSpeech.MatchString(t.s) {
@@ -342,6 +392,63 @@ func boilerplateOf(t *lineText) string {
 	}
 	return r
 }
+
+// retiredRank is a military rank with "(R)" or "(Retd)" after it: "Brig
+// (R)", "Lt Gen (Retd)".
+var retiredRank = rx(`\b((?:Gen|General|Lt|Lieutenant|Maj|Major|Col|Colonel|Brig|Brigadier|Capt|Captain|Cdr|Commander|Commodore|Marshal|Adm|Admiral)\.?)\s*\((?:R|r|Retd|retd|Retired|retired)\)`)
+
+// creditTailCaption reports whether s is a caption of one sentence (10 to
+// 220 bytes up to its stop) with its credit after it in another form than
+// a dash: "… on Monday. Credit: AFP", "… Source: X/@Name", "… | Reuters",
+// "… — Dawn/File", "… Photo/Tasnim".
+func creditTailCaption(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	i := strings.IndexAny(s, ".!?")
+	if i < 10 || i > 220 {
+		return false
+	}
+	rest := s[i+1:]
+	for _, q := range []string{"”", `"`, "’"} {
+		rest = strings.TrimPrefix(rest, q)
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || len(rest) > 80 {
+		return false
+	}
+	switch rest[0] | 0x20 { // the first letter in lower case, or '|', '-', and 0xe2 | 0x20 for "–" and "—"
+	case 'c', 's', 'p', 'i', '|', '-', 0xe2:
+	default:
+		return false
+	}
+	return creditAfterStop.MatchString(rest)
+}
+
+// creditAfterStop is a photo's credit after its caption's stop (see
+// creditTailCaption).
+var creditAfterStop = rx(`(?i)^((credit|courtesy|source)s?\s*:\s*[^.!?]{2,60}|\|\s*(reuters|afp|ap|epa|getty images|xinhua|anadolu|irna|tasnim|fars|mehr|isna|app|pid|ispr)|[–—-]\s*[\p{L}.]{2,20}\s*/\s*(file|files|handout)|(photo|image|picture)s?\s*/\s*\p{Lu}[\p{L}]{1,20})\W*$`)
+
+// positionNamed reports whether s names where a person stands in a
+// picture between commas: ", left,", ", right,", ", second from left,".
+func positionNamed(s string) bool {
+	for i := strings.IndexByte(s, ','); i >= 0; {
+		rest := strings.TrimLeft(s[i+1:], " ")
+		for _, p := range positionWords {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+var positionWords = []string{"left,", "right,", "centre,", "center,", "second from left,", "second from right,", "from left,", "from right,"}
 
 // creditName is a credit after a dash at the end: an acronym or up to
 // three capitalised words, joined by slashes or spaces ("— PID", "— Photo
@@ -756,6 +863,12 @@ func (c *classifier) run() {
 		c.classify(i)
 	}
 	c.appealBoxes()
+	c.promoBoxes()
+	c.authorBlocks()
+	c.reportPages()
+	c.relatedBoxes()
+	c.pullQuotes()
+	c.socialPosts()
 }
 
 // sharedArticle finds a news article pasted between a user's remarks with no
@@ -812,6 +925,9 @@ func (c *classifier) chooseTitleFrom(from int) {
 	}
 	for i := from; i < len(c.units); i++ {
 		u := c.units[i]
+		if c.kickerAt(i) {
+			continue // a section label's explanation above the headline
+		}
 		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" {
 			break // the text, or a post or comment, has begun (a name and an age at the top are a publication line)
 		}
@@ -820,6 +936,12 @@ func (c *classifier) chooseTitleFrom(from int) {
 		}
 		if u.kind() != "" || !u.title {
 			continue
+		}
+		if i+1 < len(c.units) && channelLine.MatchString(strings.TrimSpace(c.units[i+1].s)) {
+			continue // a channel's or an account's name over its handle or its subscribers
+		}
+		if i+1 < len(c.units) && letterhead.MatchString(c.units[i+1].s) {
+			continue // an organisation's name over its address lines: a letterhead
 		}
 		cands = append(cands, i)
 	}
@@ -858,6 +980,14 @@ func (c *classifier) chooseTitleFrom(from int) {
 	if best < 0 {
 		cands = titles
 	}
+	if best < 0 {
+		for _, i := range cands {
+			if p := i - 1; p >= from && c.wrappedTitle(p, i) {
+				best, how = i, "first title line" // a title broken over two lines
+				break
+			}
+		}
+	}
 	if best < 0 && threadTitle && len(cands) > 0 {
 		// Above the first post of a forum thread: the thread's title.
 		best, how = cands[len(cands)-1], "forum thread title"
@@ -892,6 +1022,68 @@ func (c *classifier) chooseTitleFrom(from int) {
 		}
 	}
 }
+
+// wrappedTitle reports whether units p and i are one title broken over two
+// lines, as a report copied from a PDF gives it: the first line ends with a
+// word that cannot end a title ("… MANAGEMENT: FROM"), both are in
+// capitals, and together they have five to twenty-two words.
+func (c *classifier) wrappedTitle(p, i int) bool {
+	a, b := c.units[p], c.units[i]
+	n := words(a.s) + words(b.s)
+	return !a.prose && a.kind() == "" && b.title && n >= 5 && n <= 22 && endsDangling(a.s) && allCaps(a.s) && allCaps(b.s) &&
+		!strings.ContainsAny(a.s, "\n\r")
+}
+
+// allCaps reports whether s has letters and none of them in lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// kickerAt reports whether unit i is a section label's explanation above
+// the headline, not the start of the text: one short sentence (at most
+// twelve words) that follows a label line of one or two words or opens
+// with a label and a colon ("Argument" / "An expert's point of view on a
+// current event.", "Analysis: Our correspondents explain the news."),
+// with nothing but furniture before it, and a title line with text under
+// it just below. A text does not open with a short sentence over a title.
+func (c *classifier) kickerAt(i int) bool {
+	u := c.units[i]
+	if !u.prose || u.kind() != "" || len(u.s) > 90 || words(u.s) > 12 || !segment.EndsSentence(u.s) || i+2 >= len(c.units) {
+		return false
+	}
+	if !labelColon.MatchString(u.s) && (i == 0 || words(c.units[i-1].s) > 2 || !c.units[i-1].title || c.units[i-1].prose) {
+		return false
+	}
+	t, next := c.units[i+1], c.units[i+2]
+	if t.kind() != "" || !t.title || t.prose || words(t.s) < 4 || !next.prose {
+		return false
+	}
+	for _, p := range c.units[:i] {
+		if p.prose && p.kind() == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// labelColon is a line that opens with a label of one or two capitalised
+// words and a colon: "Argument: …", "Big Think: …".
+var labelColon = rx(`^\p{Lu}\p{L}+( \p{Lu}\p{L}+)?: \p{Lu}`)
+
+// letterhead is an organisation's address line under its name at the top
+// of a report or a press release: "Web: www.example.org", "Phone: +92 …".
+var letterhead = rx(`(?i)^(web|website|phone|tel|telephone|fax|e-?mail)\s*[:.]\s*\S`)
+
+// channelLine is a channel's or an account's handle or audience under its
+// name: "@IranIntl_En", "12.4K subscribers", "3,201 followers".
+var channelLine = rx(`(?i)^(@[\w.]{2,30}|[\d.,]+\s*[km]?\s+(subscribers|followers|members))$`)
 
 // nameLine reports whether s reads as a person's name alone: two or three
 // capitalised words, none of them a function word ("Ayesha Siddiqa"), as a
@@ -1116,6 +1308,10 @@ func (c *classifier) classify(i int) {
 		c.set(i, Headline, "live-blog post title")
 		return
 	}
+	if c.st == top && c.seenTitle(i) && c.verblessCaption(i) {
+		c.set(i, Boilerplate, "photo caption") // under the headline's furniture, over the text
+		return
+	}
 	if c.st == top {
 		if c.classifyTop(i) {
 			return
@@ -1183,7 +1379,7 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) {
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) || len(s) < 300 && c.copyrightCredit(i) || c.verblessCaption(i) {
 		// "X and Y review an honour guard." over "Photo by Tasnim".
 		c.set(i, Boilerplate, "photo caption")
 		return
@@ -1218,6 +1414,16 @@ func (c *classifier) classifyTop(i int) bool {
 	s := u.s
 	if i == 0 && handleAtTop(s) {
 		c.set(i, Boilerplate, "site name") // "hindustantimes": a logo's text
+		return true
+	}
+	if c.titleAt == i+1 && c.wrappedTitle(i, i+1) {
+		// A title broken over two lines ("PAKISTAN-IRAN BORDER
+		// MANAGEMENT: FROM" / "FENCING TO COOPERATION"): its first line.
+		c.set(i, Headline, "title line above the headline")
+		return true
+	}
+	if c.titleAt == i+1 && c.kickerAt(i) {
+		c.set(i, Boilerplate, "section label") // "Argument: An expert's point of view …"
 		return true
 	}
 	if u.prose && !u.question() || !u.title {
@@ -1300,6 +1506,77 @@ func (c *classifier) creditNext(i int) bool {
 	n := c.units[i+1]
 	return (n.bp == "photo caption" || n.bp == "byline") && words(n.s) <= 6 && creditAlone.MatchString(n.s)
 }
+
+// copyrightCredit reports whether unit i is followed, on the same line, by
+// a bare copyright credit ("… reduce smuggling. © Reuters"): a photo's
+// credit, not the page's licence, which names rights or a year.
+func (c *classifier) copyrightCredit(i int) bool {
+	if i+1 >= len(c.units) || c.units[i+1].bp != "licence line" {
+		return false
+	}
+	n := c.units[i+1]
+	between := c.text[c.units[i].span.End:n.span.Start]
+	return !strings.ContainsAny(between, "\n\r") && words(n.s) <= 4 && copyrightName.MatchString(strings.TrimSpace(n.s))
+}
+
+// copyrightName is "©" and a name of up to three words, no year: "©
+// Reuters", "© AFP/Getty".
+var copyrightName = rx(`^(©|\(c\))\s*\p{Lu}[\p{L}.&/ -]{1,30}$`)
+
+// verblessCaption reports whether unit i is a caption without a credit:
+// one short sentence with no verb form in lower case (no auxiliary, no word
+// ending in -s or -ed: "The Mirjaveh-Taftan border crossing in
+// Sistan-Baluchestan Province."), or a line with no auxiliary that ends
+// with a full date and no stop ("Funeral of police officers killed in
+// Rask, Sistan-Baluchestan province, December 16, 2023"), set between the page's furniture above it and the text below it
+// (past labels).
+func (c *classifier) verblessCaption(i int) bool {
+	u := c.units[i]
+	if i == 0 || i+1 >= len(c.units) || c.units[i-1].role != Boilerplate || len(u.s) > 160 || words(u.s) < 3 || strings.ContainsAny(u.s, "\"“”:;") {
+		return false
+	}
+	dated := !segment.EndsSentence(u.s) && words(u.s) <= 20 && datedEnd.MatchString(u.s)
+	if !dated && (words(u.s) > 12 || !strings.HasSuffix(u.s, ".")) {
+		return false
+	}
+	next := i + 1
+	for dated && next+1 < len(c.units) && !c.units[next].prose && words(c.units[next].s) <= 3 {
+		next++ // a label between the caption and the text
+	}
+	if !c.units[next].prose || c.units[next].kind() != "" || len(segment.Sentences(u.s, spanOf(u.s))) != 1 {
+		return false
+	}
+	for k, w := range strings.Fields(u.s) {
+		w = strings.TrimRight(w, ".,")
+		r, _ := utf8.DecodeRuneInString(w)
+		if k == 0 {
+			// A sentence may open with its verb ("Takes more than …").
+			if l := strings.ToLower(w); verbWords[l] || !dated && (strings.HasSuffix(l, "es") || strings.HasSuffix(l, "ed")) {
+				return false
+			}
+			continue
+		}
+		if !unicode.IsLower(r) {
+			continue
+		}
+		if verbWords[w] || !dated && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed")) {
+			return false
+		}
+	}
+	return true
+}
+
+// datedEnd is a line that ends with a full date after a comma: ", December
+// 16, 2023", ", 16 December 2023".
+var datedEnd = rx(`(?i),\s*(` + monthRx + `\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRx + `,?\s+\d{4})$`)
+
+// verbWords are auxiliaries and the irregular verbs of news text in the
+// past tense (and a few in the present), which a verbless caption lacks.
+var verbWords = wordSet(`is are was were be been being has have had will would shall can could should may might must do does did say said tell told get got make made ` +
+	`took take met meet went go came come saw see gave give held hold left leave began begin fell fall rose rise spoke speak ` +
+	`put set kept keep found find brought bring thought think sent send led lead won win lost lose paid pay hit struck strike ` +
+	`shot shoot fled flee flew fly drove drive broke break chose choose grew grow knew know ran run sat sit stood stand ` +
+	`wrote write became become remain stay seem seek sought fought fight bought buy sold sell built build meant mean heard hear`)
 
 // creditAlone is a photo credit with nothing else: "Photo by Tasnim",
 // "Photo: Mehdi Marizad/AFP", "(Photo: IRNA)".

@@ -21,7 +21,7 @@ var indepSets = []struct {
 	{"indep1", true}, {"indep2", true}, {"indep3", true}, {"indep4", true},
 	{"indep5", true}, {"indep6", true}, {"indep7", true}, {"indep8", true},
 	{"indep9", true}, {"indep10", true}, {"indep11", true}, {"indep12", true},
-	{"indep13", false}, {"indep14", false}, {"indep15", false}, {"indep16", false},
+	{"indep13", true}, {"indep14", true}, {"indep15", true}, {"indep16", true},
 	{"indep17", false}, {"indep18", false}, {"indep19", false}, {"indep20", false},
 	{"indep21", false}, {"indep22", false},
 }

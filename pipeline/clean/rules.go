@@ -220,6 +220,10 @@ func mayBeDomain(s string) bool {
 	return dot
 }
 
+// editorialNote is an editor's or the author's note: "Disclaimer: …",
+// "The views expressed in this article are …", "Comments are moderated".
+var editorialNote = rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by|are|above|herein|on this)|views expressed (in this|are)|(the )?(views|opinions) (expressed )?(in this (article|piece|column|blog)|here) (are|is)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`)
+
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = withFilters([]pattern{
 	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
@@ -363,7 +367,7 @@ var boilerplateRules = withFilters([]pattern{
 	{"site notice", rx(`(?i)\b((web ?site|site|page|content) (can|may) (also )?be (accessed|reached|viewed|read) (at|via|through|on)|alternate (addresses|urls|domains|links)|(please )?(turn on|enable|activate) javascript|javascript (is )?(disabled|required))\b`), 200, []string{"java", "alternat", "access", "reach", "view", "read"}},
 	{"site notice", rx(`(?i)\b(republish(ing)?|reprint(ing)?|syndicat(e|ing)|licens(e|ing)) (this|our) (content|article|story|journalism|work)\b|\bto learn more about (republishing|reprinting|licensing|syndicat)`), 300, []string{"republish", "reprint", "syndicat", "licens"}},
 	{"site notice", rx(`(?i)\b((web ?site|site|service) contains only (a portion|part|some|a selection)|contact us for (subscription|licensing|syndication|reprints?)|(subscription|licensing|syndication|reprint) (options|inquiries|enquiries))\b`), 400, []string{"contains only", "contact us", "options", "inquiries", "enquiries"}},
-	{"editorial note", rx(`(?i)^(disclaimer\b|our standards:|the views (and opinions )?expressed (in this|here|by|are|above|herein|on this)|views expressed (in this|are)|(the )?(views|opinions) (expressed )?(in this (article|piece|column|blog)|here) (are|is)|the opinions expressed|this (article|piece|story) (reflects|represents) the (views|opinion)|comments are (moderated|closed|subject)|we welcome your comments|all comments are)`), 400, nil},
+	{"editorial note", editorialNote, 400, nil},
 	// Notes on the page itself after or above the text: a citation to copy
 	// ("Recommended Citation: …"), the page's age ("This article is more
 	// than 1 year old"), its other languages ("Also available in Urdu").

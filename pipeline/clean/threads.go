@@ -91,8 +91,10 @@ var threadHeader = rx(`(?i)^(submitted\s+.{1,40}\s+by\s+\S{2,40}.{0,40}|posted i
 // blogByline is a blog post's byline: "Posted on" a date, or "Posted by"
 // with what a forum post's header lacks: the post's categories, its
 // comment count or the time of day of a blog's sign-off ("Posted by X on
-// May 10, 2017 in A, B | 4 Comments", "Posted by X at 9:15 PM").
-var blogByline = rx(`(?i)^posted\s+on\s+.{0,40}\d{4}.{0,80}$|^posted\s+by\s+.{1,120}(\||\bcomments?\b|\bin\s+\S[^|]{0,60},|\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?$)`)
+// May 10, 2017 in A, B | 4 Comments", "Posted by X at 9:15 PM"); or a
+// theme's "Posted by: X in Category March 26, 2016 0" (the last number
+// its comment count).
+var blogByline = rx(`(?i)^posted\s+on\s+.{0,40}\d{4}.{0,80}$|^posted\s+by\s+.{1,120}(\||\bcomments?\b|\bin\s+\S[^|]{0,60},|\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?$)|^posted\s+by:\s+.{1,60}\bin\s+\S.{0,40}\b(1[89]|20)\d\d\b\D{0,4}\d{0,5}\s*$`)
 
 // voteButtons is the row of vote arrows and buttons under a comment.
 var voteButtons = rx(`^[+-]?\d*\s*[△▲⬆↑]\s*[▽▼⬇↓]?\s*(?:[•·|]\s*)?(?i:reply|share|flag|edit)?.{0,30}$`)
