@@ -435,7 +435,7 @@ var ownRounds = []codedRound{
 // coding instructions alone, before reading the default codebook or any
 // other set's content, and scored once untuned (first-run figures in each
 // file's header, with the commit). Rounds 14 and 15 were never tuned on, and their
-// floors sit just under its first run. Rounds 7 and 8 were not tuned on but
+// floors sit just under their first runs. Rounds 7 and 8 were not tuned on but
 // round 11's work read some of their misses, so their later figures are
 // partly tuned. Rounds 6, 9, 10, 11, 12 and 13 were: the families of their
 // misses were added to default.yaml (see CODEBOOK.md; rounds 12-13 by
