@@ -802,9 +802,13 @@ func (c *classifier) chooseTitle() { c.chooseTitleFrom(0) }
 func (c *classifier) chooseTitleFrom(from int) {
 	var cands []int
 	threadTitle := false
-	for _, u := range c.units[from:] {
+	for i, u := range c.units[from:] {
 		if u.meta == "forum post header" {
 			threadTitle = true
+		}
+		if c.forumMarks && c.postHeadAhead(from+i) {
+			threadTitle = true // a poster's name over the post's header
+			break
 		}
 		if u.prose && !u.question() || startsPost(u) {
 			break // the text, or a post or comment, has begun
@@ -812,7 +816,7 @@ func (c *classifier) chooseTitleFrom(from int) {
 	}
 	for i := from; i < len(c.units); i++ {
 		u := c.units[i]
-		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" {
+		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" || c.forumMarks && c.postHeadAhead(i) {
 			break // the text, or a post or comment, has begun (a name and an age at the top are a publication line)
 		}
 		if len(cands) > 0 && (isLiveStamp(u.s) || u.stamp && agoStamp.MatchString(u.s)) {
@@ -977,6 +981,13 @@ func (c *classifier) classify(i int) {
 	if bp == "forum footer" && (c.st == inPost || c.st == inQuoted || c.st == inComment) {
 		c.set(i, Boilerplate, bp)
 		c.st = inFooter
+		return
+	}
+	if (c.st == top || c.st == inBody) && c.forumMarks && c.seenTitle(i) && c.postHeadAhead(i) {
+		// A poster's name over the rest of the post's header (see
+		// postHeadAhead): the first post starts here.
+		c.set(i, Comment, "forum post")
+		c.st = inPost
 		return
 	}
 	if meta == "forum post header" {
@@ -1637,6 +1648,8 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Boilerplate, "tag")
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:
 		c.set(i, Comment, "forum post")
+	case bp == "publication line" && c.st == inPost && postedDate(u, c.units[i-1]):
+		c.set(i, Comment, "post timestamp")
 	case bp != "":
 		c.set(i, Boilerplate, bp)
 	case c.st == inPost && u.prose && isDatelined(s):
@@ -1696,7 +1709,7 @@ func bareLabel(s string) bool {
 // weakHeader is a post header that only other forum or mail markup on the
 // page makes one: "Zarvan said:" (in an article, "Raisi said:" introduces
 // a quotation), "Re: …", "Quote:", a mail header line ("From: …").
-var weakHeader = rx(`(?i)^(@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|(re|fw|fwd):\s|quote( from)?:|(from|sent|to|cc):\s)`)
+var weakHeader = rx(`(?i)^(@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|on\s+[^,]{1,40},\s*@?[\w.-]{1,30}\s+said:\s*$|(re|fw|fwd):\s|quote( from)?:|(from|sent|to|cc):\s)`)
 
 // mailHeader is a header line of an e-mail message.
 var mailHeader = rx(`(?i)^(from|sent|to|cc):\s`)

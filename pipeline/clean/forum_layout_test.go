@@ -1,0 +1,102 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestForumPostHeads checks the post headers of Invision Community and of
+// VerticalScope's XenForo theme, one item per line: the poster's name over
+// the rest of the header is the post's (comment), the thread's counts and
+// the furniture after the last post are boilerplate, and the title of an
+// article pasted in the first post is a headline. Pages written for the
+// test, not copied from a set.
+func TestForumPostHeads(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string // "role|text"
+	}{
+		{"invision", []string{
+			"p|Some Defence Forum",
+			"p|Home   Forums   Region",
+			"h|Army chief warns of strikes on militant havens across the border",
+			"p|Sign in to follow this",
+			"p|Followers 2",
+			"p|Recommended Posts",
+			"c|Darius_K",
+			"c|Members",
+			"c|1,204 posts",
+			"c|Posted June 3, 2019",
+			"c|Report post",
+			"c|Share",
+			"h|General warns neighbour over border attacks",
+			"b|KABUL – The army chief warned on Sunday that the country would strike militant havens across the border if the neighbouring government failed to act, officials said.",
+			"b|The warning came a week after six soldiers were killed in an ambush near the frontier town, the defence ministry said in a statement.",
+			"p|https://example.com/news/12345/general-warns",
+			"c|Tough talk, but nothing will happen.",
+			"c|Quote",
+			"c|Navid",
+			"c|Advanced Members",
+			"c|88 posts",
+			"c|Posted June 3, 2019",
+			"c|On 6/3/2019 at 9:14 AM, Darius_K said:",
+			"c|Tough talk, but nothing will happen.",
+			"c|Expand",
+			"c|They said that last year too and then shelled the border villages anyway.",
+			"c|Quote",
+			"p|Create an account or sign in to comment",
+			"p|Go To Topic Listing",
+			"p|Powered by Invision Community",
+		}},
+		{"xenforo verticalscope", []string{
+			"p|City Forum",
+			"p|Home   Forums   Energy",
+			"h|Gas Import | Border Pipeline Section",
+			"p|Jump to Latest   Follow",
+			"p|1K views   4 replies   3 participants   last post by  user_b  Mar 9, 2021",
+			"c|user_a",
+			"c|Discussion Starter · #1 · Mar 2, 2021",
+			"h|Pipeline section near border to be completed next year",
+			"b|KARACHI: The state gas company said on Tuesday that the section of the pipeline near the border would be completed by the end of next year, officials said.",
+			"b|The company said financing for the section had been arranged with local banks and that land acquisition was almost complete.",
+			"p|https://example.com/news/777",
+			"c|We have heard this every year since 2013.",
+			"c|Like   Reply",
+			"c|user_b",
+			"c|Registered",
+			"c|Joined Jan 5, 2012 · 1,311 Posts",
+			"c|#2 · Mar 9, 2021",
+			"c|Let us see the money first.",
+			"c|Like   Reply",
+			"p|1 - 2 of 5 Posts",
+			"p|Join the discussion",
+			"p|About this Discussion",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var text []string
+			var want []string
+			for _, l := range tt.lines {
+				code, s, _ := strings.Cut(l, "|")
+				text = append(text, s)
+				want = append(want, map[string]string{"h": "headline", "b": "body", "p": "boilerplate", "c": "comment"}[code])
+			}
+			ps, _ := Article(strings.Join(text, "\n"), Hints{})
+			off := 0
+			for k, s := range text {
+				var got Paragraph
+				for _, p := range ps {
+					if p.Span.Start <= off && off < p.Span.End {
+						got = p
+						break
+					}
+				}
+				off += len(s) + 1
+				if string(got.Role) != want[k] {
+					t.Errorf("%q: got %s (%s), want %s", s, got.Role, got.Rule, want[k])
+				}
+			}
+		})
+	}
+}
