@@ -100,3 +100,35 @@ func TestForumPostHeads(t *testing.T) {
 		})
 	}
 }
+
+// TestLiveBlogLines checks the live-blog lines of indep19–20's family on
+// lines written for the test: bare "HH:MM:SS" stamps, "Published By:" and
+// a desk alone as bylines.
+func TestLiveBlogLines(t *testing.T) {
+	tests := []struct {
+		s    string
+		live bool   // isLiveStamp
+		bp   string // the boilerplate rule, if the line is not a stamp
+	}{
+		{"11:58:01", true, ""},
+		{"09:05", true, ""},
+		{"11:58:01 is the time", false, ""},
+		{"Published By: Web Desk", false, "byline"},
+		{"Published By: Ayesha Khan", false, "byline"},
+		{"India Today World Desk", false, "byline"},
+		{"Web Desk", false, "byline"},
+		{"Published by the ministry on Monday, the report says", false, ""},
+		{"The help desk", false, ""},
+	}
+	for _, tt := range tests {
+		if got := isLiveStamp(tt.s); got != tt.live {
+			t.Errorf("isLiveStamp(%q) = %v, want %v", tt.s, got, tt.live)
+		}
+		if tt.live {
+			continue
+		}
+		if u := units(tt.s); len(u) != 1 || u[0].bp != tt.bp {
+			t.Errorf("%q: bp %q, want %q", tt.s, u[0].bp, tt.bp)
+		}
+	}
+}

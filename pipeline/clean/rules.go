@@ -286,6 +286,12 @@ var boilerplateRules = withFilters([]pattern{
 	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|from [\p{Lu}][\p{L}&.-]{1,20}['’]s|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^[(*]?\s*(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
+	// "Published By: Web Desk", "Published By: Nikhil Rawat": a web
+	// desk's byline, at the head or the foot of a story or live blog.
+	{"byline", rx(`(?i)^published\s+by\s*:\s*[\p{Lu}][\p{L}.'’ -]{1,50}$`), 80, nil},
+	// A desk as the byline, alone on its line: "India Today World Desk",
+	// "Web Desk", "News Desk".
+	{"byline", rx(`^([\p{Lu}][\p{L}.&'’-]*\s+){0,3}(?i:web|news|world|online|digital|foreign|national|international|city|sports?|business|political|monitoring)\s+(?i:desk)$`), 60, []string{"desk", "Desk", "DESK"}},
 	// A byline with the writer's post: "By Michael Kugelman, a columnist
 	// at Foreign Policy."
 	{"byline", rx(`^(?i:by)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*\*?\s*,\s*(?i:a|an|the|our)\s+[^.!?]{1,80}\.?$`), 140, nil},
@@ -473,8 +479,8 @@ var commentMetaRules = withFilters([]pattern{
 var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s*(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`))
 
 // liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
-// "10.42am: …").
-var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b(\s*\(\s*(\p{L}+\s+){0,2}time\s*\))?`))
+// "10.42am: …", Sky News's bare "11:58:01").
+var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b(\s*\(\s*(\p{L}+\s+){0,2}time\s*\))?`))
 
 // commenterName is a short line naming a commenter: "• cuban", "Raj",
 // "Meraj shahab", "@user".
