@@ -132,3 +132,28 @@ func TestLiveBlogLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentSectionLines checks the lines of a newspaper's comment
+// section as MailOnline lays it out, on lines written for the test.
+func TestCommentSectionLines(t *testing.T) {
+	tests := []struct{ s, bp, meta string }{
+		{"Share or comment on this article:", "comment form", ""},
+		{"Share what you think", "comment form", ""},
+		{"The comments below have not been moderated.", "comment form", ""},
+		{"The views expressed in the contents above are those of our users and do not necessarily reflect the views of the paper.", "comment form", ""},
+		{"By posting your comment you agree to our house rules.", "comment form", ""},
+		{"Do you want to automatically post your comments to your Facebook Timeline?", "comment form", ""},
+		{"Your comment will be posted to the site as usual.", "comment form", ""},
+		{"Comments 12", "comments header", ""},
+		{"Click to rate   21   2", "link bar", "comment buttons"},
+		{"dune_rider, Leeds, United Kingdom, 2 years ago", "", "commenter line"},
+		{"The comments were made to reporters in Quetta.", "", ""},
+		{"Karachi, Sindh, Pakistan, a city of 20 million", "", ""},
+	}
+	for _, tt := range tests {
+		u := units(tt.s)
+		if len(u) != 1 || u[0].bp != tt.bp || u[0].meta != tt.meta {
+			t.Errorf("%q: bp %q meta %q, want %q %q", tt.s, u[0].bp, u[0].meta, tt.bp, tt.meta)
+		}
+	}
+}

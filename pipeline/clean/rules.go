@@ -328,6 +328,15 @@ var boilerplateRules = withFilters([]pattern{
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
 	{"comment form", rx(`(?i)^((you must|you need to|please) )?(be (logged|signed) in|sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
 	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha|sort( comments)? by(\s*:?\s*(oldest|newest|latest|top|best|popular|most relevant|relevance|most liked|old|new)( first)?)?|oldest( first)?|newest( first)?|most relevant|all comments|(top|best|popular|newest|oldest|latest) comments)\s*\*?\s*:?$`), 40, nil},
+	// A comment section's house-rules lines, over or under the comments
+	// (MailOnline and other papers' comment widgets): "The comments below
+	// have not been moderated.", "The views expressed in the contents above
+	// are those of our users and do not necessarily reflect …", "By
+	// posting your comment you agree to our house rules.", "Do you want to
+	// automatically post your … comments to your Facebook Timeline?",
+	// "Your comment will be posted to … as usual.", "Share or comment on
+	// this article:", "Share what you think".
+	{"comment form", rx(`(?i)^(the comments (below|above) have (not )?been (pre-?)?moderated|the views expressed in the (contents?|comments?) (above|below) are (those )?of (our )?(users|readers|commenters|the authors?)\b.{0,160}|by (posting|submitting|adding) (your|a) comment,? you (agree|consent) to\b.{1,60}|do you want to automatically post your (.{1,40} )?comments to your .{1,40}|your comment will be posted to .{1,60}|share or comment on this (article|story|post|page)|share (what you think|your (thoughts|views)))\W*$`), 300, []string{"comment", "views expressed", "share"}},
 	// A comment box's moderation notice: "Your comment will be published
 	// after review.", "Comments are published once approved".
 	{"comment form", rx(`(?i)^(your (comment|reply|message)s?\s+(will|must|may|would)\s+(only\s+)?(be|not\s+be)\s+(published|approved|reviewed|displayed|visible|moderated|shown)\b|comments?\s+(are|will\s+be)\s+(published|displayed|reviewed|visible|shown|moderated)\s+(after|once|only|before)\b|((for more\s+information|for\s+details),?\s+)?(please\s+)?(see|read|review)\s+our\s+(comments?|community|commenting|discussion)\s+(faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
@@ -447,7 +456,7 @@ var boilerplateRules = withFilters([]pattern{
 	// A social post's counts: "354 shares", "2.3K reactions".
 	{"thread stats", rx(`(?i)^[\d.,]+\s*[km]?\+?\s+(shares?|reactions?|retweets?|reposts?|quote tweets?)$`), 30, nil},
 	{"menu", rx(`^([^|»›‹>•·/]{1,30}(\s*[|»›‹>•·]\s*|\s/\s)){2,}[^|»›‹>•·/]*$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?)\s+(is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(now\s+)?(closed|disabled|turned\s+off)(\s+for\s+this\s+(article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\)|\s+\d[\d,]*)?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?)\s+(is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(now\s+)?(closed|disabled|turned\s+off)(\s+for\s+this\s+(article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|reject all|i agree|agree|more options|manage (options|preferences|settings)|got it|dismiss|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 })
 
@@ -455,6 +464,12 @@ var boilerplateRules = withFilters([]pattern{
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = withFilters([]pattern{
 	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment| post)?|expand|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$|^(like|reply)(\s*[·•|]\s*(like|reply|share|report|edit|delete|mark as spam|see translation|\d{1,5}|\d{1,3}\s*(s|m|h|d|w|y|mo|yrs?|mins?|hrs?|wks?)))+\W*$`), 60, nil},
+	// A comment's rating buttons with their counts: "Click to rate   21   2".
+	{"comment buttons", rx(`(?i)^click to rate(\s+\d[\d,]*){0,2}$`), 40, nil},
+	// A comment's head as MailOnline writes it: the user's name, town and
+	// country, and the comment's age ("Pennine_Walker, Huddersfield,
+	// United Kingdom, 1 year ago").
+	{"commenter line", rx(`(?i)^@?[\p{L}\p{N}_.' -]{1,40},(\s*[\p{L}.' -]{1,40},){1,3}\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$`), 120, digitNeeds},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}?\s*(\||,|-|–|—|·|•|\bon\b|\s{2,}|\t)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)(\s*[|·•-]\s*(reply|report|like|share|flag|permalink))*\W*$`), 90, digitNeeds},
 	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|on\s+[^,]{1,40},\s*@?[\w.-]{1,30}\s+said:\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?(\s+.{1,120})?|start date:?|started by\s+.{1,80})$`), 140, forumNeeds},
 	// vBulletin's post header without the "Old" icon text: the post's date
