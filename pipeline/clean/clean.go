@@ -1194,7 +1194,7 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) {
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) || creditedCaption(s) {
 		// "X and Y review an honour guard." over "Photo by Tasnim".
 		c.set(i, Boilerplate, "photo caption")
 		return

@@ -157,3 +157,27 @@ func TestCommentSectionLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditedCaption checks creditedCaption on captions written for the
+// test and on text that ends the same ways.
+func TestCreditedCaption(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Students wait at the border crossing. Pic: AP", true},
+		{"Officials at the talks in Quetta on 3 March. (Balochistan Home Department)", true},
+		{"The army chief meets the visiting minister in Rawalpindi. 92NewsHD", true},
+		{"This chart shows the trade between the two countries since 2015. Statista", true},
+		{"The minister said the talks went well. (Reuters)", false}, // the agency list's, not this rule's
+		{"The minister said talks would go on. (He declined to say when.)", false},
+		{"The army chief meets the minister in Rawalpindi. Later", false},
+		{"This chart shows why the talks failed, the minister said. Statista", false},
+		{"Trade rose by 12 per cent last year, the ministry said.", false},
+	}
+	for _, tt := range tests {
+		if got := creditedCaption(tt.s); got != tt.want {
+			t.Errorf("creditedCaption(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
