@@ -32,8 +32,12 @@ func creditedCaption(s string) bool {
 		return words(tail) <= 6
 	case tail[0] == '(' && tail[len(tail)-1] == ')':
 		return institutionCredit(tail[1 : len(tail)-1])
+	case words(tail) == 1 && graphicCaption.MatchString(s):
+		// A map's caption may report what was said ("… where Pakistan
+		// said it carried out strikes").
+		return capitalised(tail)
 	case words(tail) == 1 && !reportedSpeech.MatchString(s):
-		return (handleCredit(tail) && captionVerb.MatchString(s)) || graphicCaption.MatchString(s) && capitalised(tail)
+		return handleCredit(tail) && captionVerb.MatchString(s)
 	}
 	return false
 }

@@ -172,7 +172,9 @@ func TestCreditedCaption(t *testing.T) {
 		{"The minister said the talks went well. (Reuters)", false}, // the agency list's, not this rule's
 		{"The minister said talks would go on. (He declined to say when.)", false},
 		{"The army chief meets the minister in Rawalpindi. Later", false},
-		{"This chart shows why the talks failed, the minister said. Statista", false},
+		{"This map shows the area where the army said it struck camps. Statista", true},
+		{"The map shows how far the strikes reached, officials said.", false},
+		{"The minister said the strikes hit camps in the area. Statista", false},
 		{"Trade rose by 12 per cent last year, the ministry said.", false},
 	}
 	for _, tt := range tests {
