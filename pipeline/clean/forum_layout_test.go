@@ -183,3 +183,23 @@ func TestCreditedCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureNotes checks a licence line without an article, a dated
+// update note, a logged-out discussion box and a paywall's prompt, on
+// lines written for the test.
+func TestFurnitureNotes(t *testing.T) {
+	tests := []struct{ s, bp string }{
+		{"All content licensed under Creative Commons Attribution 4.0 International License.", "licence line"},
+		{"Update 3/2/24, 10:15 a.m. ET: This story was updated with new figures.", "editorial note"},
+		{"To participate in the discussion", "comment form"},
+		{"log in or register", "comment form"},
+		{"For more news and analysis, subscribe to the weekly edition.", "newsletter prompt"},
+		{"Update on the talks: both sides met again on Monday.", ""},
+		{"For more than a decade, officials said, the border stayed shut.", ""},
+	}
+	for _, tt := range tests {
+		if u := units(tt.s); len(u) != 1 || u[0].bp != tt.bp {
+			t.Errorf("%q: bp %q, want %q", tt.s, u[0].bp, tt.bp)
+		}
+	}
+}

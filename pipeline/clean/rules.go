@@ -222,7 +222,7 @@ func mayBeDomain(s string) bool {
 
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = withFilters([]pattern{
-	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
+	{"licence line", rx(`(?i)(licensed under (a |the )?creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading( comments)?\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow( (us|@|on))?|like us on|find us on|connect with us|join us on|copy( the| short)? (link|url)|(link |url )?copied|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark|x)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
@@ -358,6 +358,15 @@ var boilerplateRules = withFilters([]pattern{
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
+	// An update note with its date: "Update 1/18/24, 9:05 a.m. ET: This
+	// article was updated with additional information."
+	{"editorial note", rx(`(?i)^updated?\b.{0,40}?:\s*this (article|story|report|post|piece) (was|has been) (updated|corrected|amended)\b.{0,120}$`), 240, []string{"update"}},
+	// A discussion box with no comments yet, when logged out: "To
+	// participate in the discussion" / "log in or register".
+	{"comment form", rx(`(?i)^(to (participate|take part|join) in (the|this) (discussion|conversation)|(log ?in|sign ?in) or (register|sign ?up))\W*$`), 60, nil},
+	// A paywall's prompt: "For more defence and security news and
+	// analysis, subscribe to Janes Defence Weekly."
+	{"newsletter prompt", rx(`(?i)^for (more|the latest|full|in-depth|exclusive)\b[^.!?]{0,80},\s*subscribe (to|now)\b[^.!?]{0,60}\.?$`), 200, []string{"subscribe"}},
 	// A developing story's note: "More to follow.", "This is a developing
 	// story.", "(Details to come)".
 	{"editorial note", rx(`(?i)^\(?\s*((more|details|further details|updates?) (to follow|to come|awaited|soon)|this (is a|story is) (developing|breaking)( story| news)?|(this )?story (is )?(developing|will be updated)|developing story|breaking news,? more (to follow|soon))\s*[.!…]*\s*\)?$`), 80, nil},
