@@ -1187,6 +1187,10 @@ func (c *classifier) classify(i int) {
 			c.set(i, Headline, "live-blog post title")
 			return
 		}
+		if c.summaryPoint(i) {
+			c.set(i, Body, "summary point")
+			return
+		}
 		if c.hasBodyAfter(i) {
 			c.set(i, Boilerplate, "inserted headline")
 		} else {

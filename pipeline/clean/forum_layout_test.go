@@ -203,3 +203,25 @@ func TestFurnitureNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryPoints checks that the points under a story's summary label
+// are text and a live blog's "Key points" links stay furniture.
+func TestSummaryPoints(t *testing.T) {
+	head := []string{"News Site", "Home   World   Business   Sport   Opinion", "Army strikes militant hideouts across the border, officials say",
+		"The army said on Thursday it had struck hideouts of militant groups across the border after a week of attacks on its posts.", "By Staff Reporter"}
+	tail := []string{"The army said the strikes were based on intelligence and that civilians had been avoided, officials said on Thursday.",
+		"The foreign ministry said it respected its neighbour's sovereignty but would not allow its soil to be used for attacks."}
+	for _, tc := range []struct {
+		label, want string
+	}{{"In Short", "body"}, {"Key takeaways", "body"}, {"Key points", "boilerplate"}} {
+		lines := append(append(append([]string{}, head...), tc.label, "Army carries out strikes on hideouts across the border", "Officials say several militants were killed in the attack"), tail...)
+		text := strings.Join(lines, "\n")
+		ps, _ := Article(text, Hints{})
+		off := strings.Index(text, "Army carries out")
+		for _, p := range ps {
+			if p.Span.Start <= off && off < p.Span.End && string(p.Role) != tc.want {
+				t.Errorf("under %q: got %s (%s), want %s", tc.label, p.Role, p.Rule, tc.want)
+			}
+		}
+	}
+}
