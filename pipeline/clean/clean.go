@@ -915,9 +915,13 @@ func (c *classifier) chooseTitle() { c.chooseTitleFrom(0) }
 func (c *classifier) chooseTitleFrom(from int) {
 	var cands []int
 	threadTitle := false
-	for _, u := range c.units[from:] {
+	for i, u := range c.units[from:] {
 		if u.meta == "forum post header" {
 			threadTitle = true
+		}
+		if c.forumMarks && c.postHeadAhead(from+i) {
+			threadTitle = true // a poster's name over the post's header
+			break
 		}
 		if u.prose && !u.question() || startsPost(u) {
 			break // the text, or a post or comment, has begun
@@ -928,7 +932,7 @@ func (c *classifier) chooseTitleFrom(from int) {
 		if c.kickerAt(i) {
 			continue // a section label's explanation above the headline
 		}
-		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" {
+		if u.prose && !u.question() || startsPost(u) && u.meta != "commenter line" || c.forumMarks && c.postHeadAhead(i) {
 			break // the text, or a post or comment, has begun (a name and an age at the top are a publication line)
 		}
 		if len(cands) > 0 && (isLiveStamp(u.s) || u.stamp && agoStamp.MatchString(u.s)) {
@@ -1171,6 +1175,13 @@ func (c *classifier) classify(i int) {
 		c.st = inFooter
 		return
 	}
+	if (c.st == top || c.st == inBody) && c.forumMarks && c.seenTitle(i) && c.postHeadAhead(i) {
+		// A poster's name over the rest of the post's header (see
+		// postHeadAhead): the first post starts here.
+		c.set(i, Comment, "forum post")
+		c.st = inPost
+		return
+	}
 	if meta == "forum post header" {
 		switch {
 		case strings.HasPrefix(strings.ToLower(s), "thread:"):
@@ -1372,6 +1383,10 @@ func (c *classifier) classify(i int) {
 			c.set(i, Headline, "live-blog post title")
 			return
 		}
+		if c.summaryPoint(i) {
+			c.set(i, Body, "summary point")
+			return
+		}
 		if c.hasBodyAfter(i) {
 			c.set(i, Boilerplate, "inserted headline")
 		} else {
@@ -1379,7 +1394,7 @@ func (c *classifier) classify(i int) {
 		}
 		return
 	}
-	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) || len(s) < 300 && c.copyrightCredit(i) || c.verblessCaption(i) {
+	if len(s) < 300 && c.creditNext(i) && captionVerb.MatchString(s) || agencyCaption(s) || creditedCaption(s) || len(s) < 300 && c.copyrightCredit(i) || c.verblessCaption(i) {
 		// "X and Y review an honour guard." over "Photo by Tasnim".
 		c.set(i, Boilerplate, "photo caption")
 		return
@@ -1914,6 +1929,8 @@ func (c *classifier) classifyForum(i int, bp, meta string, stamp bool) {
 		c.set(i, Boilerplate, "tag")
 	case bp != "" && bp != "byline" && bp != "publication line" && c.st == inPost:
 		c.set(i, Comment, "forum post")
+	case bp == "publication line" && c.st == inPost && postedDate(u, c.units[i-1]):
+		c.set(i, Comment, "post timestamp")
 	case bp != "":
 		c.set(i, Boilerplate, bp)
 	case c.st == inPost && u.prose && isDatelined(s):
@@ -1973,7 +1990,7 @@ func bareLabel(s string) bool {
 // weakHeader is a post header that only other forum or mail markup on the
 // page makes one: "Zarvan said:" (in an article, "Raisi said:" introduces
 // a quotation), "Re: …", "Quote:", a mail header line ("From: …").
-var weakHeader = rx(`(?i)^(@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|(re|fw|fwd):\s|quote( from)?:|(from|sent|to|cc):\s)`)
+var weakHeader = rx(`(?i)^(@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|on\s+[^,]{1,40},\s*@?[\w.-]{1,30}\s+said:\s*$|(re|fw|fwd):\s|quote( from)?:|(from|sent|to|cc):\s)`)
 
 // mailHeader is a header line of an e-mail message.
 var mailHeader = rx(`(?i)^(from|sent|to|cc):\s`)

@@ -22,7 +22,7 @@ var indepSets = []struct {
 	{"indep5", true}, {"indep6", true}, {"indep7", true}, {"indep8", true},
 	{"indep9", true}, {"indep10", true}, {"indep11", true}, {"indep12", true},
 	{"indep13", true}, {"indep14", true}, {"indep15", true}, {"indep16", true},
-	{"indep17", false}, {"indep18", false}, {"indep19", false}, {"indep20", false},
+	{"indep17", false}, {"indep18", false}, {"indep19", true}, {"indep20", true},
 	{"indep21", false}, {"indep22", false},
 }
 

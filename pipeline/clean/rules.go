@@ -226,7 +226,7 @@ var editorialNote = rx(`(?i)^(disclaimer\b|our standards:|the views (and opinion
 
 // Whole-unit boilerplate rules, tried in order.
 var boilerplateRules = withFilters([]pattern{
-	{"licence line", rx(`(?i)(licensed under (a|the) creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
+	{"licence line", rx(`(?i)(licensed under (a |the )?creative commons|all rights reserved|^(?:[A-Z]{1,5}(?:/[A-Z0-9]{1,10})+\s+)?all (content|contents|material)s? (by|of|on|from) .{2,80}(is|are) (licensed|protected|copyright)|^(copyright|©|\(c\))\s*)`), 400, licenceNeeds},
 	{"newsletter prompt", rx(`(?i)^(sign ?up\b|subscribe\b|stay in touch|newsletters?\b|get (our|the|a) .{0,40}(newsletter|updates|alerts)|join (our|the) .{0,30}(list|newsletter|channel|community)|enter your e-?mail|your e-?mail( address)?\b|e-?mail address|we respect your privacy|unsubscribe|loading( comments)?\W*$|please wait|never miss|receive (our|the|daily|weekly)|download (our|the) app|get the app|install (our|the) app)`), 160, nil},
 	{"share or follow prompt", rx(`(?i)^(share( this( article| story| post| page)?| on| via)?|tweet( this)?|follow( (us|@|on))?|like us on|find us on|connect with us|join us on|copy( the| short)? (link|url)|(link |url )?copied|print( this)?( article| page)?|e-?mail( this)?( article| story)?|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|instagram|youtube|save|bookmark|x)\s*(:|\W*$)`), 80, nil},
 	{"newsletter prompt", rx(`(?i)\b(click here to (subscribe|sign up|register|join|support|donate|read|get)|subscribe (now|today|for full|to (our|the))|become a (member|subscriber|patron)|support (our|independent) journalism|for full access|already a subscriber|log ?in to (read|continue))\b`), 200, subscribeNeeds},
@@ -290,6 +290,12 @@ var boilerplateRules = withFilters([]pattern{
 	{"byline", rx(`(?i)^((written|reported|compiled|edited|posted|photos?|text|story|report|interview|words) by|by|from (our|staff)|from [\p{Lu}][\p{L}&.-]{1,20}['’]s|reporting by|additional reporting by|editing by|with reporting from)\s+[\p{Lu}@][^.!?]{0,100}$`), 140, nil},
 	{"byline", rx(`^[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}\s*[|,/–—-]\s*(?i:staff (reporter|writer|correspondent)|correspondent|reporter|special correspondent|news desk|web desk|online desk|agencies|our correspondent|editor|contributor|senior editor|news agency)\W*$`), 140, nil},
 	{"byline", rx(`(?i)^[(*]?\s*(reporting by|editing by|writing by|additional reporting by|compiled by|edited by)\b`), 300, nil},
+	// "Published By: Web Desk", "Published By: Nikhil Rawat": a web
+	// desk's byline, at the head or the foot of a story or live blog.
+	{"byline", rx(`(?i)^published\s+by\s*:\s*[\p{Lu}][\p{L}.'’ -]{1,50}$`), 80, nil},
+	// A desk as the byline, alone on its line: "India Today World Desk",
+	// "Web Desk", "News Desk".
+	{"byline", rx(`^([\p{Lu}][\p{L}.&'’-]*\s+){0,3}(?i:web|news|world|online|digital|foreign|national|international|city|sports?|business|political|monitoring)\s+(?i:desk)$`), 60, []string{"desk", "Desk", "DESK"}},
 	// A byline with the writer's post: "By Michael Kugelman, a columnist
 	// at Foreign Policy."
 	{"byline", rx(`^(?i:by)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*\*?\s*,\s*(?i:a|an|the|our)\s+[^.!?]{1,80}\.?$`), 140, nil},
@@ -326,6 +332,15 @@ var boilerplateRules = withFilters([]pattern{
 	{"byline", rx(`(?i)\bcontributed (reporting |to the reporting )?(to )?(this|the) (report|story|article)\b`), 300, nil},
 	{"comment form", rx(`(?i)^((you must|you need to|please) )?(be (logged|signed) in|sign in|log ?in|register|create (an|your|a free) .{0,30}account)\b.{0,80}\b(comment|discussion|conversation|join|reply)`), 200, nil},
 	{"comment form", rx(`(?i)^(you are replying to|replying to|your (name|e-?mail|comment|website)|name|e-?mail|website|captcha|sort( comments)? by(\s*:?\s*(oldest|newest|latest|top|best|popular|most relevant|relevance|most liked|old|new)( first)?)?|oldest( first)?|newest( first)?|most relevant|all comments|(top|best|popular|newest|oldest|latest) comments)\s*\*?\s*:?$`), 40, nil},
+	// A comment section's house-rules lines, over or under the comments
+	// (MailOnline and other papers' comment widgets): "The comments below
+	// have not been moderated.", "The views expressed in the contents above
+	// are those of our users and do not necessarily reflect …", "By
+	// posting your comment you agree to our house rules.", "Do you want to
+	// automatically post your … comments to your Facebook Timeline?",
+	// "Your comment will be posted to … as usual.", "Share or comment on
+	// this article:", "Share what you think".
+	{"comment form", rx(`(?i)^(the comments (below|above) have (not )?been (pre-?)?moderated|the views expressed in the (contents?|comments?) (above|below) are (those )?of (our )?(users|readers|commenters|the authors?)\b.{0,160}|by (posting|submitting|adding) (your|a) comment,? you (agree|consent) to\b.{1,60}|do you want to automatically post your (.{1,40} )?comments to your .{1,40}|your comment will be posted to .{1,60}|share or comment on this (article|story|post|page)|share (what you think|your (thoughts|views)))\W*$`), 300, []string{"comment", "views expressed", "share"}},
 	// A comment box's moderation notice: "Your comment will be published
 	// after review.", "Comments are published once approved".
 	{"comment form", rx(`(?i)^(your (comment|reply|message)s?\s+(will|must|may|would)\s+(only\s+)?(be|not\s+be)\s+(published|approved|reviewed|displayed|visible|moderated|shown)\b|comments?\s+(are|will\s+be)\s+(published|displayed|reviewed|visible|shown|moderated)\s+(after|once|only|before)\b|((for more\s+information|for\s+details),?\s+)?(please\s+)?(see|read|review)\s+our\s+(comments?|community|commenting|discussion)\s+(faq|policy|guidelines|rules|standards|terms)\b)`), 200, nil},
@@ -347,6 +362,15 @@ var boilerplateRules = withFilters([]pattern{
 	{"contact line", rx(`(?i)^(e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(\.[\w-]+)+\.?$`), 120, []string{"@"}},
 	{"list number", rx(`^\d{1,3}[.)]?$`), 4, nil},
 	{"editorial note", rx(`(?i)^(correction|clarification|editor'?s note)\s*:`), 400, nil},
+	// An update note with its date: "Update 1/18/24, 9:05 a.m. ET: This
+	// article was updated with additional information."
+	{"editorial note", rx(`(?i)^updated?\b.{0,40}?:\s*this (article|story|report|post|piece) (was|has been) (updated|corrected|amended)\b.{0,120}$`), 240, []string{"update"}},
+	// A discussion box with no comments yet, when logged out: "To
+	// participate in the discussion" / "log in or register".
+	{"comment form", rx(`(?i)^(to (participate|take part|join) in (the|this) (discussion|conversation)|(log ?in|sign ?in) or (register|sign ?up))\W*$`), 60, nil},
+	// A paywall's prompt: "For more defence and security news and
+	// analysis, subscribe to Janes Defence Weekly."
+	{"newsletter prompt", rx(`(?i)^for (more|the latest|full|in-depth|exclusive)\b[^.!?]{0,80},\s*subscribe (to|now)\b[^.!?]{0,60}\.?$`), 200, []string{"subscribe"}},
 	// A developing story's note: "More to follow.", "This is a developing
 	// story.", "(Details to come)".
 	{"editorial note", rx(`(?i)^\(?\s*((more|details|further details|updates?) (to follow|to come|awaited|soon)|this (is a|story is) (developing|breaking)( story| news)?|(this )?story (is )?(developing|will be updated)|developing story|breaking news,? more (to follow|soon))\s*[.!…]*\s*\)?$`), 80, nil},
@@ -414,6 +438,12 @@ var boilerplateRules = withFilters([]pattern{
 	// A thread's pager and tools: "Results 1 to 4 of 4", "Page 1 of 2  1 2
 	// Last", "Thread Tools  Display", "Replies 18  Views 3K  Jun 2, 2021".
 	{"thread stats", rx(`(?i)^((showing\s+)?(results|threads|posts|messages|comments)\s+\d+\s+to\s+\d+\s+of\s+[\d,]+|page\s+\d+\s+of\s+\d+([\s\d]|first|last|next|prev(ious)?|[«»<>›‹])*|thread\s+tools(\s+(display( modes)?|search\s+this\s+thread|show\s+printable\s+version))*|display\s+modes?|search\s+this\s+thread|show\s+printable\s+version|(replies|views|messages|posts)\s*:?\s*[\d.,]+\s*[km]?\s+(replies|views|messages|posts)\s*:?\s*[\d.,]+\s*[km]?.{0,40})$`), 100, nil},
+	// A thread's counts in one row, first or at the foot (VerticalScope's
+	// XenForo theme): "3K views   12 replies   8 participants   last post
+	// by  X  Nov 19, 2020", "12 Replies   8 Participants"; Invision's
+	// "Sign in to follow this", "Followers 3", "Recommended Posts"; XenForo's "Jump to Latest
+	// Follow" over the first post.
+	{"thread stats", rx(`(?i)^([\d.,]+\s*[km]?\s+(views|replies|participants|posts|watchers)\s+){1,4}[\d.,]+\s*[km]?\s+(views|replies|participants|posts|watchers)(\s+last\s+post\s+by\s+.{1,80})?$|^sign\s+in\s+to\s+follow\s+this(\s+followers\s+\d+)?$|^followers\s+\d+$|^jump\s+to\s+latest(\s+follow)?$|^recommended\s+posts$`), 140, []string{"views", "repl", "partic", "follow", "jump", "recommended"}},
 	// A thread's tools and pager as phpBB lays them out: "Post Reply
 	// Search this topic…   4 posts • Page 1 of 1".
 	{"thread stats", rx(`(?i)^((post\s+(a\s+)?reply|new\s+topic|reply\s+to\s+topic|search\s+this\s+(topic|thread)|\d+\s+(posts?|topics?|replies|messages)|page\s+\d+\s+of\s+\d+)[\s•·|…]*){2,}$`), 120, []string{"post", "topic", "repl", "messages", "page"}},
@@ -424,7 +454,7 @@ var boilerplateRules = withFilters([]pattern{
 	// Permissions", "You may not post new threads", "You must log in or
 	// register to reply here.", "Quick Navigation", "« Previous Thread |
 	// Next Thread »", the software's credit.
-	{"forum footer", rx(`(?i)^(similar\s+(threads|discussions|topics)|posting\s+permissions|you\s+(may|may\s+not|can|cannot|can't)\s+(post|reply\s+to|edit|attach|vote\s+in)\s+(new\s+)?(threads|replies|attachments|your\s+posts|posts|polls|topics)|you\s+must\s+(log\s*in|sign\s*in|be\s+logged\s+in)\s+or\s+(register|sign\s*up)\s+to\s+(reply|post|comment)\b[^!?]{0,20}|quick\s+navigation\b.{0,60}|[«‹<]*\s*previous\s+(thread|topic)\s*[|/·•]\s*next\s+(thread|topic)\s*[»›>]*|(users|members)\s+who\s+are\s+viewing\s+this\s+(thread|topic)\b.{0,60}|(bb\s*code|smilies|\[img\]\s*code|\[video\]\s*code|html\s*code)\s+is\s+(on|off)|forum\s+rules|all\s+times\s+are\s+(gmt|utc)\b.{0,60}|(forum|community\s+platform|forum\s+software|powered)\s+(software\s+)?(by|:)\s*(xenforo|vbulletin|phpbb|invision|discourse|mybb|smf)\b.{0,80}|powered\s+by\s+(xenforo|vbulletin|phpbb|invision|discourse|mybb|smf)\b.{0,80}|return\s+to\s+(the\s+)?(board\s+index|forum|[“"‘'].{1,60}[”"’']|[^.!?]{1,40}$)|jump\s+to\W*|who\s+is\s+online\W*|(users|members)\s+browsing\s+this\s+(forum|thread|topic)\b.{0,80}|board\s+index\b.{0,80}|display\s+(posts|topics)\s+from\s+previous\b.{0,120}|sort\s+by\s+(post\s+time|author|subject)\b.{0,60})$`), 100, nil},
+	{"forum footer", rx(`(?i)^(similar\s+(threads|discussions|topics)|posting\s+permissions|you\s+(may|may\s+not|can|cannot|can't)\s+(post|reply\s+to|edit|attach|vote\s+in)\s+(new\s+)?(threads|replies|attachments|your\s+posts|posts|polls|topics)|you\s+must\s+(log\s*in|sign\s*in|be\s+logged\s+in)\s+or\s+(register|sign\s*up)\s+to\s+(reply|post|comment)\b[^!?]{0,20}|quick\s+navigation\b.{0,60}|[«‹<]*\s*previous\s+(thread|topic)\s*[|/·•]\s*next\s+(thread|topic)\s*[»›>]*|(users|members)\s+who\s+are\s+viewing\s+this\s+(thread|topic)\b.{0,60}|(bb\s*code|smilies|\[img\]\s*code|\[video\]\s*code|html\s*code)\s+is\s+(on|off)|forum\s+rules|all\s+times\s+are\s+(gmt|utc)\b.{0,60}|(forum|community\s+platform|forum\s+software|powered)\s+(software\s+)?(by|:)\s*(xenforo|vbulletin|phpbb|invision|discourse|mybb|smf)\b.{0,80}|powered\s+by\s+(xenforo|vbulletin|phpbb|invision|discourse|mybb|smf)\b.{0,80}|return\s+to\s+(the\s+)?(board\s+index|forum|[“"‘'].{1,60}[”"’']|[^.!?]{1,40}$)|jump\s+to\W*|who\s+is\s+online\W*|(users|members)\s+browsing\s+this\s+(forum|thread|topic)\b.{0,80}|board\s+index\b.{0,80}|display\s+(posts|topics)\s+from\s+previous\b.{0,120}|sort\s+by\s+(post\s+time|author|subject)\b.{0,60}|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+(comment|reply|post)\b.{0,20}|you\s+need\s+to\s+be\s+a\s+member\s+in\s+order\s+to\s+(leave\s+a\s+comment|reply|post)\b.{0,20}|go\s+to\s+topic\s+listing|recently\s+browsing\b.{0,40}|no\s+registered\s+users\s+viewing\s+this\s+(page|topic|thread)\W*|\d+\s*[-–]\s*\d+\s+of\s+[\d,]+\s+(posts|replies|messages)|about\s+this\s+discussion)$`), 100, nil},
 	// A news agency's item code over the headline: "News ID: 1419874
 	// Service: Politics", "News Code: 83712450", "Code : 732145", "End
 	// Item/213".
@@ -439,19 +469,29 @@ var boilerplateRules = withFilters([]pattern{
 	// A social post's counts: "354 shares", "2.3K reactions".
 	{"thread stats", rx(`(?i)^[\d.,]+\s*[km]?\+?\s+(shares?|reactions?|retweets?|reposts?|quote tweets?)$`), 30, nil},
 	{"menu", rx(`^([^|»›‹>•·/]{1,30}(\s*[|»›‹>•·]\s*|\s/\s)){2,}[^|»›‹>•·/]*$|(?i)^(home|news|start)\s*[|»›>/]\s*[^|»›>/]{1,40}$`), 300, menuNeeds},
-	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\))?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?)\s+(is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(now\s+)?(closed|disabled|turned\s+off)(\s+for\s+this\s+(article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
+	{"comments header", rx(`(?i)^((reader|readers'?|user|your|facebook|disqus|\d[\d,.]*\s*[km]?)?\s*(comments?|conversations?|discussions?|responses?|replies)(\s*\(\d+\)|\s+\d[\d,]*)?(\s*\(?closed\)?)?|leave a (reply|comment)(\s+cancel reply)?|post a comment|add (a|your) comment|join the (conversation|discussion|debate)|have your say|show comments|view comments|what do you think\??|comments are closed\.?|(commenting|comments?)\s+(is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(now\s+)?(closed|disabled|turned\s+off)(\s+for\s+this\s+(article|story|post|page))?\.?|\d+\s+thoughts? on .*|(facebook|disqus) comments? plugin|comments powered by disqus)\W*$`), 90, nil},
 	{"site furniture", rx(`(?i)^(home|menu|search|skip to (main )?content|toggle navigation|close|open|log ?in|sign ?in|register|my account|account|subscribe now|privacy policy|terms (of (use|service)|and conditions)|cookie( policy| settings)?|contact( us)?|about( us)?|advertise( with us)?|careers|sitemap|rss|archives?|e-?paper|live tv|breaking news|breaking|live|live updates|live blog|live reporting|live coverage|key events?|show key events only|pinned( post)?|refresh|show \d+ (more|new|older|newer) (posts|updates)|older posts|newer posts|skip advertisement|we use cookies.*|accept( all)?( cookies)?|reject all|i agree|agree|more options|manage (options|preferences|settings)|got it|dismiss|top|more|news|world|politics|opinion|business|sports?|video|videos|photos|gallery|analysis|explainer|exclusive|feature|features|interview|editorial|editorials|comment|commentary|viewpoint|columns?|column|blogs?|letters|national|international|world news|latest)\W*$`), 60, nil},
 })
 
 // Lines that belong to a reader comment or forum post around the text: the
 // commenter's name line, timestamps, and the buttons under each comment.
 var commentMetaRules = withFilters([]pattern{
-	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment)?|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$|^(like|reply)(\s*[·•|]\s*(like|reply|share|report|edit|delete|mark as spam|see translation|\d{1,5}|\d{1,3}\s*(s|m|h|d|w|y|mo|yrs?|mins?|hrs?|wks?)))+\W*$`), 60, nil},
+	{"comment buttons", rx(`(?i)^((recommend|reply|save|award|report( abuse| comment| post)?|expand|like|likes|dislike|share|flag|quote|reply with quote|multi-?quote|permalink|upvote|downvote|agree|disagree|thanks|click to expand\.*|show (more|replies|\d+ repl(y|ies))|hide repl(y|ies)|\d+\s*(likes?|replies|upvotes?|points?|recommends?|agree|thanks))(\s*[x×:]?\s*\d+)?\W*)+$|^(like|reply)(\s*[·•|]\s*(like|reply|share|report|edit|delete|mark as spam|see translation|\d{1,5}|\d{1,3}\s*(s|m|h|d|w|y|mo|yrs?|mins?|hrs?|wks?)))+\W*$`), 60, nil},
+	// A comment's rating buttons with their counts: "Click to rate   21   2".
+	{"comment buttons", rx(`(?i)^click to rate(\s+\d[\d,]*){0,2}$`), 40, nil},
+	// A comment's head as MailOnline writes it: the user's name, town and
+	// country, and the comment's age ("Pennine_Walker, Huddersfield,
+	// United Kingdom, 1 year ago").
+	{"commenter line", rx(`(?i)^@?[\p{L}\p{N}_.' -]{1,40},(\s*[\p{L}.' -]{1,40},){1,3}\s*\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$`), 120, digitNeeds},
 	{"commenter line", rx(`(?i)^[•·*▪►–—-]?\s*@?[\p{L}\p{N}_.' -]{1,40}?\s*(\||,|-|–|—|·|•|\bon\b|\s{2,}|\t)\s*(` + dateRx + `\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `|` + timeRx + `|\d+\s+(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)(\s*[|·•-]\s*(reply|report|like|share|flag|permalink))*\W*$`), 90, digitNeeds},
-	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?(\s+.{1,120})?|start date:?|started by\s+.{1,80})$`), 140, forumNeeds},
+	{"forum post header", rx(`(?i)^((post|posted|reply|replied) by\b.{0,80}|originally posted by\b.{0,80}|(re|fw|fwd):\s.{0,120}|quote:?|quote from:?.{0,80}|@?[\w.-]{1,30} (wrote|said|says|writes):\s*↑?\s*$|on\s+[^,]{1,40},\s*@?[\w.-]{1,30}\s+said:\s*$|#\d+\s*$|thread:.{0,120}|discussion in .{1,80} started by .{1,80}|submitted .{1,40} by .{1,60}|u/[\w-]{2,40}( .{0,60})?|thread starter:?(\s+.{1,120})?|start date:?|started by\s+.{1,80})$`), 140, forumNeeds},
 	// vBulletin's post header without the "Old" icon text: the post's date
 	// and time, then its number ("05-09-2017, 01:14 PM   #4").
 	{"forum post header", rx(`(?i)^(` + dateRx + `|\d{1,2}-\d{1,2}-\d{2,4}|today|yesterday)(\s*,?\s*` + timeRx + `)?\s*(#|post\s*#?)\s*\d{1,6}$`), 80, []string{"#", "post"}},
+	// A post's number and date as VerticalScope's XenForo theme writes
+	// them, after "Discussion Starter" on the thread's first post:
+	// "Discussion Starter · #1 · Nov 14, 2020", "#2 · Nov 15, 2020".
+	{"forum post header", rx(`(?i)^(discussion\s+starter\s*[·•|]\s*)?#\d{1,6}\s*[·•|]\s*(` + dateRx + `|\d+\s*(years?|months?|weeks?|days?|hours?|minutes?|[ydhm])\s+ago)(\s*,?\s*` + timeRx + `)?$`), 80, []string{"#"}},
 	// A member's rank after the site's acronym: "PDF THINK TANK: ANALYST".
 	{"forum member line", rx(`(?i)^[\p{Lu}]{2,6}\s+(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff)\s*:?\s*(member|analyst|moderator)s?$`), 40, []string{"member", "analyst", "moderator"}},
 	// vBulletin's post date ("Old Thursday, January 25, 2024"), after the
@@ -459,7 +499,7 @@ var commentMetaRules = withFilters([]pattern{
 	{"forum post header", rx(`(?i)^(old|new)\s+(` + dateRx + `|\d{1,2}-\d{1,2}-\d{2,4}|today|yesterday)(\s*,?\s*` + timeRx + `)?$`), 80, nil},
 	// The header lines of a forwarded or posted e-mail message.
 	{"forum post header", rx(`(?i)^(from|sent|to|cc):\s+(\S+@\S+|.{1,60}\b\d{1,2}:\d{2}.{0,10}|[\p{Lu}][\p{L}.'’-]+( [\p{Lu}][\p{L}.'’-]+){0,3}( <\S+@\S+>)?)$`), 140, nil},
-	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|join(ed)? date\s+` + dateRx + `|joined:?\s+` + dateRx + `|start date:?\s+` + dateRx + `|posts:?\s*[\d,]+|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:?\s*[\d,]+|reaction score:?\s*[\d,]+|likes received:?\s*[\d,]+|trophy points:?\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|[\p{L} .'-]{1,40}\(\s*[\d.,]+\s*k?\+?\s*posts?\s*\))$`), 140, forumNeeds},
+	{"forum member line", rx(`(?i)^(join(ed)? date:.{0,40}|join(ed)? date\s+` + dateRx + `|joined:?\s+` + dateRx + `|start date:?\s+` + dateRx + `|posts:?\s*[\d,]+|[\d.,]+\s*k?\s+posts|joined:?\s+` + dateRx + `\s*[·•|]\s*[\d.,]+\s*k?\s+(posts|messages)|location:.{0,40}|member since.{0,40}|last edited( by)?:?.{0,80}|reputation:.{0,40}|messages:?\s*[\d,]+|reaction score:?\s*[\d,]+|likes received:?\s*[\d,]+|trophy points:?\s*[\d,]+|ratings?:.{0,40}|(senior|full|elite|active|new|banned|regular|veteran|professional|think tank|moderator|administrator|staff) (member|analyst|moderator)s?|[\p{L} .'-]{1,40}\(\s*[\d.,]+\s*k?\+?\s*posts?\s*\))$`), 140, forumNeeds},
 })
 
 // postTimestamp is a line that is only a date and time, as stamped on a
@@ -467,8 +507,8 @@ var commentMetaRules = withFilters([]pattern{
 var postTimestamp = quick(rx(`(?i)^(` + dateRx + `(\s*(,|at|-|–|—|\||/)?\s*` + timeRx + `)?|` + timeRx + `(\s*(,|on|-|–|—)?\s*` + dateRx + `)?|\d+\s*(seconds?|secs?\.?|minutes?|mins?\.?|hours?|hrs?\.?|hr\.?|h|m|d|days?|weeks?|wks?\.?|months?|mos?\.?|years?|yrs?\.?)\s+ago)\W*$`))
 
 // liveStamp is a live-blog time stamp that starts a post ("10:42 GMT",
-// "10.42am: …").
-var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b(\s*\(\s*(\p{L}+\s+){0,2}time\s*\))?`))
+// "10.42am: …", Sky News's bare "11:58:01").
+var liveStamp = quick(rx(`(?i)^(\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst|local time)?|\d{1,2}\s*[ap]\.?m\.?\s*(gmt|utc|bst|cet|est|edt|pst|ist|pkt|irst)?)\b(\s*\(\s*(\p{L}+\s+){0,2}time\s*\))?`))
 
 // commenterName is a short line naming a commenter: "• cuban", "Raj",
 // "Meraj shahab", "@user".

@@ -922,3 +922,33 @@ func initialFree(s string) string {
 	}
 	return s
 }
+
+// postHeadAhead reports whether unit i is a poster's name over the rest of
+// a forum post's header, as Invision Community and XenForo themes lay it
+// out one item per line: a short line with no stop (a handle or a name),
+// then, past at most one short line (a rank: "Members", "Registered"), a member
+// line ("2,814 posts", "Joined Mar 2, 2011 · 2,905 Posts") or a numbered
+// post header ("Discussion Starter · #1 · Nov 14, 2020").
+func (c *classifier) postHeadAhead(i int) bool {
+	u := c.units[i]
+	if u.prose || u.kind() != "" || len(u.s) > 40 || words(u.s) > 3 || strings.ContainsAny(u.s, "!?:\n") || strings.HasSuffix(u.s, ".") {
+		return false
+	}
+	for j := i + 1; j < len(c.units) && j <= i+2; j++ {
+		v := c.units[j]
+		if v.meta == "forum member line" || v.meta == "forum post header" && strings.HasPrefix(strings.TrimLeft(v.s, " \t"), "#") ||
+			v.meta == "forum post header" && hasPrefixLowerASCII(v.s, "discussion starter") {
+			return true
+		}
+		if v.prose || v.kind() != "" || len(v.s) > 30 || words(v.s) > 3 {
+			return false
+		}
+	}
+	return false
+}
+
+// postedDate reports whether u is a post's date in its header ("Posted May
+// 8, 2017", Invision's), under another line of the same post's header.
+func postedDate(u, prev *unit) bool {
+	return len(u.s) <= 60 && hasPrefixLowerASCII(u.s, "posted ") && prev.role == Comment && !prev.prose
+}
