@@ -365,7 +365,7 @@ func generalLineKind(s string) lineFacts {
 func boilerplateOf(t *lineText) string {
 	r := t.match(boilerplateRules)
 	if r == "" {
-		r = tunedRule(t)
+		r = guardedRule(t)
 	}
 	if r == "photo caption" && reportedSpeech.MatchString(t.s) && dashCredit.MatchString(t.s) {
 		return ""

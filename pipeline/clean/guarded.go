@@ -5,11 +5,11 @@ import (
 	"unicode/utf8"
 )
 
-// Whole-unit boilerplate rules written for the layouts of indep13–indep16
-// and the pages like them (branch roles-tune). boilerplateOf tries them
-// (tunedRule) when no rule of boilerplateRules matches: each runs only on a
-// line that opens with one of its first words or holds the word it needs,
-// so that a line of text costs a few byte tests, not a dozen patterns.
+// Guarded whole-unit boilerplate rules (first written for the layouts of
+// indep13–indep16): boilerplateOf tries them (guardedRule) when no rule of
+// boilerplateRules matches. Each runs only on a line that opens with one of
+// its first words or holds the word it needs, so that a line of text costs a
+// few byte tests, not a dozen patterns.
 
 // widgetStatus is a sign-up widget's status line ("Your subscription
 // failed. Please try again.", "protected by reCAPTCHA", "An account was
@@ -86,8 +86,8 @@ var (
 	figureFirsts       = wordSet(`image photo picture pic figure fig. graphic map chart infographic`)
 )
 
-// tunedRule is the rule of this file that t matches, or "".
-func tunedRule(t *lineText) string {
+// guardedRule is the rule of this file that t matches, or "".
+func guardedRule(t *lineText) string {
 	s := t.s
 	n := len(s)
 	if n == 0 || n > 400 {
@@ -242,8 +242,7 @@ func secondWordIn(s string, set map[string]bool) bool {
 		return false
 	}
 	rest := strings.TrimLeft(s[i:], " ")
-	var w leadWord
-	w = firstWordOf(&lineText{s: rest})
+	w := firstWordOf(&lineText{s: rest})
 	return w.in(set)
 }
 
