@@ -386,7 +386,10 @@ var ownRounds = []codedRound{
 		// units (appended before the border family) 0.714 before (R 0.556),
 		// 0.941 after (one miss left: "work on the fence is expected to be
 		// finished", where the article's border_security rule never fired);
-		// the whole file 0.971 after both.
+		// the whole file 0.971 after both. Its third probe (a statement as
+		// the source of reported speech, appended before the third family):
+		// threat 2 false positives of 5 units before, none after; the whole
+		// file 0.971 after the three families (its one miss the fence).
 		{"dev13", 0.96, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
@@ -552,10 +555,11 @@ var independentRounds = []codedRound{
 	// rounds 12-13 were tuned on, unseen by that work: 0.921 after it
 	// (threat 0.863, unity 0.960, border 0.941). After frames-tune3's threat
 	// false-positive family: 0.933 (threat 0.898, unity 0.960, border 0.941);
-	// after its border family too: 0.945 (border 0.977).
-	{name: "round 14", pool: true, poolFloor: 0.93, sets: []codedSet{
+	// after its border family too: 0.945 (border 0.977); after its third
+	// (a statement as the source of reported speech): 0.951 (threat 0.917).
+	{name: "round 14", pool: true, poolFloor: 0.94, sets: []codedSet{
 		{"heldout75", 0.98, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.923, unity 0.909); tuned on from frames-tune3: 1.000 after
-		{"heldout76", 0.89, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968); tuned on from frames-tune3: 0.890 after its threat family, 0.901 after its border family (border 1.000)
+		{"heldout76", 0.90, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968); tuned on from frames-tune3: 0.890 after its threat family, 0.901 after its border family (border 1.000), 0.912 after its third (threat 0.880)
 		{"heldout77", 0.93, false}, // international outlets, 2015-2025: first run 0.900 (threat 0.833, border 0.867); tuned on from frames-tune3: 0.925 after its threat family (threat 0.909), 0.949 after its border family (border 0.938)
 	}},
 }
