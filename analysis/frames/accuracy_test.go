@@ -390,7 +390,11 @@ var ownRounds = []codedRound{
 		// the source of reported speech, appended before the third family):
 		// threat 2 false positives of 5 units before, none after; the whole
 		// file 0.971 after the three families (its one miss the fence).
-		{"dev13", 0.96, false},
+		// Its fourth probe (the actor backing a militant group named by
+		// name; border codes corrected on review before the change, see
+		// the file): threat 3 of 3 missed and none false before, all found
+		// and none false after; the whole file 0.981.
+		{"dev13", 0.97, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
 		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
@@ -556,10 +560,12 @@ var independentRounds = []codedRound{
 	// (threat 0.863, unity 0.960, border 0.941). After frames-tune3's threat
 	// false-positive family: 0.933 (threat 0.898, unity 0.960, border 0.941);
 	// after its border family too: 0.945 (border 0.977); after its third
-	// (a statement as the source of reported speech): 0.951 (threat 0.917).
-	{name: "round 14", pool: true, poolFloor: 0.94, sets: []codedSet{
+	// (a statement as the source of reported speech): 0.951 (threat 0.917);
+	// after its fourth (the actor backing a militant group named by name):
+	// 0.959 (threat 0.939).
+	{name: "round 14", pool: true, poolFloor: 0.95, sets: []codedSet{
 		{"heldout75", 0.98, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.923, unity 0.909); tuned on from frames-tune3: 1.000 after
-		{"heldout76", 0.90, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968); tuned on from frames-tune3: 0.890 after its threat family, 0.901 after its border family (border 1.000), 0.912 after its third (threat 0.880)
+		{"heldout76", 0.92, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968); tuned on from frames-tune3: 0.890 after its threat family, 0.901 after its border family (border 1.000), 0.912 after its third (threat 0.880), 0.927 after its fourth (threat 0.923)
 		{"heldout77", 0.93, false}, // international outlets, 2015-2025: first run 0.900 (threat 0.833, border 0.867); tuned on from frames-tune3: 0.925 after its threat family (threat 0.909), 0.949 after its border family (border 0.938)
 	}},
 }
