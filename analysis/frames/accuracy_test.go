@@ -379,6 +379,22 @@ var ownRounds = []codedRound{
 		// changes): 0.414 before frames-tune2, 0.844 after its families,
 		// 1.000 after their extension; the whole file 0.994.
 		{"dev12", 0.98, false},
+		// Round 14's families (frames-tune3) on other wordings, written
+		// before the changes, with near-misses for each family: its threat
+		// units 0.727 before (threat P 0.571: three denials of involvement
+		// firing), 1.000 after the threat false-positive family; its border
+		// units (appended before the border family) 0.714 before (R 0.556),
+		// 0.941 after (one miss left: "work on the fence is expected to be
+		// finished", where the article's border_security rule never fired);
+		// the whole file 0.971 after both. Its third probe (a statement as
+		// the source of reported speech, appended before the third family):
+		// threat 2 false positives of 5 units before, none after; the whole
+		// file 0.971 after the three families (its one miss the fence).
+		// Its fourth probe (the actor backing a militant group named by
+		// name; border codes corrected on review before the change, see
+		// the file): threat 3 of 3 missed and none false before, all found
+		// and none false after; the whole file 0.981.
+		{"dev13", 0.97, false},
 	}},
 	{name: "rounds 2-3", strict: true, sets: []codedSet{
 		{"heldout2", 0.96, false},  // first run 0.844 (untuned); 0.983 after round 2 fixed its errors
@@ -537,14 +553,20 @@ var independentRounds = []codedRound{
 		{"heldout73", 0.96, false}, // Iranian outlets, 2015-2025: first run 0.879 (threat 0.857, unity 0.833, border 0.947); tuned on from frames-tune2: 0.968 after (threat 0.957, border 0.947)
 		{"heldout74", 0.98, false}, // international outlets, 2015-2024: first run 0.855 (threat 0.857, unity 0.750, border 0.957); tuned on from frames-tune2: 1.000 after
 	}},
-	// Never tuned on: first run pooled 0.907 (threat 0.863, unity 0.917,
-	// border 0.941), at e67557d (default.yaml as there); no unit recoded
-	// after the run. Written while rounds 12-13 were tuned on, unseen by
-	// that work: 0.921 after it (threat 0.863, unity 0.960, border 0.941).
-	{name: "round 14", pool: true, poolFloor: 0.90, sets: []codedSet{
-		{"heldout75", 0.94, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.923, unity 0.909)
-		{"heldout76", 0.88, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968)
-		{"heldout77", 0.89, false}, // international outlets, 2015-2025: first run 0.900 (threat 0.833, border 0.867)
+	// Tuned on from frames-tune3 (no longer held-out evidence): first run
+	// pooled 0.907 (threat 0.863, unity 0.917, border 0.941), at e67557d
+	// (default.yaml as there); no unit recoded after the run. Written while
+	// rounds 12-13 were tuned on, unseen by that work: 0.921 after it
+	// (threat 0.863, unity 0.960, border 0.941). After frames-tune3's threat
+	// false-positive family: 0.933 (threat 0.898, unity 0.960, border 0.941);
+	// after its border family too: 0.945 (border 0.977); after its third
+	// (a statement as the source of reported speech): 0.951 (threat 0.917);
+	// after its fourth (the actor backing a militant group named by name):
+	// 0.959 (threat 0.939).
+	{name: "round 14", pool: true, poolFloor: 0.95, sets: []codedSet{
+		{"heldout75", 0.98, false}, // Pakistani outlets, 2015-2023: first run 0.944 (threat 0.923, unity 0.909); tuned on from frames-tune3: 1.000 after
+		{"heldout76", 0.92, false}, // Iranian outlets, 2015-2025: first run 0.890 (threat 0.846, unity 0.857, border 0.968); tuned on from frames-tune3: 0.890 after its threat family, 0.901 after its border family (border 1.000), 0.912 after its third (threat 0.880), 0.927 after its fourth (threat 0.923)
+		{"heldout77", 0.93, false}, // international outlets, 2015-2025: first run 0.900 (threat 0.833, border 0.867); tuned on from frames-tune3: 0.925 after its threat family (threat 0.909), 0.949 after its border family (border 0.938)
 	}},
 	// Never tuned on: first run pooled 0.935 (threat 0.895, unity 0.966,
 	// border 0.943), at 3584e26 (default.yaml as there); no unit recoded
