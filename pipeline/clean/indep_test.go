@@ -24,6 +24,7 @@ var indepSets = []struct {
 	{"indep13", true}, {"indep14", true}, {"indep15", true}, {"indep16", true},
 	{"indep17", false}, {"indep18", false}, {"indep19", true}, {"indep20", true},
 	{"indep21", false}, {"indep22", false},
+	{"indep23", false}, {"indep24", false},
 }
 
 func TestIndepRoles(t *testing.T) {
