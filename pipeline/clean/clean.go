@@ -756,6 +756,7 @@ type classifier struct {
 	bodySeen        int   // units given the body role so far
 	titleAt         int   // the first unit that is the headline, or -1
 	forumMarks      bool  // the page has forum markup besides "X said:" lines
+	dumped          bool  // dumpThread found a thread copied with its link post
 	threadAt        int   // the unit that started the comments, once st is inComment
 	mail            bool  // the page is an e-mail message (see mail.go)
 	mailMarker      int   // the forward marker's unit, or -1
@@ -855,13 +856,14 @@ func (c *classifier) run() {
 	if c.st == top {
 		if first := c.dumpThread(); first >= 0 {
 			c.classifyDump(first) // a thread copied with its link post
-			from = first
+			from, c.dumped = first, true
 		}
 	}
 	c.titleNorm, c.sourceNorm = normLine(c.title), normLine(c.hints.Source)
 	for i := from; i < len(c.units); i++ {
 		c.classify(i)
 	}
+	c.postThread()
 	c.appealBoxes()
 	c.promoBoxes()
 	c.authorBlocks()

@@ -1,0 +1,342 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file reads the structure of a forum thread whatever software wrote
+// it: a thread is a run of posts, each under a short block of head lines
+// (the poster's name, rank, status, post count, date, buttons) that every
+// post repeats with the same shape. The reading does not know any
+// software's words for a post's head beyond the generic shapes below; it
+// finds the head blocks, checks that one shape recurs, and gives the roles
+// from there: the lines before the first head are the forum's furniture
+// (but the thread's title), the heads and the posts are comments, an
+// article pasted in the first post keeps its title, text and link, and the
+// lines after the last post are furniture.
+
+// Head-line shapes.
+const (
+	shapeNone   byte = 0
+	shapeName   byte = 'N' // a handle or a short name
+	shapeDate   byte = 'D' // a date or an age
+	shapeCount  byte = 'C' // "Posts: 638", "3 Likes", "1,204 posts"
+	shapeButton byte = 'B' // "Quote", "Reply", "Logged", "Report"
+	shapeStatus byte = 'S' // "Offline", "Online"
+	shapeRank   byte = 'R' // "Full Member", "Moderator"
+)
+
+// headShape is the shape of a head line, or shapeNone.
+func headShape(u *unit) byte {
+	s := strings.TrimSpace(u.s)
+	if s == "" || len(s) > 60 || u.prose && len(s) > 40 {
+		return shapeNone
+	}
+	low := strings.ToLower(s)
+	switch {
+	case postStatus[low]:
+		return shapeStatus
+	case postButtonRow(low):
+		return shapeButton
+	case postRank.MatchString(s):
+		return shapeRank
+	case postCount.MatchString(s):
+		return shapeCount
+	case postDate.MatchString(s) || ageLine(s) || u.stamp && len(s) <= 40:
+		return shapeDate
+	case nameShape(s):
+		return shapeName
+	}
+	return shapeNone
+}
+
+var postStatus = wordSet(`offline online away`)
+
+var postButtons = wordSet(`quote reply like likes report share logged edit permalink multiquote flag thanks thank quick`)
+
+// postButtonRow reports whether low (in lower case) is a row of a post's
+// buttons: every word one ("Quote", "Like   Reply", "Report post").
+func postButtonRow(low string) bool {
+	n := 0
+	for _, w := range strings.Fields(low) {
+		w = strings.Trim(w, "•·|›»()[]")
+		if w == "" {
+			continue
+		}
+		if !postButtons[w] && w != "post" && w != "+" {
+			return false
+		}
+		if w != "post" {
+			n++
+		}
+	}
+	return n > 0
+}
+
+// postRank is a user's rank or title in a forum.
+var postRank = rx(`(?i)^((full|sr\.?|senior|jr\.?|junior|new|active|advanced|regular|veteran|registered|elite|premium|super|global|well-known|valued|hero)\s+)?(members?|users?|posters?|moderators?|mods?|administrators?|admins?|newbies?|guests?|contributors?)$|^(newbie|registered|banned|staff|moderator|administrator)$`)
+
+// postCount is a count in a post's head or foot.
+var postCount = rx(`(?i)^((posts|messages|reputation|karma|likes|points|threads|reaction score|joined)\s*:\s*\S.{0,30}|[\d.,]+k?\s+(posts?|messages?|likes?|reactions?|points?|replies|upvotes?)|joined\s+\S.{0,30})$`)
+
+// postDate is a post's date as forums write it: "Mar '24", "« on: May 14,
+// 2019, 10:41:07 PM »", "« Reply #1 on: … »", "#2 · Mar 9, 2021",
+// "Posted June 3, 2019".
+var postDate = rx(`(?i)^([«‹]\s*)?(reply\s+)?(#\d+\s*)?(on:?\s+)?(posted\s+(on\s+)?)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?('\d\d|\d{4})|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+('\d\d|\d{4})|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})([,\s]+(at\s+)?\d{1,2}:\d\d(:\d\d)?\s*([ap]\.?m\.?)?)?\s*([»›]\s*)?$|^([«‹]\s*)?(reply\s+)?#\d+\s*(on:?|·|-)?.{0,40}\d{4}.{0,20}[»›]?$`)
+
+// nameShape reports whether s may be a poster's name: a handle (one word
+// of letters, digits, '_', '.', '-', with a letter) or two or three
+// capitalised words with no stop.
+func nameShape(s string) bool {
+	if len(s) < 2 || len(s) > 30 {
+		return false
+	}
+	f := strings.Fields(s)
+	if len(f) == 1 {
+		letter := false
+		for _, r := range s {
+			switch {
+			case unicode.IsLetter(r):
+				letter = true
+			case unicode.IsDigit(r) || r == '_' || r == '.' || r == '-':
+			default:
+				return false
+			}
+		}
+		return letter && !strings.HasSuffix(s, ".")
+	}
+	if len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, x := range r {
+			if !unicode.IsLetter(x) && x != '.' && x != '\'' && x != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// postHeadBlock is a run of head lines: units from..to (inclusive), and the
+// shape key of the run from its first name or status on.
+type postHeadBlock struct {
+	from, to int
+	key      string
+	title    int // a post's own title inside the head ("Re: …"), or -1
+}
+
+// findPostHeads finds the head blocks of a thread: runs of head lines that
+// hold a name and one more head item, whose key (the shapes from the
+// first name or status on) recurs at least twice with other lines between.
+// It returns nil when there is no such thread.
+func (c *classifier) findPostHeads(shapes []byte) []postHeadBlock {
+	var blocks []postHeadBlock
+	for i := 0; i < len(c.units); {
+		if shapes[i] == shapeNone {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(c.units) && shapes[j+1] != shapeNone {
+			j++
+		}
+		title := -1
+		// A post's own title inside its head: a title line between head
+		// lines ("Posts: 638" / "Re: Topic" / "« on: … »").
+		if j+2 < len(c.units) && c.units[j+1].title && !c.units[j+1].prose && shapes[j+2] != shapeNone {
+			title = j + 1
+			j += 2
+			for j+1 < len(c.units) && shapes[j+1] != shapeNone {
+				j++
+			}
+		}
+		run := shapes[i : j+1]
+		if title >= 0 {
+			run = shapes[i:title] // the key is the head above the title
+		}
+		start := strings.IndexAny(string(run), "NS")
+		if start >= 0 {
+			key := string(run[start:])
+			if strings.IndexByte(key, 'N') >= 0 && len(key) >= 2 && strings.ContainsAny(key, "DCSR") {
+				blocks = append(blocks, postHeadBlock{from: i, to: j, key: key, title: title})
+			}
+		}
+		i = j + 1
+	}
+	counts := map[string]int{}
+	for _, b := range blocks {
+		counts[b.key]++
+	}
+	best, n := "", 0
+	for k, v := range counts {
+		if v > n || v == n && len(k) > len(best) {
+			best, n = k, v
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	var heads []postHeadBlock
+	for _, b := range blocks {
+		if b.key != best {
+			continue
+		}
+		if len(best) < 3 && !c.handleIn(b) {
+			// A name and a date alone may be a writer's byline: a
+			// thread's two-item heads must give users' handles.
+			return nil
+		}
+		heads = append(heads, b)
+	}
+	return heads
+}
+
+// handleIn reports whether block b names its poster by a user's handle
+// ("tariq_rwp", "shahzad.khi").
+func (c *classifier) handleIn(b postHeadBlock) bool {
+	for i := b.from; i <= b.to; i++ {
+		if s := strings.TrimSpace(c.units[i].s); headShape(c.units[i]) == shapeName && userHandle(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// postThread gives the roles of a forum thread found by its repeated post
+// heads (see findPostHeads), over what the line rules gave. It leaves a
+// page alone when long text stands before the first head (an article with
+// comments under it: the comment rules read those).
+func (c *classifier) postThread() {
+	if len(c.units) < 6 || c.dumped {
+		return // the thread-dump reading holds
+	}
+	shapes := make([]byte, len(c.units))
+	any := 0
+	for i, u := range c.units {
+		if shapes[i] = headShape(u); shapes[i] != shapeNone {
+			any++
+		}
+	}
+	if any < 4 {
+		return
+	}
+	heads := c.findPostHeads(shapes)
+	if heads == nil {
+		return
+	}
+	read := 0
+	for _, h := range heads {
+		for i := h.from; i <= h.to; i++ {
+			if shapes[i] == shapeName && c.units[i].role == Comment {
+				read++
+				break
+			}
+		}
+	}
+	if 2*read >= len(heads) {
+		return // the software's own rules have read the posts
+	}
+	first := heads[0].from
+	for _, u := range c.units[:first] {
+		if u.prose && len(u.s) >= 200 {
+			return // an article above the thread
+		}
+	}
+	// Before the first head: the forum's furniture, but the thread's
+	// title.
+	for i := 0; i < first; i++ {
+		if u := c.units[i]; u.role != Headline {
+			rule := u.rule
+			if u.role != Boilerplate {
+				rule = "forum furniture"
+			}
+			c.set(i, Boilerplate, rule)
+		}
+	}
+	// The last post ends at its first foot line (a button or a count, as
+	// other posts' heads start with), else at its last line of text.
+	last := heads[len(heads)-1]
+	end := last.to
+	for i := last.to + 1; i < len(c.units); i++ {
+		sh := shapes[i]
+		if sh == shapeButton || sh == shapeCount {
+			end = i
+			break
+		}
+		u := c.units[i]
+		if u.prose || u.role == Comment || u.role == Body {
+			end = i
+			continue
+		}
+		if i > end+1 {
+			break
+		}
+	}
+	for i := end + 1; i < len(c.units); i++ {
+		if u := c.units[i]; u.role != Boilerplate || u.rule == "" {
+			rule := u.rule
+			if u.role != Boilerplate {
+				rule = "forum footer"
+			}
+			c.set(i, Boilerplate, rule)
+		}
+	}
+	for k, h := range heads {
+		for i := h.from; i <= h.to; i++ {
+			if i == h.title {
+				c.set(i, Headline, "post title")
+			} else {
+				c.set(i, Comment, "forum post head")
+			}
+		}
+		stop := end + 1
+		if k+1 < len(heads) {
+			stop = heads[k+1].from
+		}
+		if k == 0 {
+			c.pastedInPost(h.to+1, stop)
+			continue
+		}
+		for i := h.to + 1; i < stop; i++ {
+			c.set(i, Comment, "forum post")
+		}
+	}
+}
+
+// pastedInPost gives the roles of the first post's lines from..stop-1: an
+// article pasted at its start (a title line over text, the text, its link)
+// keeps its roles; the poster's remarks after it are comments.
+func (c *classifier) pastedInPost(from, stop int) {
+	i := from
+	if i < stop && c.units[i].title && !c.units[i].prose && i+1 < stop && c.units[i+1].prose {
+		c.set(i, Headline, "headline in a post")
+		i++
+	}
+	text := 0
+	for ; i < stop; i++ {
+		u := c.units[i]
+		// The article's first paragraph is not in the user's voice (its
+		// next ones may quote someone's "my" or write "U.S.").
+		if (u.prose || u.role == Body) && len(u.s) >= 80 && (text > 0 || (i == from || c.units[i-1].role == Headline) && !chatty(head(u.s))) {
+			if u.role != Body {
+				c.set(i, Body, "article quoted in a comment")
+			}
+			text++
+			continue
+		}
+		if text > 0 && (u.bp == "url" || u.bp == "source line") {
+			c.set(i, Boilerplate, u.bp)
+			i++
+		}
+		break
+	}
+	for ; i < stop; i++ {
+		c.set(i, Comment, "forum post")
+	}
+}
