@@ -314,9 +314,43 @@ func splitLines(text string, p token.Span, facts []lineFacts) ([]token.Span, []l
 			out = append(out, l)
 			continue
 		}
+		if handleAlone(s) {
+			// A forum poster's handle alone is not a wrapped line of the
+			// title or text above it.
+			out = appendRun(out, text, ls[k-run:k])
+			run = 0
+			out = append(out, l)
+			continue
+		}
 		run++
 	}
 	return appendRun(out, text, ls[len(ls)-run:]), facts
+}
+
+// handleAlone reports whether s is a user's handle alone on its line: one
+// word of 3–30 bytes, of ASCII letters, digits, '_', '.' and '-', with a
+// letter, and an underscore, a digit or a stop inside it ("tariq_rwp",
+// "baloch99", "shahzad.khi"), not ending in punctuation.
+func handleAlone(s string) bool {
+	if len(s) < 3 || len(s) > 30 {
+		return false
+	}
+	letter, mark := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9' || c == '_':
+			mark = true
+		case c == '.' && i > 0 && i < len(s)-1:
+			mark = true
+		case c == '-' && i > 0 && i < len(s)-1:
+		default:
+			return false
+		}
+	}
+	return letter && mark
 }
 
 // appendRun appends a run of lines of no kind to out: as one part, or one

@@ -78,7 +78,7 @@ func postButtonRow(low string) bool {
 var postRank = rx(`(?i)^((full|sr\.?|senior|jr\.?|junior|new|active|advanced|regular|veteran|registered|elite|premium|super|global|well-known|valued|hero)\s+)?(members?|users?|posters?|moderators?|mods?|administrators?|admins?|newbies?|guests?|contributors?)$|^(newbie|registered|banned|staff|moderator|administrator)$`)
 
 // postCount is a count in a post's head or foot.
-var postCount = rx(`(?i)^((posts|messages|reputation|karma|likes|points|threads|reaction score|joined)\s*:\s*\S.{0,30}|[\d.,]+k?\s+(posts?|messages?|likes?|reactions?|points?|replies|upvotes?)|joined\s+\S.{0,30})$`)
+var postCount = rx(`(?i)^((posts|messages|reputation|karma|likes|points|threads|reaction score|joined|join date|location|rep|country|thanks|trophy points|credits)\s*:\s*\S.{0,30}|(posts|messages|reputation|points|likes|reaction score)\s+[\d.,]+k?|[\d.,]+k?\s+(posts?|messages?|likes?|reactions?|points?|replies|upvotes?)|joined\s+\S.{0,30})$`)
 
 // postDate is a post's date as forums write it: "Mar '24", "« on: May 14,
 // 2019, 10:41:07 PM »", "« Reply #1 on: … »", "#2 · Mar 9, 2021",
@@ -127,6 +127,7 @@ func nameShape(s string) bool {
 // shape key of the run from its first name or status on.
 type postHeadBlock struct {
 	from, to int
+	run      int // the first head line of the run, before the poster's name (a foot of the post above, or a date first)
 	key      string
 	title    int // a post's own title inside the head ("Re: …"), or -1
 }
@@ -149,7 +150,7 @@ func (c *classifier) findPostHeads(shapes []byte) []postHeadBlock {
 		title := -1
 		// A post's own title inside its head: a title line between head
 		// lines ("Posts: 638" / "Re: Topic" / "« on: … »").
-		if j+2 < len(c.units) && c.units[j+1].title && !c.units[j+1].prose && shapes[j+2] != shapeNone {
+		if j+2 < len(c.units) && c.units[j+1].title && !c.units[j+1].prose && shapes[j+2] != shapeNone && validHeadKey(headKey(shapes[i:j+1])) {
 			title = j + 1
 			j += 2
 			for j+1 < len(c.units) && shapes[j+1] != shapeNone {
@@ -160,11 +161,9 @@ func (c *classifier) findPostHeads(shapes []byte) []postHeadBlock {
 		if title >= 0 {
 			run = shapes[i:title] // the key is the head above the title
 		}
-		start := strings.IndexAny(string(run), "NS")
-		if start >= 0 {
-			key := string(run[start:])
-			if strings.IndexByte(key, 'N') >= 0 && len(key) >= 2 && strings.ContainsAny(key, "DCSR") {
-				blocks = append(blocks, postHeadBlock{from: i, to: j, key: key, title: title})
+		if start := headStart(run); start >= 0 {
+			if key := string(run[start:]); validHeadKey(key) {
+				blocks = append(blocks, postHeadBlock{from: i + start, to: j, run: i, key: key, title: title})
 			}
 		}
 		i = j + 1
@@ -194,6 +193,16 @@ func (c *classifier) findPostHeads(shapes []byte) []postHeadBlock {
 		}
 		heads = append(heads, b)
 	}
+	if len(heads) >= 2 {
+		// Head lines above the first poster's name that the next head
+		// has above its own (vBulletin's date) are the head's too.
+		a, b := heads[0], heads[1]
+		for a.from > a.run && b.from > b.run && shapes[a.from-1] == shapes[b.from-1] {
+			a.from--
+			b.from--
+		}
+		heads[0].from = a.from
+	}
 	return heads
 }
 
@@ -206,6 +215,31 @@ func (c *classifier) handleIn(b postHeadBlock) bool {
 		}
 	}
 	return false
+}
+
+// headStart is where a head's key starts in run: at its first status or
+// name (the last of a run of names: a line of the furniture, or a foot,
+// above the poster's name), or -1.
+func headStart(run []byte) int {
+	start := strings.IndexAny(string(run), "NS")
+	for start >= 0 && start+1 < len(run) && run[start] == shapeName && run[start+1] == shapeName {
+		start++
+	}
+	return start
+}
+
+// headKey is the key of a run of head lines, or "".
+func headKey(run []byte) string {
+	if start := headStart(run); start >= 0 {
+		return string(run[start:])
+	}
+	return ""
+}
+
+// validHeadKey reports whether key may be a post's head: a name and one
+// more head item besides buttons.
+func validHeadKey(key string) bool {
+	return strings.IndexByte(key, 'N') >= 0 && len(key) >= 2 && strings.ContainsAny(key, "DCSR")
 }
 
 // postThread gives the roles of a forum thread found by its repeated post
@@ -230,7 +264,7 @@ func (c *classifier) postThread() {
 	if heads == nil {
 		return
 	}
-	read := 0
+	read := 0 // heads whose poster's name the rules made a comment's
 	for _, h := range heads {
 		for i := h.from; i <= h.to; i++ {
 			if shapes[i] == shapeName && c.units[i].role == Comment {
@@ -239,12 +273,29 @@ func (c *classifier) postThread() {
 			}
 		}
 	}
-	if 2*read >= len(heads) {
-		return // the software's own rules have read the posts
+	pasted := false
+	for _, u := range c.units[heads[0].to+1 : heads[1].from] {
+		pasted = pasted || u.role == Body
+	}
+	if c.forumMarks && 2*read >= len(heads) && pasted {
+		// The software's own rules have read the posts and the article
+		// in the first: only a head's lines they missed are set.
+		for _, h := range heads {
+			for i := h.from; i <= h.to; i++ {
+				if i != h.title && c.units[i].role != Comment {
+					c.setKeep(i, Comment, "forum post head")
+				}
+			}
+		}
+		return
 	}
 	first := heads[0].from
+	text := 0
 	for _, u := range c.units[:first] {
-		if u.prose && len(u.s) >= 200 {
+		if u.prose {
+			text += len(u.s)
+		}
+		if u.prose && len(u.s) >= 200 || text >= 250 {
 			return // an article above the thread
 		}
 	}
@@ -256,7 +307,7 @@ func (c *classifier) postThread() {
 			if u.role != Boilerplate {
 				rule = "forum furniture"
 			}
-			c.set(i, Boilerplate, rule)
+			c.setKeep(i, Boilerplate, rule)
 		}
 	}
 	// The last post ends at its first foot line (a button or a count, as
@@ -284,15 +335,15 @@ func (c *classifier) postThread() {
 			if u.role != Boilerplate {
 				rule = "forum footer"
 			}
-			c.set(i, Boilerplate, rule)
+			c.setKeep(i, Boilerplate, rule)
 		}
 	}
 	for k, h := range heads {
 		for i := h.from; i <= h.to; i++ {
 			if i == h.title {
-				c.set(i, Headline, "post title")
+				c.setKeep(i, Headline, "post title")
 			} else {
-				c.set(i, Comment, "forum post head")
+				c.setKeep(i, Comment, "forum post head")
 			}
 		}
 		stop := end + 1
@@ -304,7 +355,7 @@ func (c *classifier) postThread() {
 			continue
 		}
 		for i := h.to + 1; i < stop; i++ {
-			c.set(i, Comment, "forum post")
+			c.setKeep(i, Comment, "forum post")
 		}
 	}
 }
@@ -314,8 +365,9 @@ func (c *classifier) postThread() {
 // keeps its roles; the poster's remarks after it are comments.
 func (c *classifier) pastedInPost(from, stop int) {
 	i := from
-	if i < stop && c.units[i].title && !c.units[i].prose && i+1 < stop && c.units[i+1].prose {
-		c.set(i, Headline, "headline in a post")
+	if i+1 < stop && (c.units[i].title && !c.units[i].prose || c.units[i].role == Headline) &&
+		(c.units[i+1].prose || c.units[i+1].role == Body) && len(c.units[i+1].s) >= 80 {
+		c.setKeep(i, Headline, "headline in a post")
 		i++
 	}
 	text := 0
@@ -325,18 +377,27 @@ func (c *classifier) pastedInPost(from, stop int) {
 		// next ones may quote someone's "my" or write "U.S.").
 		if (u.prose || u.role == Body) && len(u.s) >= 80 && (text > 0 || (i == from || c.units[i-1].role == Headline) && !chatty(head(u.s))) {
 			if u.role != Body {
-				c.set(i, Body, "article quoted in a comment")
+				c.setKeep(i, Body, "article quoted in a comment")
 			}
 			text++
 			continue
 		}
 		if text > 0 && (u.bp == "url" || u.bp == "source line") {
-			c.set(i, Boilerplate, u.bp)
+			c.setKeep(i, Boilerplate, u.bp)
 			i++
 		}
 		break
 	}
 	for ; i < stop; i++ {
-		c.set(i, Comment, "forum post")
+		c.setKeep(i, Comment, "forum post")
 	}
+}
+
+// setKeep is set, keeping the rule a unit has when its role is already r
+// (the line rules' name for it is the more telling).
+func (c *classifier) setKeep(i int, r Role, rule string) {
+	if c.units[i].role == r && c.units[i].rule != "" {
+		return
+	}
+	c.set(i, r, rule)
 }
