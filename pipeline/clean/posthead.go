@@ -33,17 +33,17 @@ func headShape(u *unit) byte {
 	if s == "" || len(s) > 60 || u.prose && len(s) > 40 {
 		return shapeNone
 	}
-	low := strings.ToLower(s)
+	digit := strings.ContainsAny(s, "0123456789")
 	switch {
-	case postStatus[low]:
+	case strings.EqualFold(s, "offline") || strings.EqualFold(s, "online") || strings.EqualFold(s, "away"):
 		return shapeStatus
-	case postButtonRow(low):
+	case postButtonRow(s):
 		return shapeButton
-	case postRank.MatchString(s):
+	case !digit && rankWord(s) && postRank.MatchString(s):
 		return shapeRank
-	case postCount.MatchString(s):
+	case (digit || strings.IndexByte(s, ':') > 0 || hasPrefixLowerASCII(s, "joined")) && postCount.MatchString(s):
 		return shapeCount
-	case postDate.MatchString(s) || ageLine(s) || u.stamp && len(s) <= 40:
+	case digit && postDate.MatchString(s) || digit && ageLine(s) || u.stamp && len(s) <= 40:
 		return shapeDate
 	case nameShape(s):
 		return shapeName
@@ -51,28 +51,58 @@ func headShape(u *unit) byte {
 	return shapeNone
 }
 
-var postStatus = wordSet(`offline online away`)
+var postButtons = wordSet(`quote reply like likes report share logged edit permalink multiquote flag thanks thank quick post`)
 
-var postButtons = wordSet(`quote reply like likes report share logged edit permalink multiquote flag thanks thank quick`)
-
-// postButtonRow reports whether low (in lower case) is a row of a post's
-// buttons: every word one ("Quote", "Like   Reply", "Report post").
-func postButtonRow(low string) bool {
+// postButtonRow reports whether s is a row of a post's buttons: every word
+// one ("Quote", "Like   Reply", "Report post"), not "post" alone.
+func postButtonRow(s string) bool {
 	n := 0
-	for _, w := range strings.Fields(low) {
-		w = strings.Trim(w, "•·|›»()[]")
+	var buf [16]byte
+	for rest := s; ; {
+		rest = strings.TrimLeft(rest, " \t")
+		if rest == "" {
+			break
+		}
+		end := strings.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		w := strings.Trim(rest[:end], "•·|›»()[]+")
+		rest = rest[end:]
 		if w == "" {
 			continue
 		}
-		if !postButtons[w] && w != "post" && w != "+" {
+		if len(w) > len(buf) {
 			return false
 		}
-		if w != "post" {
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if !postButtons[string(buf[:len(w)])] {
+			return false
+		}
+		if string(buf[:len(w)]) != "post" {
 			n++
 		}
 	}
 	return n > 0
 }
+
+// rankWord reports whether s holds a word that postRank needs.
+func rankWord(s string) bool {
+	for _, w := range rankWords {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var rankWords = []string{"member", "user", "poster", "mod", "admin", "newbie", "guest", "contributor", "registered", "banned", "staff"}
 
 // postRank is a user's rank or title in a forum.
 var postRank = rx(`(?i)^((full|sr\.?|senior|jr\.?|junior|new|active|advanced|regular|veteran|registered|elite|premium|super|global|well-known|valued|hero)\s+)?(members?|users?|posters?|moderators?|mods?|administrators?|admins?|newbies?|guests?|contributors?)$|^(newbie|registered|banned|staff|moderator|administrator)$`)
@@ -92,8 +122,7 @@ func nameShape(s string) bool {
 	if len(s) < 2 || len(s) > 30 {
 		return false
 	}
-	f := strings.Fields(s)
-	if len(f) == 1 {
+	if !strings.ContainsAny(s, " \t") {
 		letter := false
 		for _, r := range s {
 			switch {
@@ -106,21 +135,23 @@ func nameShape(s string) bool {
 		}
 		return letter && !strings.HasSuffix(s, ".")
 	}
-	if len(f) > 3 {
-		return false
-	}
-	for _, w := range f {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return false
-		}
-		for _, x := range r {
-			if !unicode.IsLetter(x) && x != '.' && x != '\'' && x != '-' {
+	n, start := 0, true
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t':
+			start = true
+			continue
+		case start:
+			if !unicode.IsUpper(r) {
 				return false
 			}
+			n++
+		case !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '-':
+			return false
 		}
+		start = false
 	}
-	return true
+	return n <= 3
 }
 
 // postHeadBlock is a run of head lines: units from..to (inclusive), and the
