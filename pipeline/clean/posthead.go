@@ -41,7 +41,7 @@ func headShape(u *unit) byte {
 		return shapeButton
 	case !digit && rankWord(s) && postRank.MatchString(s):
 		return shapeRank
-	case (digit || strings.IndexByte(s, ':') > 0 || hasPrefixLowerASCII(s, "joined")) && postCount.MatchString(s):
+	case (digit || strings.IndexByte(s, ':') > 0 || len(s) <= 12) && postCount.MatchString(s):
 		return shapeCount
 	case digit && postDate.MatchString(s) || digit && ageLine(s) || u.stamp && len(s) <= 40:
 		return shapeDate
@@ -102,18 +102,18 @@ func rankWord(s string) bool {
 	return false
 }
 
-var rankWords = []string{"member", "user", "poster", "mod", "admin", "newbie", "guest", "contributor", "registered", "banned", "staff"}
+var rankWords = []string{"member", "user", "poster", "mod", "admin", "newbie", "guest", "contributor", "registered", "banned", "staff", "regular", "leader", "veteran"}
 
 // postRank is a user's rank or title in a forum.
-var postRank = rx(`(?i)^((full|sr\.?|senior|jr\.?|junior|new|active|advanced|regular|veteran|registered|elite|premium|super|global|well-known|valued|hero)\s+)?(members?|users?|posters?|moderators?|mods?|administrators?|admins?|newbies?|guests?|contributors?)$|^(newbie|registered|banned|staff|moderator|administrator)$`)
+var postRank = rx(`(?i)^((full|sr\.?|senior|jr\.?|junior|new|active|advanced|regular|veteran|registered|elite|premium|super|global|well-known|valued|hero)\s+)?(members?|users?|posters?|moderators?|mods?|administrators?|admins?|newbies?|guests?|contributors?)$|^(newbie|registered|banned|staff|moderator|administrator|regular|leader|veteran)$`)
 
 // postCount is a count in a post's head or foot.
-var postCount = rx(`(?i)^((posts|messages|reputation|karma|likes|points|threads|reaction score|joined|join date|location|rep|country|thanks|trophy points|credits)\s*:\s*\S.{0,30}|(posts|messages|reputation|points|likes|reaction score)\s+[\d.,]+k?|[\d.,]+k?\s+(posts?|messages?|likes?|reactions?|points?|replies|upvotes?)|joined\s+\S.{0,30})$`)
+var postCount = rx(`(?i)^((posts|messages|reputation|karma|likes|points|threads|reaction score|joined|join date|location|rep|country|thanks|trophy points|credits)\s*:\s*\S.{0,30}|(posts|messages|reputation|points|likes|reaction score)\s+[\d.,]+k?|[\d.,]+k?\s+(posts?|messages?|likes?|reactions?|points?|replies|upvotes?)|joined\s+\S.{0,30}|(posts|messages|join date|joined|location|reputation|thanks|likes)|[\d.,]+k?|.{1,30}\(\s*[\d.,]+k?\+?\s+(posts|messages)\s*\))$`)
 
 // postDate is a post's date as forums write it: "Mar '24", "« on: May 14,
 // 2019, 10:41:07 PM »", "« Reply #1 on: … »", "#2 · Mar 9, 2021",
 // "Posted June 3, 2019".
-var postDate = rx(`(?i)^([«‹]\s*)?(reply\s+)?(#\d+\s*)?(on:?\s+)?(posted\s+(on\s+)?)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?('\d\d|\d{4})|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+('\d\d|\d{4})|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})([,\s]+(at\s+)?\d{1,2}:\d\d(:\d\d)?\s*([ap]\.?m\.?)?)?\s*([»›]\s*)?$|^([«‹]\s*)?(reply\s+)?#\d+\s*(on:?|·|-)?.{0,40}\d{4}.{0,20}[»›]?$`)
+var postDate = rx(`(?i)^([«‹]\s*)?(reply\s+)?(#\d+\s*)?(on:?\s+)?(posted\s+(on\s+)?)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?('\d\d|\d{4})|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+('\d\d|\d{4})|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})([,\s]+(at\s+)?\d{1,2}:\d\d(:\d\d)?\s*([ap]\.?m\.?)?)?\s*([»›]\s*)?$|^([«‹]\s*)?(reply\s+)?#\d+\s*(on:?|·|-)?.{0,40}\d{4}.{0,20}[»›]?$|^(post\s+)?#\d{1,6}$|^\d.{4,30}\s+#\d{1,6}$`)
 
 // nameShape reports whether s may be a poster's name: a handle (one word
 // of letters, digits, '_', '.', '-', with a letter) or two or three
@@ -295,31 +295,6 @@ func (c *classifier) postThread() {
 	if heads == nil {
 		return
 	}
-	read := 0 // heads whose poster's name the rules made a comment's
-	for _, h := range heads {
-		for i := h.from; i <= h.to; i++ {
-			if shapes[i] == shapeName && c.units[i].role == Comment {
-				read++
-				break
-			}
-		}
-	}
-	pasted := false
-	for _, u := range c.units[heads[0].to+1 : heads[1].from] {
-		pasted = pasted || u.role == Body
-	}
-	if c.forumMarks && 2*read >= len(heads) && pasted {
-		// The software's own rules have read the posts and the article
-		// in the first: only a head's lines they missed are set.
-		for _, h := range heads {
-			for i := h.from; i <= h.to; i++ {
-				if i != h.title && c.units[i].role != Comment {
-					c.setKeep(i, Comment, "forum post head")
-				}
-			}
-		}
-		return
-	}
 	first := heads[0].from
 	text := 0
 	for _, u := range c.units[:first] {
@@ -392,35 +367,63 @@ func (c *classifier) postThread() {
 }
 
 // pastedInPost gives the roles of the first post's lines from..stop-1: an
-// article pasted at its start (a title line over text, the text, its link)
-// keeps its roles; the poster's remarks after it are comments.
+// article pasted in it (a title line over text, or a datelined paragraph,
+// or text that ends at its link) keeps its roles, its title a headline,
+// its text body and its link boilerplate; the poster's remarks before and
+// after it are comments.
 func (c *classifier) pastedInPost(from, stop int) {
 	i := from
-	if i+1 < stop && (c.units[i].title && !c.units[i].prose || c.units[i].role == Headline) &&
-		(c.units[i+1].prose || c.units[i+1].role == Body) && len(c.units[i+1].s) >= 80 {
-		c.setKeep(i, Headline, "headline in a post")
-		i++
+	for i < stop && c.units[i].role == Comment && !c.units[i].prose && len(c.units[i].s) <= 30 {
+		i++ // the rest of the post's head ("#1")
 	}
-	text := 0
-	for ; i < stop; i++ {
-		u := c.units[i]
-		// The article's first paragraph is not in the user's voice (its
-		// next ones may quote someone's "my" or write "U.S.").
-		if (u.prose || u.role == Body) && len(u.s) >= 80 && (text > 0 || (i == from || c.units[i-1].role == Headline) && !chatty(head(u.s))) {
-			if u.role != Body {
-				c.setKeep(i, Body, "article quoted in a comment")
-			}
-			text++
-			continue
-		}
-		if text > 0 && (u.bp == "url" || u.bp == "source line") {
-			c.setKeep(i, Boilerplate, u.bp)
-			i++
-		}
-		break
+	long := func(k int) bool {
+		u := c.units[k]
+		return (u.prose || u.role == Body) && len(u.s) >= 80
 	}
-	for ; i < stop; i++ {
-		c.setKeep(i, Comment, "forum post")
+	titleAt := func(k int) bool {
+		u := c.units[k]
+		return k+1 < stop && (u.title && !u.prose || u.role == Headline) && long(k+1)
+	}
+	start := -1
+	for k := i; k < stop && start < 0; k++ {
+		if titleAt(k) || long(k) && isDatelined(c.units[k].s) {
+			start = k
+		}
+	}
+	if start < 0 && i < stop && long(i) && !chatty(head(c.units[i].s)) {
+		// Text from the post's start that ends at its link.
+		k := i
+		for k < stop && long(k) {
+			k++
+		}
+		if k < stop && (c.units[k].bp == "url" || c.units[k].bp == "source line") {
+			start = i
+		}
+	}
+	if start < 0 {
+		for k := i; k < stop; k++ {
+			c.setKeep(k, Comment, "forum post")
+		}
+		return
+	}
+	for k := i; k < start; k++ {
+		c.setKeep(k, Comment, "forum post") // the poster's lead-in
+	}
+	k := start
+	if titleAt(k) {
+		c.setKeep(k, Headline, "headline in a post")
+		k++
+	}
+	for k < stop && long(k) {
+		c.setKeep(k, Body, "article quoted in a comment")
+		k++
+	}
+	if k < stop && (c.units[k].bp == "url" || c.units[k].bp == "source line") {
+		c.setKeep(k, Boilerplate, c.units[k].bp)
+		k++
+	}
+	for ; k < stop; k++ {
+		c.setKeep(k, Comment, "forum post")
 	}
 }
 

@@ -35,6 +35,12 @@ func TestHeadShape(t *testing.T) {
 		{"Pakistan to fence border with Iran", shapeNone},
 		{"The project was conceived to bring gas from Iran.", shapeNone},
 		{"Related topics", shapeNone},
+		{"Senator (1k+ posts)", shapeCount},
+		{"Join Date", shapeCount},
+		{"12,411", shapeCount},
+		{"#1", shapeDate},
+		{"05-09-2017, 01:14 PM   #1", shapeDate},
+		{"Regular", shapeRank},
 	}
 	for _, tt := range tests {
 		u := units(tt.s)
