@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPostThreadsHarder holds harder thread layouts: display names rather
 // than handles, a first post with no link under the pasted text, a thread
@@ -68,11 +71,56 @@ func TestPostThreadsHarder(t *testing.T) {
 			"c|Logged",
 			"p|Pages: [1]   Go Up",
 		}},
+		{"article then comments with handles", []string{
+			"p|The Daily Frontier",
+			"h|Pakistan, Iran to open two more border crossings",
+			"p|Staff Reporter",
+			"b|" + phArticle1,
+			"b|" + phArticle2,
+			"b|Traders in Balochistan welcomed the decision, saying the existing crossings were congested and that goods often waited for days before clearance.",
+			"p|2 Comments",
+			"c|baloch99",
+			"c|Posts: 87",
+			"c|Smuggling will just move to the new crossings.",
+			"c|karachi_guy",
+			"c|Posts: 12",
+			"c|The old crossings cannot handle the trucks anyway.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ok, n := checkRoles(t, tt.lines)
 			t.Logf("%s: %d/%d", tt.name, ok, n)
 		})
+	}
+}
+
+// TestPostThreadsNotLiveBlog checks that a live blog's entries under a
+// writer's name and a time are not read as a thread's posts (no line
+// becomes a comment). (The existing rules read the second writer's name as
+// a subheading: a miss of theirs, not of the post heads.)
+func TestPostThreadsNotLiveBlog(t *testing.T) {
+	lines := []string{
+		"The Daily Frontier",
+		"Live: Pakistan, Iran open two more border crossings",
+		"Ayesha Khan",
+		"10:42 PKT",
+		"Commerce ministry confirms the dates",
+		phArticle2,
+		"Bilal Ahmed",
+		"10:15 PKT",
+		"Talks end in Islamabad",
+		phArticle1,
+		"Ayesha Khan",
+		"09:58 PKT",
+		"Joint commission meets",
+		"The joint border commission met for the first time in two years, with trade and security on the agenda, officials said.",
+	}
+	text := strings.Join(lines, "\n")
+	ps, _ := Article(text, Hints{})
+	for _, p := range ps {
+		if p.Role == Comment {
+			t.Errorf("%q: comment (%s)", text[p.Span.Start:p.Span.End], p.Rule)
+		}
 	}
 }
