@@ -314,9 +314,43 @@ func splitLines(text string, p token.Span, facts []lineFacts) ([]token.Span, []l
 			out = append(out, l)
 			continue
 		}
+		if handleAlone(s) {
+			// A forum poster's handle alone is not a wrapped line of the
+			// title or text above it.
+			out = appendRun(out, text, ls[k-run:k])
+			run = 0
+			out = append(out, l)
+			continue
+		}
 		run++
 	}
 	return appendRun(out, text, ls[len(ls)-run:]), facts
+}
+
+// handleAlone reports whether s is a user's handle alone on its line: one
+// word of 3–30 bytes, of ASCII letters, digits, '_', '.' and '-', with a
+// letter, and an underscore, a digit or a stop inside it ("tariq_rwp",
+// "baloch99", "shahzad.khi"), not ending in punctuation.
+func handleAlone(s string) bool {
+	if len(s) < 3 || len(s) > 30 {
+		return false
+	}
+	letter, mark := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9' || c == '_':
+			mark = true
+		case c == '.' && i > 0 && i < len(s)-1:
+			mark = true
+		case c == '-' && i > 0 && i < len(s)-1:
+		default:
+			return false
+		}
+	}
+	return letter && mark
 }
 
 // appendRun appends a run of lines of no kind to out: as one part, or one
@@ -756,6 +790,7 @@ type classifier struct {
 	bodySeen        int   // units given the body role so far
 	titleAt         int   // the first unit that is the headline, or -1
 	forumMarks      bool  // the page has forum markup besides "X said:" lines
+	dumped          bool  // dumpThread found a thread copied with its link post
 	threadAt        int   // the unit that started the comments, once st is inComment
 	mail            bool  // the page is an e-mail message (see mail.go)
 	mailMarker      int   // the forward marker's unit, or -1
@@ -855,13 +890,14 @@ func (c *classifier) run() {
 	if c.st == top {
 		if first := c.dumpThread(); first >= 0 {
 			c.classifyDump(first) // a thread copied with its link post
-			from = first
+			from, c.dumped = first, true
 		}
 	}
 	c.titleNorm, c.sourceNorm = normLine(c.title), normLine(c.hints.Source)
 	for i := from; i < len(c.units); i++ {
 		c.classify(i)
 	}
+	c.postThread()
 	c.appealBoxes()
 	c.promoBoxes()
 	c.authorBlocks()

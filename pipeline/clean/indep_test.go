@@ -23,7 +23,7 @@ var indepSets = []struct {
 	{"indep9", true}, {"indep10", true}, {"indep11", true}, {"indep12", true},
 	{"indep13", true}, {"indep14", true}, {"indep15", true}, {"indep16", true},
 	{"indep17", false}, {"indep18", false}, {"indep19", true}, {"indep20", true},
-	{"indep21", false}, {"indep22", false},
+	{"indep21", true}, {"indep22", true},
 	{"indep23", false}, {"indep24", false},
 }
 
