@@ -2187,16 +2187,10 @@ func categoryList(s string) bool {
 func categoryItem(item string) bool {
 	n := 0
 	for rest := item; ; {
-		rest = strings.TrimLeft(rest, " \t")
-		if rest == "" {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
 			break
 		}
-		end := strings.IndexAny(rest, " \t")
-		if end < 0 {
-			end = len(rest)
-		}
-		w := rest[:end]
-		rest = rest[end:]
 		n++
 		if w == "&" {
 			continue
@@ -2505,4 +2499,15 @@ func wordLines(s string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// nextWord returns the first word of s, split at spaces and tabs, and what
+// follows it; w is "" when s holds no word.
+func nextWord(s string) (w, rest string) {
+	s = strings.TrimLeft(s, " \t")
+	end := strings.IndexAny(s, " \t")
+	if end < 0 {
+		end = len(s)
+	}
+	return s[:end], s[end:]
 }

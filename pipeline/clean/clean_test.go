@@ -761,3 +761,18 @@ func TestAuthorBio(t *testing.T) {
 		})
 	}
 }
+
+func TestNextWord(t *testing.T) {
+	tests := []struct{ s, w, rest string }{
+		{"", "", ""},
+		{" \t ", "", ""},
+		{"Quote", "Quote", ""},
+		{"  Like \tReply", "Like", " \tReply"},
+		{"a\u00a0b c", "a\u00a0b", " c"}, // only spaces and tabs split
+	}
+	for _, tc := range tests {
+		if w, rest := nextWord(tc.s); w != tc.w || rest != tc.rest {
+			t.Errorf("nextWord(%q) = %q, %q; want %q, %q", tc.s, w, rest, tc.w, tc.rest)
+		}
+	}
+}

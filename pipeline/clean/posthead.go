@@ -59,16 +59,11 @@ func postButtonRow(s string) bool {
 	n := 0
 	var buf [16]byte
 	for rest := s; ; {
-		rest = strings.TrimLeft(rest, " \t")
-		if rest == "" {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
 			break
 		}
-		end := strings.IndexAny(rest, " \t")
-		if end < 0 {
-			end = len(rest)
-		}
-		w := strings.Trim(rest[:end], "•·|›»()[]+")
-		rest = rest[end:]
+		w = strings.Trim(w, "•·|›»()[]+")
 		if w == "" {
 			continue
 		}
